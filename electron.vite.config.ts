@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The sync runs in a worker thread so a large sync never stalls IPC; it is its own entry.
+          syncWorker: resolve(root, 'electron/core/sync/worker/entry.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // Sandboxed preloads cannot require(): each must be one self-contained CommonJS file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: {
+        input: { kiosk: resolve(root, 'electron/preload/kiosk.ts'), staff: resolve(root, 'electron/preload/staff.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [vue()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: {
+        input: { kiosk: resolve(root, 'renderer/kiosk.html'), staff: resolve(root, 'renderer/staff.html') },
+      },
+    },
+  },
+});

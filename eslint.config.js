@@ -1,0 +1,54 @@
+import { builtinModules } from 'node:module';
+import vue from 'eslint-plugin-vue';
+import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
+
+// Where code may run decides what it may import (see ../shared/DESIGN.md, invariant 1).
+const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron: core, web host, renderer and shared must run without it.' };
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.native/**', 'test-results/**', 'playwright-report/**', 'screenshots/**'] },
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['electron/core/**', 'electron/web/**', 'bench/**', 'tests/**'],
+    ignores: ['tests/e2e/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in every process: no Node modules.' }))],
+        patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is the ground floor: it imports nothing above it.' }],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node modules.' }))],
+        patterns: [{ group: ['**/electron/**'], message: 'The renderer reaches the core only through the contract (renderer/src/api).' }],
+      }],
+    },
+  },
+  {
+    files: ['build/scripts/**/*.mjs', '*.config.js'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { Announcement } from '../domain/announcement';
+import { Lesson } from '../domain/lesson';
+import { Code, Period, Room, School } from '../domain/school';
+import { Instant, LocalDate } from '../domain/time';
+import { AppMode, Role } from './roles';
+import { SyncStatus } from './sync';
+
+/**
+ * The contract: every call a page may make, its input and output, and the least role that may make it.
+ * The main process and the web host validate against it, the preloads expose exactly it, the renderer is typed by it.
+ * Inputs are strict: an unknown field is an error, not something silently dropped.
+ */
+interface CallDef<I extends z.ZodType, O extends z.ZodType> {
+  role: Role;
+  summary: string;
+  input: I;
+  output: O;
+}
+
+const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>) => def;
+const noInput = z.object({}).strict();
+
+export const ClockReading = z.object({
+  /** The core's "now"; differs from the wall clock when a host was started with --now. */
+  now: Instant,
+  /** How many core milliseconds pass per real millisecond (1 unless accelerated for soak tests). */
+  rate: z.number().positive().max(100_000),
+}).strict();
+export type ClockReading = z.infer<typeof ClockReading>;
+
+export const AppInfo = z.object({
+  mode: AppMode,
+  version: z.string().max(40),
+  school: School,
+  locale: z.enum(['nl', 'en']),
+  clock: ClockReading,
+}).strict();
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const RoomNowNext = z.object({
+  room: Room,
+  now: Lesson.nullable(),
+  next: Lesson.nullable(),
+}).strict();
+export type RoomNowNext = z.infer<typeof RoomNowNext>;
+
+export const NowNextBoard = z.object({
+  at: Instant,
+  /** The school day `at` falls on. */
+  day: LocalDate,
+  periods: z.array(Period),
+  rooms: z.array(RoomNowNext),
+  /**
+   * The next instant at which some room's now/next changes, or null when nothing is planned. Pages compute the
+   * flip locally at that instant and ask again for the lesson after.
+   */
+  changesAt: Instant.nullable(),
+  /** When the timetable in the cache was last refreshed from its source. */
+  dataAsOf: Instant.nullable(),
+}).strict();
+export type NowNextBoard = z.infer<typeof NowNextBoard>;
+
+export const calls = {
+  'app.info': call({
+    role: 'kiosk',
+    summary: 'Mode, school, language and the core clock; the first call every page makes.',
+    input: noInput,
+    output: AppInfo,
+  }),
+  'clock.now': call({
+    role: 'kiosk',
+    summary: 'The core clock, for pages to keep their ticking clock in step.',
+    input: noInput,
+    output: ClockReading,
+  }),
+  'kiosk.nowNext': call({
+    role: 'kiosk',
+    summary: 'For each room (all, or the codes given): the lesson now and the next one, with changes.',
+    input: z.object({
+      at: Instant.optional(),
+      rooms: z.array(Code).min(1).max(500).optional(),
+    }).strict(),
+    output: NowNextBoard,
+  }),
+  'rooms.list': call({
+    role: 'kiosk',
+    summary: 'Every room, by building and floor.',
+    input: noInput,
+    output: z.array(Room),
+  }),
+  'announcements.current': call({
+    role: 'kiosk',
+    summary: 'Announcements showing at an instant for a display group, highest priority first.',
+    input: z.object({ at: Instant.optional(), displayGroup: z.string().min(1).max(60).optional() }).strict(),
+    output: z.array(Announcement),
+  }),
+  'sync.status': call({
+    role: 'kiosk',
+    summary: 'How fresh the cache is and what the last sync did.',
+    input: noInput,
+    output: SyncStatus,
+  }),
+  'sync.runNow': call({
+    role: 'admin',
+    summary: 'Start a sync now instead of waiting for the schedule.',
+    input: noInput,
+    output: SyncStatus,
+  }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+/** The calls a kiosk page may make: the kiosk preload exposes these and nothing else. */
+export const kioskCallNames = callNames.filter((name) => calls[name].role === 'kiosk');
+
+/** IPC channel of a call. One place, so main and preload cannot drift apart. */
+export const callChannel = (name: CallName) => `gangbord:call:${name}`;

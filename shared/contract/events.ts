@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Instant } from '../domain/time';
+import { SyncStatus } from './sync';
+
+/** Everything the core pushes to pages. Each event is kiosk-safe: no personal data travels as an event. */
+export const events = {
+  /** New data was committed to the cache: pages ask again for what they show. */
+  'data.changed': z.object({ at: Instant, source: z.string().max(200) }).strict(),
+  'sync.status': SyncStatus,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+export const eventChannel = (name: EventName) => `gangbord:event:${name}`;

@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './roles';
+export * from './sync';
+export * from './calls';
+export * from './events';

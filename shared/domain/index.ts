@@ -1,0 +1,5 @@
+export * from './time';
+export * from './school';
+export * from './people';
+export * from './lesson';
+export * from './announcement';
