@@ -3,3 +3,4 @@ export * from './roles';
 export * from './sync';
 export * from './calls';
 export * from './events';
+export * from './bridge';

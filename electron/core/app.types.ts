@@ -1,0 +1,42 @@
+import type { AppMode, Caller, EventName, EventPayload, Result, SyncStatus } from '../../shared/contract';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+import type { SettingsStore } from './settings/store';
+import type { WorkerScript } from './sync/worker/launchTypes';
+
+/** What a host (Electron main, or the web host) hands the core. Everything Electron-specific arrives through here. */
+export interface CoreOptions {
+  mode: AppMode;
+  /** Folder for the cache database (`cache.db`) and logs. */
+  dataDir: string;
+  /** 32 random bytes. The core keeps its own copy (for the sync worker) and wipes it on stop. */
+  key: Buffer;
+  settings: SettingsStore;
+  clock: Clock;
+  log: Logger;
+  /** App version shown in app.info. */
+  version: string;
+  workerScript: WorkerScript;
+  /** Electron-ABI build of better-sqlite3-multiple-ciphers; unset under plain Node. */
+  nativeBinding?: string;
+  /** Start the schedule and a first sync on start (default true). Tests turn it off to drive syncs themselves. */
+  autoSync?: boolean;
+}
+
+export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+export interface Core {
+  readonly mode: AppMode;
+  /**
+   * Runs one contract call: validates the input against the shared schema, checks the caller's role, runs it, and
+   * answers with an envelope. Never throws. Hosts check the sender before calling this.
+   */
+  dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
+  /** Pushed events (data changed, sync status). Returns an unsubscribe function. */
+  subscribe(listener: CoreEventListener): () => void;
+  /** Opens the cache (rebuilding it when unreadable), starts the schedule and, if the cache is empty or stale, a first sync. */
+  start(): Promise<void>;
+  /** Runs a sync now and resolves when it ends. */
+  syncNow(): Promise<SyncStatus>;
+  stop(): Promise<void>;
+}
