@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import {
+  type AppMode, type Caller, type CallName, type CallOutput, type Calls, calls, fail, isCallName, ok, type Result, roleAllows,
+} from '../../../shared/contract';
+import { CacheError } from '../db/errors';
+import type { Logger } from '../logger';
+import { CallFailure } from './callFailure';
+
+export type Handlers = {
+  [N in CallName]: (input: z.output<Calls[N]['input']>, caller: Caller) => CallOutput<N> | Promise<CallOutput<N>>;
+};
+
+export type Dispatch = (caller: Caller, name: string, input: unknown) => Promise<Result<unknown>>;
+
+function describeIssues(error: z.ZodError): string {
+  // Paths and messages only: the rejected values themselves never go back or into the log.
+  return error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
+}
+
+/**
+ * The one gate every call passes, whichever host it came through: a known call, a role that may make it, an
+ * input that matches the schema. Outputs are checked against the contract too (the strict schemas turn a stray
+ * field, such as a pupil's name in a kiosk answer, into an error instead of a leak).
+ */
+export function createDispatcher(mode: AppMode, handlers: Handlers, log: Logger): Dispatch {
+  return async (caller, name, input) => {
+    if (!isCallName(name)) return fail('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 60)}".`);
+    const def = calls[name];
+    if (!roleAllows(caller.role, def.role)) {
+      return caller.role === 'kiosk' && mode === 'staff'
+        ? fail('UNAUTHENTICATED', 'Sign in first.')
+        : fail('FORBIDDEN', `"${name}" needs the ${def.role} role.`);
+    }
+    const parsed = def.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return fail('INVALID_INPUT', `Invalid input for ${name}: ${describeIssues(parsed.error)}`);
+    try {
+      const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
+      const value = await handler(parsed.data, caller);
+      const checked = def.output.safeParse(value);
+      if (!checked.success) {
+        log.error('call.bad-output', { call: name, issues: describeIssues(checked.error) });
+        return fail('INTERNAL', 'Gangbord produced an answer outside its contract; the log has details.');
+      }
+      return ok(checked.data);
+    } catch (error) {
+      if (error instanceof CallFailure) return fail(error.code, error.message);
+      if (error instanceof CacheError) return fail('UNAVAILABLE', error.message);
+      log.error('call.failed', { call: name, error, stack: (error as Error)?.stack });
+      return fail('INTERNAL', 'Something went wrong inside Gangbord; the log has details.');
+    }
+  };
+}

@@ -1,0 +1,153 @@
+import type { Lesson } from '../../../shared/domain';
+import type { LocalDate } from '../../../shared/domain/time';
+import { addDays } from '../../../shared/timetable/zonedTime';
+import { joinCodes, splitCodes } from '../db/codes';
+import type { CacheDb } from '../db/open';
+import type { Delta, Snapshot, SyncScope } from './snapshot';
+
+/** How long past lessons stay in the cache (for "what did I miss" views); older ones go at the next sync. */
+export const KEEP_PAST_DAYS = 28;
+
+export interface WriteContext {
+  scope: SyncScope;
+  source: string;
+  now: number;
+  progress?: (done: number, total: number) => void;
+}
+
+export interface WriteSummary {
+  lessons: number;
+  rooms: number;
+  pupils: number;
+  removedLessons: number;
+}
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(db: CacheDb) {
+  return {
+    insertLesson: db.prepare(`INSERT INTO lessons (id, start_ms, end_ms, day, period_from, period_to, kind, subjects, groups, teachers, rooms,
+      cancelled, added, prev_rooms, prev_teachers, prev_start_ms, description, remark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertLessonRoom: db.prepare('INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here) VALUES (?, ?, ?, ?, ?)'),
+    lessonById: db.prepare('SELECT rowid, start_ms, rooms, prev_rooms FROM lessons WHERE id = ?'),
+    deleteLessonRoom: db.prepare('DELETE FROM lesson_rooms WHERE room_code = ? AND start_ms = ? AND lesson_rowid = ?'),
+    deleteLesson: db.prepare('DELETE FROM lessons WHERE rowid = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    syncState: db.prepare(`INSERT INTO sync_state (source, last_success_ms, cursor) VALUES (?, ?, ?)
+      ON CONFLICT (source) DO UPDATE SET last_success_ms = excluded.last_success_ms, cursor = excluded.cursor`),
+  };
+}
+
+function insertLesson(s: Statements, lesson: Lesson): void {
+  const c = lesson.change;
+  const { lastInsertRowid } = s.insertLesson.run(
+    lesson.id, lesson.start, lesson.end, lesson.day, lesson.periodFrom, lesson.periodTo, lesson.kind,
+    joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(lesson.teachers), joinCodes(lesson.rooms),
+    c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(c.previousTeachers), c.previousStart,
+    c.description, lesson.remark,
+  );
+  for (const room of lesson.rooms) s.insertLessonRoom.run(room, lesson.start, lesson.end, lastInsertRowid, 1);
+  for (const room of c.previousRooms) {
+    if (!lesson.rooms.includes(room)) s.insertLessonRoom.run(room, lesson.start, lesson.end, lastInsertRowid, 0);
+  }
+}
+
+function deleteLessonById(s: Statements, id: string): boolean {
+  const row = s.lessonById.get(id) as { rowid: number; start_ms: number; rooms: string; prev_rooms: string } | undefined;
+  if (!row) return false;
+  for (const room of new Set([...splitCodes(row.rooms), ...splitCodes(row.prev_rooms)])) s.deleteLessonRoom.run(room, row.start_ms, row.rowid);
+  s.deleteLesson.run(row.rowid);
+  return true;
+}
+
+function deleteLessonsBetween(db: CacheDb, from: LocalDate | null, to: LocalDate): number {
+  const range = from === null ? 'day <= ?' : 'day BETWEEN ? AND ?';
+  const args = from === null ? [to] : [from, to];
+  db.prepare(`DELETE FROM lesson_rooms WHERE lesson_rowid IN (SELECT rowid FROM lessons WHERE ${range})`).run(...args);
+  return db.prepare(`DELETE FROM lessons WHERE ${range}`).run(...args).changes;
+}
+
+/** Kiosk machines keep no personal data, whatever a source sent and whatever an earlier mode left behind. */
+export function purgePersonalData(db: CacheDb): void {
+  db.exec('DELETE FROM photos; DELETE FROM group_members; DELETE FROM pupils; UPDATE teachers SET first_name = NULL, prefix = NULL, last_name = NULL;');
+}
+
+function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope): void {
+  db.exec('DELETE FROM periods; DELETE FROM holidays; DELETE FROM rooms; DELETE FROM subjects; DELETE FROM groups; DELETE FROM teachers; DELETE FROM announcements;');
+  const period = db.prepare('INSERT INTO periods (number, name, start, "end") VALUES (?, ?, ?, ?)');
+  for (const p of snapshot.periods) period.run(p.number, p.name, p.start, p.end);
+  const holiday = db.prepare('INSERT OR IGNORE INTO holidays (name, "from", "to") VALUES (?, ?, ?)');
+  for (const h of snapshot.holidays) holiday.run(h.name, h.from, h.to);
+  const room = db.prepare('INSERT OR REPLACE INTO rooms (code, name, building, floor, kind, capacity) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const r of snapshot.rooms) room.run(r.code, r.name, r.building, r.floor, r.kind, r.capacity);
+  const subject = db.prepare('INSERT OR REPLACE INTO subjects (code, name) VALUES (?, ?)');
+  for (const x of snapshot.subjects) subject.run(x.code, x.name);
+  const group = db.prepare('INSERT OR REPLACE INTO groups (code, name, kind, year) VALUES (?, ?, ?, ?)');
+  for (const g of snapshot.groups) group.run(g.code, g.name, g.kind, g.year);
+  const teacher = db.prepare('INSERT OR REPLACE INTO teachers (code, first_name, prefix, last_name) VALUES (?, ?, ?, ?)');
+  for (const t of snapshot.teachers) {
+    const name = scope === 'staff' ? t.name : null;
+    teacher.run(t.code, name?.firstName ?? null, name?.prefix ?? null, name?.lastName ?? null);
+  }
+  const announcement = db.prepare('INSERT OR REPLACE INTO announcements (id, title, body, start_ms, end_ms, audience, priority, emergency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const a of snapshot.announcements) announcement.run(a.id, a.title, a.body, a.start, a.end, joinCodes(a.audience), a.priority, a.emergency ? 1 : 0);
+}
+
+function replacePupils(db: CacheDb, snapshot: Snapshot): void {
+  db.exec('DELETE FROM group_members; DELETE FROM pupils;');
+  const pupil = db.prepare('INSERT INTO pupils (number, first_name, prefix, last_name, photo_consent) VALUES (?, ?, ?, ?, ?)');
+  const member = db.prepare('INSERT OR IGNORE INTO group_members (group_code, pupil_id) VALUES (?, ?)');
+  for (const p of snapshot.pupils) {
+    const { lastInsertRowid } = pupil.run(p.number, p.firstName, p.prefix, p.lastName, p.photoConsent ? 1 : 0);
+    for (const g of p.groups) member.run(g, lastInsertRowid);
+  }
+  // Photos of pupils who are no longer in the school's list go with them.
+  db.exec('DELETE FROM photos WHERE pupil_number NOT IN (SELECT number FROM pupils)');
+}
+
+/**
+ * Applies a full snapshot in ONE immediate transaction: WAL readers see the old timetable or the new one,
+ * never a mix, and a failure half-way leaves the old one in place.
+ */
+export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext): WriteSummary {
+  const s = prepare(db);
+  const run = db.transaction((): WriteSummary => {
+    s.setMeta.run('school_name', snapshot.school.name);
+    s.setMeta.run('zone', snapshot.school.zone);
+    s.setMeta.run('scope', ctx.scope);
+    replaceReferenceData(db, snapshot, ctx.scope);
+    if (ctx.scope === 'staff') replacePupils(db, snapshot);
+    else purgePersonalData(db);
+
+    let removed = deleteLessonsBetween(db, snapshot.window.from, snapshot.window.to);
+    removed += deleteLessonsBetween(db, null, addDays(snapshot.window.from, -KEEP_PAST_DAYS - 1));
+    const total = snapshot.lessons.length;
+    snapshot.lessons.forEach((lesson, i) => {
+      insertLesson(s, lesson);
+      if (ctx.progress && i % 10_000 === 0) ctx.progress(i, total);
+    });
+    s.syncState.run(ctx.source, ctx.now, snapshot.cursor);
+    return { lessons: total, rooms: snapshot.rooms.length, pupils: ctx.scope === 'staff' ? snapshot.pupils.length : 0, removedLessons: removed };
+  });
+  return run.immediate();
+}
+
+export function writeDelta(db: CacheDb, delta: Delta, ctx: WriteContext): WriteSummary {
+  const s = prepare(db);
+  const run = db.transaction((): WriteSummary => {
+    let removed = 0;
+    for (const id of delta.removeLessonIds) if (deleteLessonById(s, id)) removed++;
+    for (const lesson of delta.upsertLessons) {
+      deleteLessonById(s, lesson.id);
+      insertLesson(s, lesson);
+    }
+    s.syncState.run(ctx.source, ctx.now, delta.cursor);
+    return { lessons: delta.upsertLessons.length, rooms: 0, pupils: 0, removedLessons: removed };
+  });
+  return run.immediate();
+}
+
+/** A sync that found nothing new still counts as a success: the data is confirmed fresh. */
+export function writeUnchanged(db: CacheDb, ctx: WriteContext): void {
+  db.prepare('UPDATE sync_state SET last_success_ms = ? WHERE source = ?').run(ctx.now, ctx.source);
+}
