@@ -1,0 +1,135 @@
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '../../../shared/contract';
+// Straight from bridge.ts: the contract's index would pull every zod schema into the page bundle.
+import { webHostPaths } from '../../../shared/contract/bridge';
+import { describe, type Transport, unavailable } from './transport';
+
+export interface HttpTransportOptions {
+  fetch?: typeof globalThis.fetch;
+  EventSource?: new (url: string) => EventSource;
+  /** A call that takes longer than this is given up as UNAVAILABLE; the stores try again later. */
+  timeoutMs?: number;
+  /** Waits before reopening the event stream after the server closed it, the last one repeating. */
+  reconnectDelaysMs?: readonly number[];
+}
+
+type AnyListener = (payload: never) => void;
+const EVENT_SOURCE_CLOSED = 2; // EventSource.CLOSED, without needing the global in tests
+
+function isEnvelope(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  if (body.ok === true) return 'value' in body;
+  return body.ok === false && 'error' in body && typeof body.error === 'object' && body.error !== null;
+}
+
+/**
+ * The web host's HTTP face of the contract: same-origin POSTs for calls, one Server-Sent Events stream for events.
+ * The session cookie is HttpOnly and same-origin, so nothing secret lives in the page.
+ */
+export function httpTransport(options: HttpTransportOptions = {}): Transport {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const EventSourceCtor = options.EventSource ?? globalThis.EventSource;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const delays = options.reconnectDelaysMs ?? [1_000, 2_000, 5_000, 10_000, 30_000];
+
+  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
+    let response: Response;
+    try {
+      response = await doFetch(webHostPaths.call(name), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      return unavailable(`${name}: ${describe(error)}`);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return unavailable(`${name}: HTTP ${response.status} without an envelope`);
+    }
+    // The host validated the value against the contract before sending it; the page trusts its own host.
+    if (isEnvelope(body)) return body as Result<CallOutput<N>>;
+    return unavailable(`${name}: HTTP ${response.status} without an envelope`);
+  }
+
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  let source: EventSource | null = null;
+  let subscribed = new Set<EventName>();
+  let hadOpened = false;
+  let failures = 0;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function deliver(name: EventName, payload: unknown) {
+    for (const listener of [...(listeners.get(name) ?? [])]) {
+      try {
+        (listener as (payload: unknown) => void)(payload);
+      } catch (error) {
+        console.error(`listener for ${name} failed`, error);
+      }
+    }
+  }
+
+  function subscribe(name: EventName) {
+    if (!source || subscribed.has(name)) return;
+    subscribed.add(name);
+    source.addEventListener(name, (message) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse((message as MessageEvent<string>).data);
+      } catch {
+        console.warn(`ignored an event ${name} that is not JSON`);
+        return;
+      }
+      deliver(name, payload);
+    });
+  }
+
+  function open() {
+    reconnectTimer = null;
+    const es = new EventSourceCtor(webHostPaths.events);
+    source = es;
+    subscribed = new Set();
+    for (const name of listeners.keys()) subscribe(name);
+    es.addEventListener('open', () => {
+      failures = 0;
+      // Events sent while the stream was down are lost: tell the stores to ask again, as after a sync.
+      if (hadOpened) deliver('data.changed', { at: Date.now(), source: 'reconnect' });
+      hadOpened = true;
+    });
+    es.addEventListener('error', () => {
+      // While CONNECTING the browser retries by itself; CLOSED means it gave up (e.g. an HTTP error): retry here.
+      if (es.readyState !== EVENT_SOURCE_CLOSED || source !== es) return;
+      es.close();
+      source = null;
+      const delay = delays[Math.min(failures, delays.length - 1)] ?? 30_000;
+      failures += 1;
+      reconnectTimer = setTimeout(open, delay);
+    });
+  }
+
+  function close() {
+    if (reconnectTimer) clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    source?.close();
+    source = null;
+    hadOpened = false;
+  }
+
+  function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(listener as AnyListener);
+    if (!source && !reconnectTimer) open();
+    else subscribe(event);
+    return () => {
+      set.delete(listener as AnyListener);
+      if (set.size === 0) listeners.delete(event);
+      if (listeners.size === 0) close();
+    };
+  }
+
+  return { call, on };
+}

@@ -1,0 +1,145 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NowNextBoard } from '../../../shared/contract';
+import { setApi } from '../api';
+import { appInfo, at, board, lesson, room } from '../testing/builders';
+import { FakeTransport } from '../testing/fakeTransport';
+import { useAppInfoStore } from './appInfo';
+import { BOARD_RETRY_MS, useBoardStore } from './board';
+import { useClockStore } from './clock';
+
+describe('useBoardStore', () => {
+  let fake: FakeTransport;
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+    fake = new FakeTransport().respond('app.info', appInfo());
+    setApi(fake);
+    setActivePinia(createPinia());
+    await useAppInfoStore().load();
+  });
+  afterEach(() => {
+    useBoardStore().stop();
+    useClockStore().stop();
+    setApi(null);
+    vi.useRealTimers();
+  });
+
+  function startClock(time: string) {
+    const clock = useClockStore();
+    clock.start();
+    clock.adopt({ now: at(time), rate: 1 });
+    return clock;
+  }
+
+  const wiskunde = lesson('08:30', '09:20', { subjects: ['wi'], rooms: ['A1.01'] });
+  const engels = lesson('09:20', '10:10', { subjects: ['en'], rooms: ['A1.01'] });
+
+  it('shows each room now and next, rooms in building/floor/code order', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([
+      { room: room('B1.01'), now: null, next: null },
+      { room: room('A1.10'), now: null, next: null },
+      { room: room('A1.01'), now: wiskunde, next: engels },
+      { room: room('A1.2'), now: null, next: null },
+    ]));
+    const store = useBoardStore();
+    await store.start();
+    expect(store.rooms.map((r) => r.room.code)).toEqual(['A1.01', 'A1.2', 'A1.10', 'B1.01']);
+    expect(store.rooms[0]).toMatchObject({ now: wiskunde, next: engels });
+    expect(fake.callsOf('kiosk.nowNext')[0]).toEqual({ at: at('09:15') });
+  });
+
+  it('flips a room at the exact second a lesson ends, before the network answers', async () => {
+    startClock('09:19:58');
+    let answer: (board: NowNextBoard) => void = () => {};
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: wiskunde, next: engels }], { changesAt: at('09:20') }));
+    const store = useBoardStore();
+    await store.start();
+    fake.respond('kiosk.nowNext', () => new Promise((resolve) => {
+      answer = (b) => resolve({ ok: true, value: b });
+    }));
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.rooms[0]?.now).toEqual(wiskunde);
+    await vi.advanceTimersByTimeAsync(1010);
+    expect(useClockStore().now).toBeGreaterThanOrEqual(at('09:20'));
+    expect(useClockStore().now).toBeLessThan(at('09:20:01'));
+    expect(store.rooms[0]?.now).toEqual(engels);
+    expect(store.rooms[0]?.next).toBeNull();
+
+    // Past changesAt: the store asks once for the board at that moment, to learn what follows.
+    const calls = fake.callsOf('kiosk.nowNext');
+    expect(calls).toHaveLength(2);
+    expect((calls[1] as { at: number }).at).toBeGreaterThanOrEqual(at('09:20'));
+    const after = lesson('10:25', '11:15', { subjects: ['gs'] });
+    answer(board([{ room: room('A1.01'), now: engels, next: after }], { at: at('09:20'), changesAt: at('10:10') }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.rooms[0]).toMatchObject({ now: engels, next: after });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fake.callsOf('kiosk.nowNext')).toHaveLength(2);
+  });
+
+  it('shows a room free between lessons and the next lesson still coming', async () => {
+    startClock('10:09:59');
+    const after = lesson('10:25', '11:15', { subjects: ['gs'] });
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: engels, next: after }], { changesAt: at('10:10') }));
+    const store = useBoardStore();
+    await store.start();
+    await vi.advanceTimersByTimeAsync(1010);
+    expect(store.rooms[0]).toMatchObject({ now: null, next: after });
+  });
+
+  it('shows a lesson that moved away from the room, but lets a lesson held there win', async () => {
+    startClock('09:00');
+    const movedAway = lesson('08:30', '09:20', { rooms: ['B2.10'], change: { previousRooms: ['A1.01'] } });
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: movedAway, next: engels }]));
+    const store = useBoardStore();
+    await store.start();
+    expect(store.rooms[0]?.now).toEqual(movedAway);
+  });
+
+  it('asks again when the core says the data changed, and keeps the last good board when that fails', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: wiskunde, next: engels }]));
+    const store = useBoardStore();
+    await store.start();
+    fake.fail('kiosk.nowNext');
+    fake.emit('data.changed', { at: at('09:15'), source: 'demo' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.callsOf('kiosk.nowNext')).toHaveLength(2);
+    expect(store.error?.code).toBe('UNAVAILABLE');
+    expect(store.rooms[0]?.now).toEqual(wiskunde);
+
+    // It tries again by itself, and clears the error when the core is back.
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: null, next: engels }]));
+    await vi.advanceTimersByTimeAsync(BOARD_RETRY_MS[0]);
+    expect(store.error).toBeNull();
+    expect(store.rooms[0]?.now).toBeNull();
+  });
+
+  it('asks again when the school day changes at midnight', async () => {
+    startClock('23:59:58');
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: null, next: null }]));
+    const store = useBoardStore();
+    await store.start();
+    await vi.advanceTimersByTimeAsync(3000);
+    const calls = fake.callsOf('kiosk.nowNext');
+    expect(calls).toHaveLength(2);
+    expect(store.loadedDay).toBe('2026-11-25');
+  });
+
+  it('asks only for the rooms of a door sign when given', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([]));
+    await useBoardStore().start({ rooms: ['A1.01'] });
+    expect(fake.callsOf('kiosk.nowNext')[0]).toEqual({ at: at('09:15'), rooms: ['A1.01'] });
+  });
+
+  it('runs one fetch at a time and once more for a change that came in meanwhile', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([]));
+    const store = useBoardStore();
+    await Promise.all([store.start(), store.load(), store.load()]);
+    expect(fake.callsOf('kiosk.nowNext')).toHaveLength(2);
+  });
+});

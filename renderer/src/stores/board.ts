@@ -1,0 +1,143 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { CallError, NowNextBoard } from '../../../shared/contract';
+import type { Lesson } from '../../../shared/domain/lesson';
+import type { Room } from '../../../shared/domain/school';
+import type { Instant, LocalDate } from '../../../shared/domain/time';
+import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
+import { localDateOf } from '../../../shared/timetable/zonedTime';
+import { api } from '../api';
+import { compareRooms } from '../timetable/roomOrder';
+import { useAppInfoStore } from './appInfo';
+import { useClockStore } from './clock';
+
+/** A safety net besides the events: ask again this often even when nothing said the data changed. */
+export const BOARD_REFRESH_MS = 5 * 60_000;
+/** Waits before asking again after a failed fetch; the last good board stays on screen meanwhile. */
+export const BOARD_RETRY_MS = [5_000, 15_000, 30_000, 60_000] as const;
+
+export interface RoomNowNextView {
+  room: Room;
+  now: Lesson | null;
+  next: Lesson | null;
+}
+
+/**
+ * Now and next per room. The board comes from the core; between fetches each room is worked out again on every
+ * tick from the lessons it holds, so a room flips at the second a lesson ends or starts, without the network.
+ * Right after `changesAt` passes the board is fetched again to learn the lessons after those.
+ */
+export const useBoardStore = defineStore('board', () => {
+  const clock = useClockStore();
+  const appInfo = useAppInfoStore();
+
+  const board = ref<NowNextBoard | null>(null);
+  const error = ref<CallError | null>(null);
+  const loading = ref(false);
+  /** Only these rooms (a door sign or one floor), or every room. */
+  const roomFilter = ref<string[] | null>(null);
+  /** The school-zone date of the instant the board was last asked for. */
+  const loadedDay = ref<LocalDate | null>(null);
+
+  let inFlight: Promise<void> | null = null;
+  let askAgain = false;
+  let failures = 0;
+  let refreshedFor: { changesAt: Instant | null; day: LocalDate | null } = { changesAt: null, day: null };
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  const stops: (() => void)[] = [];
+
+  const rooms = computed<RoomNowNextView[]>(() => {
+    const current = board.value;
+    if (!current) return [];
+    const at = clock.now ?? current.at;
+    return current.rooms
+      .map(({ room, now, next }) => {
+        const held = [now, next].filter((lesson): lesson is Lesson => lesson !== null);
+        return { room, ...pickNowNext(held, at, takesPlaceIn(room.code)) };
+      })
+      .sort((a, b) => compareRooms(a.room, b.room));
+  });
+  const dataAsOf = computed(() => board.value?.dataAsOf ?? null);
+  const periods = computed(() => board.value?.periods ?? []);
+
+  async function fetchOnce(): Promise<void> {
+    const at = clock.read() ?? undefined;
+    const input = roomFilter.value ? { at, rooms: roomFilter.value } : { at };
+    loading.value = true;
+    const result = await api.call('kiosk.nowNext', input);
+    loading.value = false;
+    if (!result.ok) {
+      error.value = result.error; // the last good board stays
+      scheduleRetry();
+      return;
+    }
+    board.value = result.value;
+    error.value = null;
+    failures = 0;
+    loadedDay.value = at === undefined ? result.value.day : localDateOf(at, appInfo.zone);
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+  }
+
+  /** Fetch the board; calls made while one is under way run once more after it, so no change is missed. */
+  function load(): Promise<void> {
+    if (inFlight) {
+      askAgain = true;
+      return inFlight;
+    }
+    inFlight = (async () => {
+      do {
+        askAgain = false;
+        await fetchOnce();
+      } while (askAgain);
+      inFlight = null;
+    })();
+    return inFlight;
+  }
+
+  function scheduleRetry() {
+    if (retryTimer) return;
+    const wait = BOARD_RETRY_MS[Math.min(failures, BOARD_RETRY_MS.length - 1)];
+    failures += 1;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void load();
+    }, wait);
+  }
+
+  /** On each tick: once past `changesAt`, or on a new school-zone day, ask again (once per occasion). */
+  function onTick(now: Instant) {
+    const current = board.value;
+    if (!current) return;
+    const changesAt = current.changesAt;
+    if (changesAt !== null && now >= changesAt && refreshedFor.changesAt !== changesAt) {
+      refreshedFor = { ...refreshedFor, changesAt };
+      void load();
+      return;
+    }
+    const today = localDateOf(now, appInfo.zone);
+    if (loadedDay.value !== null && today !== loadedDay.value && refreshedFor.day !== today) {
+      refreshedFor = { ...refreshedFor, day: today };
+      void load();
+    }
+  }
+
+  function start(options: { rooms?: string[] | null } = {}) {
+    stop();
+    roomFilter.value = options.rooms && options.rooms.length > 0 ? options.rooms : null;
+    stops.push(api.on('data.changed', () => void load()));
+    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
+    refreshTimer = setInterval(() => void load(), BOARD_REFRESH_MS);
+    return load();
+  }
+
+  function stop() {
+    for (const fn of stops.splice(0)) fn();
+    if (retryTimer) clearTimeout(retryTimer);
+    if (refreshTimer) clearInterval(refreshTimer);
+    retryTimer = refreshTimer = null;
+  }
+
+  return { board, error, loading, roomFilter, loadedDay, rooms, dataAsOf, periods, load, onTick, start, stop };
+});
