@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AppInfo, CallError } from '../../../shared/contract';
+import type { Locale } from '../i18n';
 import { api } from '../api';
 
-export type Locale = AppInfo['locale'];
 export const DEFAULT_ZONE = 'Europe/Amsterdam';
 
 /** Waits between attempts while the first `app.info` fails: the page must come up by itself, never stay blank. */

@@ -1,0 +1,23 @@
+import DOMPurify, { type Config } from 'dompurify';
+
+/** SECURITY.md §5: formatting only. No links or images on a public screen, and no attributes at all. */
+export const ANNOUNCEMENT_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'ul', 'ol', 'li', 'h2', 'h3'] as const;
+
+export const ANNOUNCEMENT_PURIFY_CONFIG = {
+  ALLOWED_TAGS: [...ANNOUNCEMENT_TAGS],
+  ALLOWED_ATTR: [],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  // The words inside a removed tag (a link's text) stay; script and style bodies are always dropped.
+  KEEP_CONTENT: true,
+  RETURN_DOM: false,
+  RETURN_DOM_FRAGMENT: false,
+} satisfies Config;
+
+/**
+ * Announcement HTML made safe to put on the page. Called right where it is rendered, even though the core
+ * checked it when it was saved: whatever reached the cache is still treated as hostile.
+ */
+export function sanitizeAnnouncementHtml(html: string): string {
+  return DOMPurify.sanitize(html, ANNOUNCEMENT_PURIFY_CONFIG);
+}

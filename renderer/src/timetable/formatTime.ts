@@ -1,0 +1,44 @@
+import type { Instant } from '../../../shared/domain/time';
+import { localTimeOf, zonedParts } from '../../../shared/timetable/zonedTime';
+import { intlLocale, type Locale } from '../i18n';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 09:15:07 in the school's zone, 24-hour, whatever the machine's own zone or locale. */
+export function clockTime(at: Instant, zone: string): string {
+  const p = zonedParts(at, zone);
+  return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
+/** 09:15 in the school's zone. */
+export function shortTime(at: Instant, zone: string): string {
+  return localTimeOf(at, zone);
+}
+
+/** 08:30–09:20 */
+export function timeRange(start: Instant, end: Instant, zone: string): string {
+  return `${shortTime(start, zone)}–${shortTime(end, zone)}`;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${zone} ${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: zone })));
+  return f;
+}
+
+/** "dinsdag 24 november 2026" / "Tuesday 24 November 2026". */
+export function longDate(at: Instant, zone: string, locale: Locale): string {
+  return dateFormat(locale, zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+}
+
+/** "wo" / "Wed": for a next lesson on another day. */
+export function shortWeekday(at: Instant, zone: string, locale: Locale): string {
+  return dateFormat(locale, zone, { weekday: 'short' }).format(at).replace(/\.$/, '');
+}
+
+/** "ma 23 nov" / "Mon 23 Nov": for an update that was not today. */
+export function shortDate(at: Instant, zone: string, locale: Locale): string {
+  return dateFormat(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(at).replace(/\./g, '');
+}
