@@ -1,0 +1,46 @@
+import type { CacheDb } from '../db/open';
+import { checkDelta, checkSnapshot } from './checkPayload';
+import type { Source, SourceContext, SyncScope } from './snapshot';
+import type { SyncTimings } from './worker/protocol';
+import { writeDelta, writeSnapshot, writeUnchanged, type WriteSummary } from './writer';
+
+export interface SyncOnceOptions {
+  db: CacheDb;
+  source: Source;
+  scope: SyncScope;
+  now: number;
+  zone: string;
+  signal: AbortSignal;
+  progress(phase: string, done: number, total: number): void;
+}
+
+export interface SyncResult {
+  kind: 'snapshot' | 'delta' | 'unchanged';
+  summary: WriteSummary | null;
+  timings: SyncTimings;
+}
+
+/**
+ * fetch → validate → normalise → check → write (one transaction). Throws on failure, before anything is written
+ * or by rolling the transaction back, so the cache always keeps its last good data.
+ */
+export async function syncOnce(o: SyncOnceOptions): Promise<SyncResult> {
+  const state = o.db.prepare('SELECT cursor FROM sync_state WHERE source = ?').get(o.source.id) as { cursor: string | null } | undefined;
+  const ctx: SourceContext = { scope: o.scope, now: o.now, zone: o.zone, cursor: state?.cursor ?? null, signal: o.signal, progress: o.progress };
+
+  const t0 = performance.now();
+  const raw = await o.source.fetch(ctx);
+  const t1 = performance.now();
+  const payload = o.source.normalise(o.source.validate(raw, ctx), ctx);
+  if (payload.kind === 'snapshot') checkSnapshot(payload);
+  if (payload.kind === 'delta') checkDelta(payload);
+  const t2 = performance.now();
+  o.signal.throwIfAborted();
+
+  const writeCtx = { scope: o.scope, source: o.source.id, now: o.now, progress: (done: number, total: number) => o.progress('write', done, total) };
+  let summary: WriteSummary | null = null;
+  if (payload.kind === 'snapshot') summary = writeSnapshot(o.db, payload, writeCtx);
+  else if (payload.kind === 'delta') summary = writeDelta(o.db, payload, writeCtx);
+  else writeUnchanged(o.db, writeCtx);
+  return { kind: payload.kind, summary, timings: { fetchMs: t1 - t0, normaliseMs: t2 - t1, writeMs: performance.now() - t2 } };
+}

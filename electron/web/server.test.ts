@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCore } from '../core/testing/startedCore';
+import { useTempDirs } from '../core/testing/tempDir';
+import { startWebHost, type WebHost } from './server';
+
+const tempDir = useTempDirs();
+const hosts: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of hosts.splice(0)) await close();
+});
+
+async function host() {
+  const dir = tempDir();
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'kiosk.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(rendererDir, 'staff.html'), '<!doctype html><title>staff</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  const { core, log } = await startCore(join(dir, 'data'));
+  const web: WebHost = await startWebHost({ core, mode: 'kiosk', rendererDir, port: 0, log });
+  hosts.push(async () => {
+    await web.close();
+    await core.stop();
+  });
+  const url = new URL(web.url);
+  const base = `${url.protocol}//${url.host}`;
+  const login = await fetch(web.url, { redirect: 'manual' });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  return { web, base, cookie, login, core };
+}
+
+const call = (base: string, cookie: string, name: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: base, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('the web host', () => {
+  it('turns the one-time link into an HttpOnly, SameSite=Strict session and sends the page with a CSP', async () => {
+    const { login, base, cookie } = await host();
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toBe('/kiosk.html');
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    const page = await fetch(`${base}/kiosk.html`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('serves the contract: a kiosk call answers with an envelope', async () => {
+    const { base, cookie } = await host();
+    const response = await call(base, cookie, 'kiosk.nowNext', {});
+    const body = await response.json();
+    expect(body.ok).toBe(true);
+    expect(body.value.rooms.map((r: { room: { code: string } }) => r.room.code)).toEqual(['A1.01', 'A1.02', 'B0.10']);
+  });
+
+  it('refuses everything without the session, with a wrong link, from another host or origin', async () => {
+    const { base, cookie, web } = await host();
+    expect((await fetch(`${base}/kiosk.html`)).status).toBe(401);
+    expect((await call(base, 'gangbord_session=wrong', 'clock.now', {})).status).toBe(401);
+    expect((await fetch(web.url.replace(/token=.*/, 'token=guess'))).status).toBe(401);
+    expect((await call(base, cookie, 'clock.now', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await fetch(`${base}/kiosk.html`, { headers: { cookie, host: 'evil.example' } })).status).toBe(403);
+  });
+
+  it('answers bad requests with envelope errors, not crashes', async () => {
+    const { base, cookie } = await host();
+    expect(await (await call(base, cookie, 'kiosk.nowNext', '{not json')).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await (await call(base, cookie, 'kiosk.nowNext', { at: 'now' })).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await (await call(base, cookie, 'no.such', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+    expect(await (await call(base, cookie, 'sync.runNow', {})).json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await call(base, cookie, 'clock.now', 'x'.repeat(2 * 1024 * 1024))).status).toBe(400);
+  });
+
+  it('never serves files outside the renderer, nor the other mode\'s page', async () => {
+    const { base, cookie } = await host();
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00kiosk.html', '/staff.html']) {
+      const response = await fetch(`${base}${path}`, { headers: { cookie } });
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('outside the renderer');
+    }
+  });
+
+  it('pushes core events to the page as server-sent events', async () => {
+    const { base, cookie, core } = await host();
+    const abort = new AbortController();
+    const response = await fetch(`${base}/api/events`, { headers: { cookie }, signal: abort.signal });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    const received = (async () => {
+      let text = '';
+      while (!text.includes('event: sync.status')) text += new TextDecoder().decode((await reader.read()).value);
+      return text;
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    void core.syncNow();
+    expect(await received).toMatch(/event: sync.status\ndata: \{.*"state":"running"/);
+    abort.abort();
+  });
+});
