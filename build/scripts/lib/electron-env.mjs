@@ -1,26 +1,50 @@
-// Facts about the local Electron install, shared by the start, postinstall and dist scripts.
+// Facts about the local Electron install, shared by the start, postinstall and dist scripts and the Electron e2e tests.
 // Plain Node with no dependencies: these scripts run before `npm ci` has finished.
+//
+// Never `require('electron')` here: from plain Node, Electron 45's index.js downloads the binary on first use when
+// it is missing (node_modules/electron/index.js), so asking "is it installed?" that way starts a download, and on a
+// machine that cannot reach the download host it hangs or throws. We read what its installer leaves behind instead.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const require = createRequire(join(root, 'package.json'));
 
-export function electronVersion() {
-  const pkg = join(root, 'node_modules', 'electron', 'package.json');
+const electronPackageDir = join(root, 'node_modules', 'electron');
+
+export function electronVersion(packageDir = electronPackageDir) {
+  const pkg = join(packageDir, 'package.json');
   return existsSync(pkg) ? JSON.parse(readFileSync(pkg, 'utf8')).version : null;
 }
 
-/** The Electron executable, or null when its download was skipped or failed. */
-export function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null; // "Electron failed to install correctly": no binary on this machine
+/**
+ * Where Electron's own installer (node_modules/electron/install.js) would put the executable, and whether it is
+ * there. It writes `path.txt` (the executable's path inside `dist/`) and `dist/version` after a complete download;
+ * the same checks as its `isInstalled()`, so a half-extracted download counts as missing.
+ *
+ * @returns {{ path: string | null, reason: string | null }} the executable, or why there is none (one short phrase)
+ */
+export function electronInstall(packageDir = electronPackageDir, env = process.env) {
+  const version = electronVersion(packageDir);
+  if (!version) return { path: null, reason: 'the electron package is not in node_modules' };
+  const pathFile = join(packageDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  if (env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
+    return existsSync(path) ? { path, reason: null } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no Electron at ${path}` };
   }
+  if (!relative) return { path: null, reason: `the Electron binary is not installed at node_modules/electron/dist (no path.txt)` };
+  const path = join(packageDir, 'dist', relative);
+  if (!existsSync(path)) return { path: null, reason: `the Electron binary is not installed at node_modules/electron/dist (${relative} is missing)` };
+  const versionFile = join(packageDir, 'dist', 'version');
+  const installed = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim().replace(/^v/, '') : null;
+  if (installed !== version) return { path: null, reason: `node_modules/electron/dist holds Electron ${installed ?? 'of an unknown version'}, not ${version}` };
+  return { path, reason: null };
+}
+
+/** The Electron executable, or null when its download was skipped or failed. Never starts a download. */
+export function electronBinary(packageDir = electronPackageDir, env = process.env) {
+  return electronInstall(packageDir, env).path;
 }
 
 /**

@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { electronBinary, electronInstall } from './electron-env.mjs';
+
+// A stand-in node_modules/electron folder: only what Electron's installer writes, no binary download involved.
+let pkg: string;
+const write = (relative: string, text: string) => {
+  mkdirSync(join(pkg, relative, '..'), { recursive: true });
+  writeFileSync(join(pkg, relative), text);
+};
+
+beforeEach(() => {
+  pkg = mkdtempSync(join(tmpdir(), 'gangbord-electron-env-'));
+  write('package.json', JSON.stringify({ name: 'electron', version: '45.4.1' }));
+});
+afterEach(() => rmSync(pkg, { recursive: true, force: true }));
+
+describe('electronInstall', () => {
+  it('reports a skipped download (no path.txt) without starting one', () => {
+    const found = electronInstall(pkg, {});
+    expect(found.path).toBeNull();
+    expect(found.reason).toMatch(/not installed at node_modules\/electron\/dist/);
+  });
+
+  it('reports a path.txt whose executable is missing', () => {
+    write('path.txt', 'electron');
+    expect(electronBinary(pkg, {})).toBeNull();
+  });
+
+  it('does not accept a dist from another Electron version', () => {
+    write('path.txt', 'electron');
+    write('dist/electron', '');
+    write('dist/version', 'v44.0.0');
+    expect(electronInstall(pkg, {}).reason).toMatch(/holds Electron 44\.0\.0, not 45\.4\.1/);
+  });
+
+  it('finds a complete install', () => {
+    write('path.txt', 'electron');
+    write('dist/electron', '');
+    write('dist/version', 'v45.4.1');
+    expect(electronBinary(pkg, {})).toBe(join(pkg, 'dist', 'electron'));
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH as Electron itself does', () => {
+    const override = join(pkg, 'elsewhere');
+    write('elsewhere/electron', '');
+    expect(electronBinary(pkg, { ELECTRON_OVERRIDE_DIST_PATH: override })).toBe(join(override, 'electron'));
+  });
+
+  it('says when the electron package itself is absent', () => {
+    expect(electronInstall(join(pkg, 'nothing-here'), {}).reason).toMatch(/not in node_modules/);
+  });
+});
