@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../core/clock';
+import { clockFromArgs, LaunchArgsError, parseLaunchArgs } from './launchArgs';
+import { chooseMode } from './mode';
+
+// What Electron puts before our switches: its executable, the app path, and Chromium switches of its own.
+const electron = ['/opt/Gangbord/gangbord', '.', '--no-sandbox', '--user-data-dir=/tmp/x'];
+
+describe('parseLaunchArgs', () => {
+  it('defaults to no mode, the real time and normal speed', () => {
+    expect(parseLaunchArgs(electron)).toEqual({ mode: null, now: null, clockRate: 1 });
+  });
+
+  it('reads our switches in either form and ignores the rest', () => {
+    expect(parseLaunchArgs([...electron, '--mode=staff', '--now', '2026-11-24T09:15:00+01:00', '--clock-rate=60', '--enable-logging']))
+      .toEqual({ mode: 'staff', now: Date.parse('2026-11-24T08:15:00Z'), clockRate: 60 });
+  });
+
+  it('refuses values a person should correct, with a sentence saying how', () => {
+    expect(() => parseLaunchArgs(['--mode=hallway'])).toThrow(/--mode must be kiosk or staff/);
+    expect(() => parseLaunchArgs(['--mode'])).toThrow(LaunchArgsError);
+    expect(() => parseLaunchArgs(['--mode', '--now=x'])).toThrow(/needs a value/);
+    expect(() => parseLaunchArgs(['--now=2026-11-24T09:15:00'])).toThrow(/with an offset/);
+    expect(() => parseLaunchArgs(['--now=yesterday+01:00'])).toThrow(/ISO instant/);
+    expect(() => parseLaunchArgs(['--clock-rate=0'])).toThrow(/--clock-rate/);
+    expect(() => parseLaunchArgs(['--clock-rate=fast'])).toThrow(/--clock-rate/);
+    expect(() => parseLaunchArgs(['--clock-rate=100001'])).toThrow(/--clock-rate/);
+  });
+});
+
+describe('clockFromArgs', () => {
+  it('is the system clock unless time was moved or sped up', () => {
+    expect(clockFromArgs({ mode: null, now: null, clockRate: 1 })).toBe(systemClock);
+  });
+
+  it('starts at --now and runs at --clock-rate', () => {
+    let real = 1_000;
+    const clock = clockFromArgs({ mode: null, now: 5_000_000, clockRate: 60 }, () => real);
+    expect(clock.now()).toBe(5_000_000);
+    real += 1_000;
+    expect(clock.now()).toBe(5_060_000);
+    expect(clock.rate).toBe(60);
+  });
+});
+
+describe('chooseMode', () => {
+  it('lets the command line win for this run, else the stored setting', () => {
+    expect(chooseMode('staff', 'kiosk')).toEqual({ mode: 'staff', from: 'command line' });
+    expect(chooseMode(null, 'staff')).toEqual({ mode: 'staff', from: 'settings' });
+  });
+});

@@ -1,0 +1,70 @@
+import { AppMode } from '../../shared/contract';
+import { type Clock, shiftedClock, systemClock } from '../core/clock';
+
+// Gangbord's own switches on the Electron command line. No Electron import: unit-tested under Node.
+// The rules for --now and --clock-rate are the web host's (electron/web/args.ts), so both hosts read them alike.
+
+export interface LaunchArgs {
+  /** `--mode=kiosk|staff`: this run only; the stored setting is left as it is. */
+  mode: AppMode | null;
+  /** `--now=<ISO instant>`: where the core clock starts (tests, admin previews). */
+  now: number | null;
+  /** `--clock-rate=<R>`: core milliseconds per real millisecond. */
+  clockRate: number;
+}
+
+export class LaunchArgsError extends Error {
+  override name = 'LaunchArgsError';
+}
+
+const OURS = ['mode', 'now', 'clock-rate'] as const;
+type Ours = (typeof OURS)[number];
+
+/**
+ * Reads `--name=value` or `--name value` for our switches and ignores everything else on the line: Electron's and
+ * Chromium's own switches, the app path, and what the OS adds (a second-instance argv, macOS's -psn_...).
+ */
+export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
+  const raw: Partial<Record<Ours, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    if (!match || !OURS.includes(match[1] as Ours)) continue;
+    const name = match[1] as Ours;
+    let value = match[2];
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new LaunchArgsError(`--${name} needs a value, as in --${name}=...`);
+      value = next;
+      i++;
+    }
+    raw[name] = value;
+  }
+
+  let mode: AppMode | null = null;
+  if (raw.mode !== undefined) {
+    const parsed = AppMode.safeParse(raw.mode);
+    if (!parsed.success) throw new LaunchArgsError(`--mode must be kiosk or staff (got "${raw.mode.slice(0, 40)}")`);
+    mode = parsed.data;
+  }
+
+  let now: number | null = null;
+  if (raw.now !== undefined) {
+    // An instant needs its offset: "2026-11-24T09:15:00+01:00" or "...Z". A bare local time would be ambiguous.
+    if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(raw.now) || Number.isNaN(Date.parse(raw.now))) {
+      throw new LaunchArgsError(`--now must be an ISO instant with an offset, such as 2026-11-24T09:15:00+01:00 (got "${raw.now.slice(0, 60)}")`);
+    }
+    now = Date.parse(raw.now);
+  }
+
+  const clockRate = raw['clock-rate'] === undefined ? 1 : Number(raw['clock-rate']);
+  if (!(clockRate > 0 && clockRate <= 100_000)) throw new LaunchArgsError('--clock-rate must be a number above 0 and at most 100000');
+
+  return { mode, now, clockRate };
+}
+
+/** The system clock, unless the command line moved or sped up time. */
+export function clockFromArgs(args: LaunchArgs, realNow: () => number = Date.now): Clock {
+  if (args.now === null && args.clockRate === 1) return systemClock;
+  return shiftedClock(args.now ?? realNow(), args.clockRate, realNow);
+}
