@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['build/scripts/**/*.mjs', '*.config.js'],
+    files: ['build/scripts/**/*.mjs', '*.config.js', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

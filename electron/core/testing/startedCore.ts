@@ -30,8 +30,8 @@ export interface StartedCore {
  * A real core on a real encrypted cache in `dataDir`. With `snapshot`, the cache is filled first (as if a sync had
  * run); with `autoSync`, the core syncs from its configured source (the demo school) on start.
  */
-export async function startCore(dataDir: string, options: { mode?: AppMode; snapshot?: Snapshot | null; settings?: SettingsInput; autoSync?: boolean; clock?: Clock } = {}): Promise<StartedCore> {
-  const key = newKey();
+export async function startCore(dataDir: string, options: { mode?: AppMode; snapshot?: Snapshot | null; settings?: SettingsInput; autoSync?: boolean; clock?: Clock; key?: Buffer } = {}): Promise<StartedCore> {
+  const key = options.key ?? newKey();
   const log = memoryLogger();
   const mode = options.mode ?? 'kiosk';
   const snapshot = options.snapshot === undefined ? sampleSnapshot() : options.snapshot;

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NowNextBoard, SyncStatus } from '../../shared/contract';
+import { instantAt } from '../../shared/timetable/zonedTime';
+import { openCache } from './db/open';
+import { memoryLogger } from './logger';
+import { generateDemoSchool } from './sync/sources/demo/demoSchool';
+import { startCore } from './testing/startedCore';
+import { manualClock } from './clock';
+import { useTempDirs } from './testing/tempDir';
+
+const tempDir = useTempDirs();
+const NOW = instantAt('2026-11-24', '09:00', 'Europe/Amsterdam');
+
+describe('the core, end to end with the demo school', () => {
+  it('syncs the demo school in its worker and serves now/next from the encrypted cache', async () => {
+    const dir = tempDir();
+    const { core, key } = await startCore(dir, { snapshot: null, clock: manualClock(NOW), settings: { source: { type: 'demo', size: 'small' } } });
+    const events: string[] = [];
+    core.subscribe((name) => events.push(name));
+    expect(((await core.dispatch({ role: 'kiosk' }, 'sync.status', {})) as { value: SyncStatus }).value.state).toBe('never');
+
+    const status = await core.syncNow();
+    expect(status).toMatchObject({ state: 'idle', lastSuccessAt: NOW, lastError: null });
+    expect(events).toContain('data.changed');
+
+    const board = (await core.dispatch({ role: 'kiosk' }, 'kiosk.nowNext', {})) as { ok: true; value: NowNextBoard };
+    expect(board.ok).toBe(true);
+    expect(board.value.rooms.length).toBeGreaterThan(5);
+    expect(board.value.rooms.filter((r) => r.now !== null).length).toBeGreaterThan(0);
+    expect(board.value.dataAsOf).toBe(NOW);
+
+    // A kiosk's cache: no pupils, no teacher names, and nothing readable at rest.
+    const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
+    const bytes = Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('cache.db')).map((f) => readFileSync(join(dir, f))));
+    expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    for (const p of school.pupils.slice(0, 50)) expect(bytes.includes(Buffer.from(p.lastName))).toBe(false);
+    await core.stop();
+    const { db } = openCache({ file: join(dir, 'cache.db'), key, log: memoryLogger() });
+    expect(db.prepare('SELECT count(*) AS n FROM pupils').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM teachers WHERE last_name IS NOT NULL').get()).toEqual({ n: 0 });
+    expect((db.prepare('SELECT count(*) AS n FROM lessons').get() as { n: number }).n).toBeGreaterThan(100);
+    db.close();
+  });
+
+  it('a staff PC turned kiosk loses its personal data before it shows anything', async () => {
+    const dir = tempDir();
+    const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
+    const staff = await startCore(dir, { mode: 'staff', snapshot: school });
+    await staff.core.stop();
+    const kiosk = await startCore(dir, { mode: 'kiosk', snapshot: null, key: staff.key });
+    expect(kiosk.log.lines.map((l) => l.event)).toContain('cache.personal-data-removed');
+    await kiosk.core.stop();
+    const { db } = openCache({ file: join(dir, 'cache.db'), key: staff.key, log: memoryLogger() });
+    expect(db.prepare('SELECT count(*) AS n FROM pupils').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM teachers WHERE first_name IS NOT NULL OR last_name IS NOT NULL').get()).toEqual({ n: 0 });
+    expect((db.prepare('SELECT count(*) AS n FROM lessons').get() as { n: number }).n).toBeGreaterThan(100);
+    db.close();
+    const bytes = Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('cache.db')).map((f) => readFileSync(join(dir, f))));
+    expect(bytes.includes(Buffer.from(school.pupils[0]!.lastName))).toBe(false);
+  });
+
+  it('starts on a damaged cache, logs it, and the next sync fills it again', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cache.db'), Buffer.alloc(8192, 0x42));
+    const { core, log } = await startCore(dir, { snapshot: null, clock: manualClock(NOW), settings: { source: { type: 'demo', size: 'small' } } });
+    expect(log.lines).toContainEqual(expect.objectContaining({ event: 'cache.unreadable', level: 'warn' }));
+    expect((await core.syncNow()).state).toBe('idle');
+    const board = (await core.dispatch({ role: 'kiosk' }, 'kiosk.nowNext', {})) as { value: NowNextBoard };
+    expect(board.value.rooms.length).toBeGreaterThan(0);
+    await core.stop();
+  });
+});
