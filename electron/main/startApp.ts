@@ -1,0 +1,73 @@
+import { app, session } from 'electron';
+import type { AppMode } from '../../shared/contract';
+import { createCore } from '../core/app';
+import type { Logger } from '../core/logger';
+import { appPaths, checkAppPaths } from './appPaths';
+import type { RendererLocation } from './appOrigin';
+import { adminAcceptedWeakKeyStorage, loadOrCreateCacheKey } from './cacheKey';
+import { bindIpc } from './ipc';
+import { keepDisplayAwake } from './kioskGuard';
+import { clockFromArgs, parseLaunchArgs } from './launchArgs';
+import type { Lifecycle } from './lifecycle';
+import { setAppMenu } from './menu';
+import { chooseMode } from './mode';
+import { serveRenderer } from './protocol';
+import { safeStorageVault } from './safeStorageVault';
+import { denyAllPermissions } from './security';
+import { openMachineSettings } from './settingsStore';
+import { AppWindows } from './windows';
+
+export interface StartContext {
+  log: Logger;
+  renderer: RendererLocation;
+  lifecycle: Lifecycle;
+  /** Set as soon as the mode is known, so a failure after that is shown the way that mode needs. */
+  onMode(mode: AppMode): void;
+}
+
+/**
+ * Everything after `app` is ready, in order: settings and mode, the checks that the build is complete, session
+ * hardening and the app:// protocol, the cache key, the core (started before any page can call it), IPC, and
+ * last the window. Throws on any failure; index.ts shows it.
+ */
+export async function startApp(ctx: StartContext): Promise<void> {
+  const { log, renderer, lifecycle } = ctx;
+  const args = parseLaunchArgs(process.argv);
+  const userData = app.getPath('userData');
+
+  const settings = openMachineSettings(userData, log, args.mode ? { mode: args.mode } : {});
+  const { mode, from } = chooseMode(args.mode, settings.store.get().mode);
+  ctx.onMode(mode);
+  log.info('app.starting', { version: app.getVersion(), electron: process.versions.electron, mode, modeFrom: from, packaged: app.isPackaged, settingsProblem: settings.problem });
+  setAppMenu(mode);
+
+  const paths = appPaths({ mainDir: import.meta.dirname, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, electronVersion: process.versions.electron });
+  checkAppPaths(paths, mode, app.isPackaged);
+
+  denyAllPermissions(session.defaultSession, log);
+  serveRenderer(paths.rendererDir, log);
+
+  const cacheKey = await loadOrCreateCacheKey({
+    dir: userData, mode, vault: safeStorageVault, log, adminAcceptedWeakKeyStorage: adminAcceptedWeakKeyStorage(settings.store.get()),
+  });
+  const core = createCore({
+    mode,
+    dataDir: userData,
+    key: cacheKey.key,
+    settings: settings.store,
+    clock: clockFromArgs(args),
+    log,
+    version: app.getVersion(),
+    workerScript: paths.workerScript,
+    nativeBinding: paths.nativeBinding,
+  });
+  // The core keeps its own copy (and wipes it on stop).
+  cacheKey.key.fill(0);
+  await core.start();
+
+  const windows = new AppWindows({ paths, renderer, isPackaged: app.isPackaged, log, quitting: lifecycle.quitting });
+  const cleanups = [bindIpc(core, windows, renderer.origin, log)];
+  if (mode === 'kiosk') cleanups.push(keepDisplayAwake(log));
+  lifecycle.running({ core, windows, mode, cleanups });
+  windows.open(mode);
+}

@@ -1,0 +1,63 @@
+import { BrowserWindow, type WebContents } from 'electron';
+import type { AppMode } from '../../shared/contract';
+import type { Logger } from '../core/logger';
+import type { AppPaths } from './appPaths';
+import type { RendererLocation } from './appOrigin';
+import { guardKioskWindow } from './kioskGuard';
+import { superviseRenderer } from './recovery';
+import { windowOptions } from './windowOptions';
+
+export interface WindowDeps {
+  paths: AppPaths;
+  renderer: RendererLocation;
+  isPackaged: boolean;
+  log: Logger;
+  quitting: () => boolean;
+}
+
+// A window that has not painted by then is shown anyway: better a visible problem than an invisible app.
+const SHOW_AT_THE_LATEST_MS = 10_000;
+
+/** The app's windows, and which mode each one's page runs in: IPC asks this who a sender is. */
+export class AppWindows {
+  readonly #byContents = new Map<number, { window: BrowserWindow; mode: AppMode }>();
+
+  constructor(private readonly deps: WindowDeps) {}
+
+  open(mode: AppMode): BrowserWindow {
+    const { deps } = this;
+    const win = new BrowserWindow(windowOptions(mode, deps.paths.preload(mode), deps.isPackaged));
+    const id = win.webContents.id;
+    this.#byContents.set(id, { window: win, mode });
+    win.on('closed', () => this.#byContents.delete(id));
+
+    const show = () => {
+      if (!win.isDestroyed() && !win.isVisible()) win.show();
+    };
+    win.once('ready-to-show', show);
+    setTimeout(show, SHOW_AT_THE_LATEST_MS).unref();
+
+    if (mode === 'kiosk') {
+      guardKioskWindow(win, deps);
+    } else {
+      // Keeps pupil photos and records out of screenshots and screen sharing. Windows 10 2004+ excludes the window
+      // from capture (WDA_EXCLUDEFROMCAPTURE), older Windows shows it black; macOS sets NSWindowSharingNone, which
+      // newer capture APIs on recent macOS may not honour; on Linux it has no effect at all.
+      win.setContentProtection(true);
+    }
+    const pageUrl = deps.renderer.pageUrl(mode);
+    superviseRenderer(win, { pageUrl, log: deps.log, quitting: deps.quitting });
+    win.loadURL(pageUrl).catch((error: unknown) => deps.log.error('window.load-failed', { mode, error }));
+    deps.log.info('window.opened', { mode });
+    return win;
+  }
+
+  modeOf(contents: WebContents): AppMode | null {
+    const entry = this.#byContents.get(contents.id);
+    return entry && entry.window.webContents === contents ? entry.mode : null;
+  }
+
+  live(): BrowserWindow[] {
+    return [...this.#byContents.values()].map((e) => e.window).filter((w) => !w.isDestroyed());
+  }
+}
