@@ -16,6 +16,7 @@ export const useAppInfoStore = defineStore('appInfo', () => {
   /** A language chosen for this page (`?lang=en`), over the one the core configured. */
   const localeOverride = ref<Locale | null>(null);
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let unsubscribe: (() => void) | null = null;
 
   const school = computed(() => info.value?.school ?? null);
   const zone = computed(() => info.value?.school.zone ?? DEFAULT_ZONE);
@@ -51,10 +52,16 @@ export const useAppInfoStore = defineStore('appInfo', () => {
     localeOverride.value = value;
   }
 
-  function stop() {
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = null;
+  /** A sync can bring the school's name (a fresh install asks before its first sync is done): ask again after each. */
+  function follow() {
+    unsubscribe ??= api.on('data.changed', () => void load());
   }
 
-  return { info, error, localeOverride, school, zone, locale, load, loadUntilReady, setLocaleOverride, stop };
+  function stop() {
+    if (retryTimer) clearTimeout(retryTimer);
+    unsubscribe?.();
+    retryTimer = unsubscribe = null;
+  }
+
+  return { info, error, localeOverride, school, zone, locale, load, loadUntilReady, follow, setLocaleOverride, stop };
 });

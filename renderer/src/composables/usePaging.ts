@@ -1,0 +1,29 @@
+import { computed, onBeforeUnmount, onMounted, ref, type Ref, toValue, type MaybeRefOrGetter } from 'vue';
+
+/**
+ * Calm paging through a long list: a fixed number per page, turning every `intervalMs`. Text stays large;
+ * the list takes turns instead of shrinking. Timers live with the component that pages.
+ */
+export function usePaging<T>(items: Ref<readonly T[]>, pageSize: MaybeRefOrGetter<number>, intervalMs: MaybeRefOrGetter<number>) {
+  const index = ref(0);
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  const size = computed(() => Math.max(1, Math.floor(toValue(pageSize))));
+  const pages = computed(() => Math.max(1, Math.ceil(items.value.length / size.value)));
+  // When the list shrinks under the page shown, show the last page rather than an empty one.
+  const page = computed(() => Math.min(index.value, pages.value - 1));
+  const visible = computed(() => items.value.slice(page.value * size.value, (page.value + 1) * size.value));
+
+  function turn() {
+    index.value = pages.value > 1 ? (page.value + 1) % pages.value : 0;
+  }
+
+  onMounted(() => {
+    timer = setInterval(turn, toValue(intervalMs));
+  });
+  onBeforeUnmount(() => {
+    if (timer) clearInterval(timer);
+  });
+
+  return { page, pages, visible, turn };
+}
