@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../core/testing/startedCore';
@@ -31,6 +32,18 @@ async function host() {
   return { web, base, cookie, login, core };
 }
 
+/** fetch() may not set Host; a raw request can, as a DNS-rebinding page's browser would. */
+function statusWithHost(base: string, cookie: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/kiosk.html`, { headers: { cookie, host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const call = (base: string, cookie: string, name: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: base, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
@@ -49,9 +62,9 @@ describe('the web host', () => {
   it('serves the contract: a kiosk call answers with an envelope', async () => {
     const { base, cookie } = await host();
     const response = await call(base, cookie, 'kiosk.nowNext', {});
-    const body = await response.json();
+    const body = (await response.json()) as { ok: boolean; value: { rooms: { room: { code: string } }[] } };
     expect(body.ok).toBe(true);
-    expect(body.value.rooms.map((r: { room: { code: string } }) => r.room.code)).toEqual(['A1.01', 'A1.02', 'B0.10']);
+    expect(body.value.rooms.map((r) => r.room.code)).toEqual(['A1.01', 'A1.02', 'B0.10']);
   });
 
   it('refuses everything without the session, with a wrong link, from another host or origin', async () => {
@@ -60,7 +73,8 @@ describe('the web host', () => {
     expect((await call(base, 'gangbord_session=wrong', 'clock.now', {})).status).toBe(401);
     expect((await fetch(web.url.replace(/token=.*/, 'token=guess'))).status).toBe(401);
     expect((await call(base, cookie, 'clock.now', {}, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await fetch(`${base}/kiosk.html`, { headers: { cookie, host: 'evil.example' } })).status).toBe(403);
+    expect(await statusWithHost(base, cookie, 'evil.example')).toBe(403); // DNS rebinding: a foreign Host
+    expect(await statusWithHost(base, cookie, new URL(base).host)).toBe(200);
   });
 
   it('answers bad requests with envelope errors, not crashes', async () => {
@@ -70,6 +84,7 @@ describe('the web host', () => {
     expect(await (await call(base, cookie, 'no.such', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     expect(await (await call(base, cookie, 'sync.runNow', {})).json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await call(base, cookie, 'clock.now', 'x'.repeat(2 * 1024 * 1024))).status).toBe(400);
+    expect((await call(base, cookie, 'clock.now', {})).status).toBe(200); // and it is still serving
   });
 
   it('never serves files outside the renderer, nor the other mode\'s page', async () => {

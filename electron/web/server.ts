@@ -33,7 +33,8 @@ function readBody(req: IncomingMessage): Promise<string> {
       size += chunk.length;
       if (size > MAX_BODY) {
         reject(new Error('body too large'));
-        req.destroy();
+        req.removeAllListeners('data');
+        req.resume(); // drain and discard the rest; the answer says why
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -75,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const body = await readBody(req);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch {
+      res.setHeader('Connection', 'close');
       return sendJson(res, 400, fail('INVALID_INPUT', 'The request body is not JSON of at most 1 MB.'));
     }
     if (!isCallName(name)) return sendJson(res, 404, fail('UNKNOWN_CALL', `There is no call named "${name}".`));

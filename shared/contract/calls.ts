@@ -11,14 +11,14 @@ import { SyncStatus } from './sync';
  * The main process and the web host validate against it, the preloads expose exactly it, the renderer is typed by it.
  * Inputs are strict: an unknown field is an error, not something silently dropped.
  */
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  role: Role;
+interface CallDef<R extends Role, I extends z.ZodType, O extends z.ZodType> {
+  role: R;
   summary: string;
   input: I;
   output: O;
 }
 
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>) => def;
+const call = <R extends Role, I extends z.ZodType, O extends z.ZodType>(def: CallDef<R, I, O>) => def;
 const noInput = z.object({}).strict();
 
 export const ClockReading = z.object({
@@ -120,8 +120,10 @@ export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
 }
 
+export type KioskCallName = { [N in CallName]: Calls[N]['role'] extends 'kiosk' ? N : never }[CallName];
+
 /** The calls a kiosk page may make: the kiosk preload exposes these and nothing else. */
-export const kioskCallNames = callNames.filter((name) => calls[name].role === 'kiosk');
+export const kioskCallNames = callNames.filter((name): name is KioskCallName => calls[name].role === 'kiosk');
 
 /** IPC channel of a call. One place, so main and preload cannot drift apart. */
 export const callChannel = (name: CallName) => `gangbord:call:${name}`;

@@ -53,7 +53,7 @@ describe('the sync engine', () => {
   });
 
   it('after a failure keeps the last success, shows the error and backs off', async () => {
-    let outcome = success;
+    let outcome: SyncOutcome = success;
     const { e, clock } = engine(async () => outcome);
     await e.trigger('manual');
     const good = e.status().lastSuccessAt;

@@ -21,7 +21,7 @@ export const at = (date: string, time: string) => instantAt(date, time, ZONE);
 
 const noChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, description: null });
 
-export function lesson(id: string, date: string, period: number, room: string, extra: Partial<Lesson> & { change?: Partial<LessonChange> } = {}): Lesson {
+export function lesson(id: string, date: string, period: number, room: string, extra: Omit<Partial<Lesson>, 'change'> & { change?: Partial<LessonChange> } = {}): Lesson {
   const p = PERIODS[period - 1]!;
   const { change, ...rest } = extra;
   return {
