@@ -12,7 +12,7 @@ describe('checkSender', () => {
   });
 
   it('keeps a kiosk window to the kiosk calls even when another channel is invoked', () => {
-    const others = callNames.filter((n) => !kioskCallNames.includes(n));
+    const others = callNames.filter((n) => !(kioskCallNames as readonly string[]).includes(n));
     expect(others).toContain('sync.runNow');
     for (const name of others) expect(checkSender(kiosk, APP_ORIGIN, name)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
