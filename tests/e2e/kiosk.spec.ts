@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import type { Lesson } from '../../shared/domain/lesson';
+import { at, concerning, demoSchoolAt, heldIn, hhmm, isoInstant, isPlain } from './support/demoSchool';
+import { expect, openPage, roomCard, slot, test, visibleRoomCodes, withHost } from './support/kiosk';
+
+// A Tuesday morning in winter time. The demo school is generated around the host's --now, so any date works.
+const DAY = '2026-11-24';
+const NOW = at(DAY, '09:15');
+
+const facts = (lesson: Lesson) => [...lesson.subjects, ...lesson.groups.slice(0, 3), ...lesson.teachers];
+
+test('shows the school, the clock and each room on the page with its lesson now and next, as the demo timetable has them', async ({ page }) => {
+  const demo = demoSchoolAt(NOW);
+  await withHost(page, { now: isoInstant(NOW) }, async (host) => {
+    await openPage(page, host);
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.school.name);
+    await expect(page.getByTestId('clock')).toHaveText(/^09:15:\d\d$/);
+    await expect(page.getByTestId('date')).toHaveText('dinsdag 24 november 2026');
+    await expect(page.getByTestId('updated')).toHaveText(/^Bijgewerkt 09:1\d$/);
+    // 60 rooms, 12 to a page.
+    await expect(page.getByTestId('page-indicator')).toContainText('1/5');
+
+    const codes = await visibleRoomCodes(page);
+    expect(codes).toHaveLength(12);
+    let checked = 0;
+    for (const code of codes) {
+      const card = roomCard(page, code);
+      const involved = concerning(demo, code, NOW);
+      const held = heldIn(demo, code, NOW);
+      const now = slot(card, 'Nu');
+      if (involved.length === 0) {
+        await expect(now).toContainText('Vrij');
+      } else if (held.length === 1 && involved.length === 1) {
+        const lesson = held[0]!;
+        await expect(now).toContainText(`${hhmm(lesson.start)}–${hhmm(lesson.end)}`);
+        for (const fact of facts(lesson)) await expect(now).toContainText(fact);
+        if (isPlain(lesson)) await expect(now.getByTestId('change-badge')).toHaveCount(0);
+        checked += 1;
+      }
+      // Next: the first lesson held in the room after now (or after the lesson now).
+      const after = held[0]?.end ?? NOW;
+      const upcoming = demo.lessons
+        .filter((l) => (l.rooms.includes(code) || l.change.previousRooms.includes(code)) && l.start >= after)
+        .sort((a, b) => a.start - b.start);
+      const next = upcoming[0];
+      if (next && next.day === DAY && upcoming[1]?.start !== next.start) {
+        const straks = slot(card, 'Straks');
+        await expect(straks).toContainText(`${hhmm(next.start)}–${hhmm(next.end)}`);
+        for (const fact of facts(next)) await expect(straks).toContainText(fact);
+      }
+    }
+    // The demo fills most rooms at 09:15: the comparison above must have had lessons to compare.
+    expect(checked).toBeGreaterThan(3);
+
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/kiosk-nl-0915.png' });
+  });
+});
+
+test('pages calmly through all rooms, a page at a time', async ({ page }) => {
+  test.setTimeout(90_000);
+  await withHost(page, { now: isoInstant(NOW) }, async (host) => {
+    await openPage(page, host);
+    const first = await visibleRoomCodes(page);
+    await expect(page.getByTestId('page-indicator')).toContainText('1/5');
+    await expect(page.getByTestId('page-indicator')).toContainText('2/5', { timeout: 15_000 });
+    const second = await visibleRoomCodes(page);
+    expect(second).toHaveLength(12);
+    expect(second.filter((code) => first.includes(code))).toEqual([]);
+    // Text is not shrunk to fit: the room codes stay as large as on the first page.
+    const size = await roomCard(page, second[0]!).getByRole('heading').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    expect(size).toBeGreaterThanOrEqual(36);
+  });
+});
+
+test('shows the English labels with ?lang=en', async ({ page }) => {
+  await withHost(page, { now: isoInstant(NOW) }, async (host) => {
+    await openPage(page, host, { lang: 'en' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByTestId('date')).toHaveText(/^Tuesday,? 24 November 2026$/);
+    await expect(page.getByTestId('updated')).toHaveText(/^Updated 09:1\d$/);
+    const card = roomCard(page, (await visibleRoomCodes(page))[0]!);
+    await expect(slot(card, 'Now')).toBeVisible();
+    await expect(slot(card, 'Next')).toBeVisible();
+    await expect(page.getByText('Nu', { exact: true })).toHaveCount(0);
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/kiosk-en-0915.png' });
+  });
+});
+
+test('a door sign shows only the rooms asked for', async ({ page }) => {
+  const demo = demoSchoolAt(NOW);
+  const [a, b] = [demo.rooms[5]!.code, demo.rooms[40]!.code];
+  await withHost(page, { now: isoInstant(NOW) }, async (host) => {
+    await openPage(page, host, { rooms: `${a},${b}` });
+    await expect.poll(() => visibleRoomCodes(page)).toEqual([a, b].sort((x, y) => x.localeCompare(y, 'nl', { numeric: true })));
+    await expect(page.getByTestId('page-indicator')).toHaveCount(0);
+  });
+});
