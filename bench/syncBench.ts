@@ -76,13 +76,19 @@ export async function syncBench(root: string): Promise<{ title: string; figures:
     const school = generateDemoSchool({ size: 'large', now, zone: ZONE, scope: 'staff' });
     const bareMs = bareInsert(join(dir, 'plain.db'), school);
 
-    // The kiosk's now/next over every room, at instants spread over the school days of the synced weeks.
+    // The kiosk's now/next over every room as a kiosk asks it: its clock running through school days, a question
+    // every 5 s (the first of each day reads that day's lessons from the cache). And the first question of a day alone.
     const { db } = openCache({ file: dbFile, key, log: silentLogger });
-    const board = createKioskBoard(db, () => ZONE);
     const days = [...new Set(school.lessons.map((l) => l.day))].sort();
-    const instants = Array.from({ length: 4000 }, (_, i) => instantAt(days[(i * 7919) % days.length]!, 8 * 60 + ((i * 37) % (8 * 60 + 30)), ZONE));
+    const kioskDays = days.filter((_, i) => i % Math.ceil(days.length / 5) === 0);
+    const instants = kioskDays.flatMap((day) => Array.from({ length: 6120 }, (_, i) => instantAt(day, '08:00', ZONE) + i * 5000));
+    const board = createKioskBoard(db, () => ZONE);
     const rooms = board.nowNext(instants[0]!).rooms.length;
-    const nowNext = timeEach(instants.length, 300, (i) => board.nowNext(instants[i % instants.length]!));
+    const nowNext = timeEach(instants.length, 0, (i) => board.nowNext(instants[i]!));
+    const firstOfDay = timeEach(days.length, 0, (i) => {
+      board.invalidate();
+      board.nowNext(instantAt(days[i]!, '08:15', ZONE));
+    });
     db.close();
 
     return {
@@ -94,8 +100,10 @@ export async function syncBench(root: string): Promise<{ title: string; figures:
         { name: 'bare better-sqlite3 insert of the same rows, plain file', value: bareMs, unit: 'ms' },
         { name: 'full sync / bare insert', value: syncMs / bareMs, unit: 'x', target: { op: '<=', limit: 1.5 } },
         { name: 'longest event-loop stall of the host during the sync', value: stall.maxStallMs, unit: 'ms', target: { op: '<', limit: 50 } },
-        { name: `now/next over all ${rooms} rooms, p50`, value: percentile(nowNext, 50), unit: 'ms' },
-        { name: `now/next over all ${rooms} rooms, p99`, value: percentile(nowNext, 99), unit: 'ms', target: { op: '<', limit: 1 } },
+        { name: `now/next over all ${rooms} rooms, every 5 s of ${kioskDays.length} school days, p50`, value: percentile(nowNext, 50), unit: 'ms' },
+        { name: `now/next over all ${rooms} rooms, every 5 s of ${kioskDays.length} school days, p99`, value: percentile(nowNext, 99), unit: 'ms', target: { op: '<', limit: 1 } },
+        { name: `  the first question of a day (reads the day), p50 over ${days.length} days`, value: percentile(firstOfDay, 50), unit: 'ms' },
+        { name: '  the first question of a day, p99', value: percentile(firstOfDay, 99), unit: 'ms' },
       ],
     };
   } finally {

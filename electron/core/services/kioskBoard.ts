@@ -1,37 +1,37 @@
 import type { NowNextBoard, RoomNowNext } from '../../../shared/contract';
 import type { Lesson, Room } from '../../../shared/domain';
+import type { LocalDate } from '../../../shared/domain/time';
 import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
 import { localDateOf } from '../../../shared/timetable/zonedTime';
 import type { CacheDb } from '../db/open';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from './lessonRow';
 import { readDataAsOf, readPeriods, readRooms } from './referenceData';
 
-/** No lesson is longer than this, so a lesson running at `at` started after `at - MAX_LESSON`. */
-const MAX_LESSON_MS = 12 * 3_600_000;
-/** How far ahead "next" may be: over a weekend and a two-week holiday. */
-const NEXT_HORIZON_MS = 21 * 86_400_000;
-/** Rows per room: enough for a running lesson, one overlapping it (cancelled + replacement) and the next ones. */
-const ROWS_PER_ROOM = 4;
-
 export interface KioskBoard {
   nowNext(at: number, roomCodes?: readonly string[]): NowNextBoard;
-  /** Call after every sync: rooms and periods are cached per data version. */
+  /** Call after every sync: what is held in memory belongs to the previous data. */
   invalidate(): void;
 }
 
+/** One school day's lessons per room, plus those of the next day that has lessons (for "next" after the last one). */
+interface DayIndex {
+  day: LocalDate;
+  byRoom: Map<string, Lesson[]>;
+}
+
 /**
- * The kiosk's main query: for every room, the lesson now and the next one. One indexed range scan per room on
- * lesson_rooms (room, start), a handful of rows each, so a corridor of 150 rooms answers in well under a millisecond.
+ * The kiosk's main query: for every room, the lesson now and the next one. A kiosk asks every few seconds as its
+ * clock runs, always about today, so the day's lessons are read once (one indexed query by day) and kept per room;
+ * each question is then answered from memory. A new day, or new data from a sync, reads them again.
  */
 export function createKioskBoard(db: CacheDb, zone: () => string): KioskBoard {
-  const perRoom = db.prepare(`
-    SELECT lr.here, ${LESSON_COLUMNS}
-    FROM lesson_rooms lr JOIN lessons l ON l.rowid = lr.lesson_rowid
-    WHERE lr.room_code = ? AND lr.start_ms > ? AND lr.start_ms < ? AND lr.end_ms > ?
-    ORDER BY lr.start_ms LIMIT ${ROWS_PER_ROOM}`);
+  // By day through lessons_by_day; each lesson goes to its rooms and to the rooms it moved away from.
+  const lessonsOnDays = db.prepare(`SELECT ${LESSON_COLUMNS} FROM lessons l WHERE l.day IN (?, ?) ORDER BY l.start_ms`);
+  const nextLessonDay = db.prepare('SELECT min(day) AS day FROM lessons WHERE day > ?').pluck();
   let reference: { rooms: Room[]; byCode: Map<string, Room>; periods: ReturnType<typeof readPeriods>; dataAsOf: number | null } | null = null;
+  let index: DayIndex | null = null;
 
-  const load = () => {
+  const loadReference = () => {
     if (!reference) {
       const rooms = readRooms(db);
       reference = { rooms, byCode: new Map(rooms.map((r) => [r.code, r])), periods: readPeriods(db), dataAsOf: readDataAsOf(db) };
@@ -39,21 +39,38 @@ export function createKioskBoard(db: CacheDb, zone: () => string): KioskBoard {
     return reference;
   };
 
+  const loadDay = (day: LocalDate): DayIndex => {
+    if (index?.day === day) return index;
+    const byRoom = new Map<string, Lesson[]>();
+    const following = (nextLessonDay.get(day) as LocalDate | null) ?? day;
+    for (const row of lessonsOnDays.all(day, following) as LessonRow[]) {
+      const lesson = lessonFromRow(row);
+      for (const room of new Set([...lesson.rooms, ...lesson.change.previousRooms])) {
+        let list = byRoom.get(room);
+        if (!list) byRoom.set(room, (list = []));
+        list.push(lesson);
+      }
+    }
+    return (index = { day, byRoom });
+  };
+
   return {
     invalidate() {
       reference = null;
+      index = null;
     },
     nowNext(at, roomCodes) {
-      const ref = load();
+      const ref = loadReference();
+      const day = localDateOf(at, zone());
+      const { byRoom } = loadDay(day);
       const rooms = roomCodes ? roomCodes.map((c) => ref.byCode.get(c)).filter((r): r is Room => r !== undefined) : ref.rooms;
       let changesAt: number | null = null;
       const out: RoomNowNext[] = rooms.map((room) => {
-        const lessons: Lesson[] = (perRoom.all(room.code, at - MAX_LESSON_MS, at + NEXT_HORIZON_MS, at) as LessonRow[]).map(lessonFromRow);
-        const { now, next } = pickNowNext(lessons, at, takesPlaceIn(room.code));
+        const { now, next } = pickNowNext(byRoom.get(room.code) ?? [], at, takesPlaceIn(room.code));
         for (const t of [now?.end, next?.start]) if (t !== undefined && t > at && (changesAt === null || t < changesAt)) changesAt = t;
         return { room, now, next };
       });
-      return { at, day: localDateOf(at, zone()), periods: ref.periods, rooms: out, changesAt, dataAsOf: ref.dataAsOf };
+      return { at, day, periods: ref.periods, rooms: out, changesAt, dataAsOf: ref.dataAsOf };
     },
   };
 }

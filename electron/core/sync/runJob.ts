@@ -32,6 +32,8 @@ export async function runJob(job: SyncJob, hooks: JobHooks): Promise<SyncOutcome
     const key = Buffer.from(job.key);
     try {
       db = openCache({ file: job.dbFile, key, nativeBinding: job.nativeBinding, log: hooks.log }).db;
+      // This connection only writes syncs: a big page cache keeps a bulk write from spilling pages half-way.
+      db.pragma('cache_size = -65536');
     } finally {
       key.fill(0);
     }

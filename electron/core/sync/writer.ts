@@ -24,10 +24,17 @@ export interface WriteSummary {
 
 type Statements = ReturnType<typeof prepare>;
 
+/** Column order of pushLessonValues. */
+const LESSON_INSERT_COLUMNS = `(id, start_ms, end_ms, day, period_from, period_to, kind, subjects, groups, teachers, rooms,
+  cancelled, added, prev_rooms, prev_teachers, prev_start_ms, description, remark)`;
+const LESSON_COLUMN_COUNT = 18;
+/** Rows per INSERT in a bulk write: one call into SQLite per 64 lessons instead of one per lesson. */
+const BATCH = 64;
+const ROW_PLACEHOLDERS = `(${Array(LESSON_COLUMN_COUNT).fill('?').join(', ')})`;
+
 function prepare(db: CacheDb) {
   return {
-    insertLesson: db.prepare(`INSERT INTO lessons (id, start_ms, end_ms, day, period_from, period_to, kind, subjects, groups, teachers, rooms,
-      cancelled, added, prev_rooms, prev_teachers, prev_start_ms, description, remark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertLesson: db.prepare(`INSERT INTO lessons ${LESSON_INSERT_COLUMNS} VALUES ${ROW_PLACEHOLDERS}`),
     insertLessonRoom: db.prepare('INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here) VALUES (?, ?, ?, ?, ?)'),
     lessonById: db.prepare('SELECT rowid, start_ms, rooms, prev_rooms FROM lessons WHERE id = ?'),
     deleteLessonRoom: db.prepare('DELETE FROM lesson_rooms WHERE room_code = ? AND start_ms = ? AND lesson_rowid = ?'),
@@ -38,17 +45,58 @@ function prepare(db: CacheDb) {
   };
 }
 
-function insertLesson(s: Statements, lesson: Lesson): void {
+/** Appends a lesson's column values, in the lessons table's order, to `out`. */
+function pushLessonValues(out: unknown[], lesson: Lesson): void {
   const c = lesson.change;
-  const { lastInsertRowid } = s.insertLesson.run(
+  out.push(
     lesson.id, lesson.start, lesson.end, lesson.day, lesson.periodFrom, lesson.periodTo, lesson.kind,
     joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(lesson.teachers), joinCodes(lesson.rooms),
     c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(c.previousTeachers), c.previousStart,
     c.description, lesson.remark,
   );
-  for (const room of lesson.rooms) s.insertLessonRoom.run(room, lesson.start, lesson.end, lastInsertRowid, 1);
-  for (const room of c.previousRooms) {
-    if (!lesson.rooms.includes(room)) s.insertLessonRoom.run(room, lesson.start, lesson.end, lastInsertRowid, 0);
+}
+
+function insertLessonRooms(s: Statements, lesson: Lesson, rowid: number | bigint): void {
+  for (const room of lesson.rooms) s.insertLessonRoom.run(room, lesson.start, lesson.end, rowid, 1);
+  for (const room of lesson.change.previousRooms) {
+    if (!lesson.rooms.includes(room)) s.insertLessonRoom.run(room, lesson.start, lesson.end, rowid, 0);
+  }
+}
+
+function insertLesson(s: Statements, lesson: Lesson): void {
+  const values: unknown[] = [];
+  pushLessonValues(values, lesson);
+  insertLessonRooms(s, lesson, s.insertLesson.run(...values).lastInsertRowid);
+}
+
+/**
+ * Bulk insert for snapshots: lessons in batches, then their room entries derived inside SQLite (one statement for
+ * the usual single-room lesson; the few with several rooms or a previous room go through JS).
+ */
+function insertLessonsInBulk(db: CacheDb, s: Statements, lessons: readonly Lesson[], progress?: (done: number, total: number) => void): void {
+  const before = (db.prepare('SELECT coalesce(max(rowid), 0) FROM lessons').pluck().get() as number);
+  const batch = db.prepare(`INSERT INTO lessons ${LESSON_INSERT_COLUMNS} VALUES ${Array(BATCH).fill(ROW_PLACEHOLDERS).join(', ')}`);
+  const values: unknown[] = [];
+  let i = 0;
+  for (; i + BATCH <= lessons.length; i += BATCH) {
+    values.length = 0;
+    for (let j = i; j < i + BATCH; j++) pushLessonValues(values, lessons[j]!);
+    batch.run(...values);
+    if (progress && i % (BATCH * 160) === 0) progress(i, lessons.length);
+  }
+  for (; i < lessons.length; i++) {
+    values.length = 0;
+    pushLessonValues(values, lessons[i]!);
+    s.insertLesson.run(...values);
+  }
+  db.prepare(`INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here)
+    SELECT rooms, start_ms, end_ms, rowid, 1 FROM lessons WHERE rowid > ? AND rooms <> '' AND instr(rooms, char(31)) = 0`).run(before);
+  const special = db.prepare(`SELECT rowid, start_ms, end_ms, rooms, prev_rooms FROM lessons
+    WHERE rowid > ? AND (instr(rooms, char(31)) > 0 OR prev_rooms <> '')`).all(before) as { rowid: number; start_ms: number; end_ms: number; rooms: string; prev_rooms: string }[];
+  for (const row of special) {
+    const rooms = splitCodes(row.rooms);
+    for (const room of rooms) s.insertLessonRoom.run(room, row.start_ms, row.end_ms, row.rowid, 1);
+    for (const room of splitCodes(row.prev_rooms)) if (!rooms.includes(room)) s.insertLessonRoom.run(room, row.start_ms, row.end_ms, row.rowid, 0);
   }
 }
 
@@ -121,13 +169,9 @@ export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext
 
     let removed = deleteLessonsBetween(db, snapshot.window.from, snapshot.window.to);
     removed += deleteLessonsBetween(db, null, addDays(snapshot.window.from, -KEEP_PAST_DAYS - 1));
-    const total = snapshot.lessons.length;
-    snapshot.lessons.forEach((lesson, i) => {
-      insertLesson(s, lesson);
-      if (ctx.progress && i % 10_000 === 0) ctx.progress(i, total);
-    });
+    insertLessonsInBulk(db, s, snapshot.lessons, ctx.progress);
     s.syncState.run(ctx.source, ctx.now, snapshot.cursor);
-    return { lessons: total, rooms: snapshot.rooms.length, pupils: ctx.scope === 'staff' ? snapshot.pupils.length : 0, removedLessons: removed };
+    return { lessons: snapshot.lessons.length, rooms: snapshot.rooms.length, pupils: ctx.scope === 'staff' ? snapshot.pupils.length : 0, removedLessons: removed };
   });
   return run.immediate();
 }
