@@ -36,7 +36,7 @@ test('a room change shows "was" in the new room and where it went in the old one
     await expect(inNewRoom).toContainText(`was ${old}`);
     const inOldRoom = slot(roomCard(page, old), 'Nu');
     await expect(inOldRoom.getByTestId('change-badge')).toHaveText(/Verplaatst/);
-    await expect(inOldRoom).toContainText(`→ naar ${moved}`);
+    await expect(inOldRoom).toContainText(`Verplaatst naar ${moved}`);
     await expect(inOldRoom).toContainText(lesson!.subjects[0]!);
     mkdirSync('screenshots', { recursive: true });
     await page.screenshot({ path: 'screenshots/kiosk-room-change.png' });

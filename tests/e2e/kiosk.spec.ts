@@ -98,3 +98,19 @@ test('a door sign shows only the rooms asked for', async ({ page }) => {
     await expect(page.getByTestId('page-indicator')).toHaveCount(0);
   });
 });
+
+test('runs under the host\'s CSP, and this suite would notice a violation', async ({ page, problems }) => {
+  await withHost(page, { now: isoInstant(NOW) }, async (host) => {
+    await openPage(page, host);
+    expect(problems.list).toEqual([]);
+    // An inline script is what the CSP exists to stop: it must be refused, and reported to the fixture.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.head.append(script);
+    });
+    await expect.poll(() => problems.list.some((text) => text.startsWith('csp: script-src'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
+    problems.list.length = 0;
+  });
+});

@@ -20,8 +20,8 @@ const en: MessageSchema = {
   change: {
     cancelled: 'Cancelled',
     movedAway: 'Moved',
-    movedTo: '→ to {rooms}',
-    movedToNowhere: '→ another room',
+    movedTo: 'to {rooms}',
+    movedToNowhere: 'to another room',
     roomChanged: 'Room change',
     wasRoom: 'was {rooms}',
     substitute: 'Substitute',

@@ -20,8 +20,8 @@ const nl = {
   change: {
     cancelled: 'Vervalt',
     movedAway: 'Verplaatst',
-    movedTo: '→ naar {rooms}',
-    movedToNowhere: '→ ander lokaal',
+    movedTo: 'naar {rooms}',
+    movedToNowhere: 'naar een ander lokaal',
     roomChanged: 'Ander lokaal',
     wasRoom: 'was {rooms}',
     substitute: 'Invaller',

@@ -60,7 +60,7 @@ describe('RoomCard', () => {
     expect(inNew.text()).toContain('was A1.04');
     const inOld = group(render(moved, null, 'nl', 'A1.04'), 'Nu');
     expect(inOld.find('[data-testid="change-badge"]').text()).toContain('Verplaatst');
-    expect(inOld.text()).toContain('→ naar B2.10');
+    expect(inOld.text()).toContain('Verplaatst naar B2.10');
   });
 
   it('marks a substitute with the new teacher and the one replaced, and an extra lesson', () => {
