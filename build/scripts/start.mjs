@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { electronBinary, electronNativeBinding, root } from './lib/electron-env.mjs';
+import { electronBinary, electronNativeBinding, installElectron, root } from './lib/electron-env.mjs';
 
 const say = (line) => console.log(line);
 const extraArgs = process.argv.slice(2);
@@ -41,30 +41,14 @@ function ensureDependencies() {
 
 // --- 2. Electron -------------------------------------------------------------------------------------------------
 
-/** The one phrase of a failed download worth showing: a network error code, else the error's first line. */
-function shortReason(output) {
-  const code = /\b(ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+)\b[^\n]*/.exec(output);
-  if (code) return code[0].trim().slice(0, 100);
-  const http = /Response code \d+[^\n]*|HTTPError[^\n]*/.exec(output);
-  if (http) return http[0].trim().slice(0, 100);
-  const first = output.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at '));
-  return (first ?? 'no output').replace(/^(TypeError|Error):\s*/, '').slice(0, 100);
-}
-
 /** @returns {{ binary: string } | { line: string }} the binary, or the one line that says why the web host runs instead */
 function ensureElectron() {
   let binary = electronBinary();
   if (!binary) {
     say('Downloading Electron ...');
-    const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
-      cwd: root, encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    binary = electronBinary();
-    if (!binary) {
-      const timedOut = result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM';
-      const reason = timedOut ? `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s` : shortReason(`${result.stderr ?? ''}\n${result.stdout ?? ''}\n${result.error?.message ?? ''}`);
-      return { line: `Electron could not be downloaded here (${reason}); starting the web host in Chromium instead.` };
-    }
+    const installed = installElectron(DOWNLOAD_TIMEOUT_MS);
+    if (!installed.path) return { line: `Electron could not be downloaded here (${installed.reason}); starting the web host in Chromium instead.` };
+    binary = installed.path;
   }
   // The database module built for Electron's ABI; it prints its own one line.
   spawnSync(process.execPath, [join(root, 'build', 'scripts', 'native-electron.mjs')], { cwd: root, stdio: 'inherit' });

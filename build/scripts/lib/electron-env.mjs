@@ -4,6 +4,7 @@
 // Never `require('electron')` here: from plain Node, Electron 45's index.js downloads the binary on first use when
 // it is missing (node_modules/electron/index.js), so asking "is it installed?" that way starts a download, and on a
 // machine that cannot reach the download host it hangs or throws. We read what its installer leaves behind instead.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,32 @@ export function electronInstall(packageDir = electronPackageDir, env = process.e
 /** The Electron executable, or null when its download was skipped or failed. Never starts a download. */
 export function electronBinary(packageDir = electronPackageDir, env = process.env) {
   return electronInstall(packageDir, env).path;
+}
+
+/** The one phrase of a failed download worth showing: a network error code, else the error's first line. */
+export function shortReason(output) {
+  const code = /\b(ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+)\b[^\n]*/.exec(output);
+  if (code) return code[0].trim().slice(0, 100);
+  const http = /Response code \d+[^\n]*/.exec(output) ?? /HTTPError[^\n]*/.exec(output);
+  if (http) return http[0].trim().slice(0, 100);
+  const first = output.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at '));
+  return (first ?? 'no output').replace(/^(TypeError|Error):\s*/, '').slice(0, 100);
+}
+
+/**
+ * Runs Electron's own installer (node_modules/electron/install.js) with a time limit, quietly.
+ * @returns {{ path: string | null, reason: string | null }} the executable, or why the download failed
+ */
+export function installElectron(timeoutMs = 60_000) {
+  const existing = electronInstall();
+  if (existing.path) return existing;
+  const result = spawnSync(process.execPath, [join(electronPackageDir, 'install.js')], {
+    cwd: root, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const after = electronInstall();
+  if (after.path) return after;
+  const timedOut = result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM';
+  return { path: null, reason: timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : shortReason(`${result.stderr ?? ''}\n${result.stdout ?? ''}\n${result.error?.message ?? ''}`) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { electronBinary, electronInstall } from './electron-env.mjs';
+import { electronBinary, electronInstall, shortReason } from './electron-env.mjs';
 
 // A stand-in node_modules/electron folder: only what Electron's installer writes, no binary download involved.
 let pkg: string;
@@ -51,5 +51,17 @@ describe('electronInstall', () => {
 
   it('says when the electron package itself is absent', () => {
     expect(electronInstall(join(pkg, 'nothing-here'), {}).reason).toMatch(/not in node_modules/);
+  });
+});
+
+describe('shortReason', () => {
+  it('picks the network error out of a download failure', () => {
+    expect(shortReason('RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest.<anonymous>')).toBe('ENOTFOUND github.com');
+    expect(shortReason('HTTPError: Response code 404 (Not Found) for https://github.com/x')).toBe('Response code 404 (Not Found) for https://github.com/x');
+  });
+
+  it('falls back to the first line of the error, without its class name or stack', () => {
+    expect(shortReason('TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13')).toBe('fetch failed');
+    expect(shortReason('')).toBe('no output');
   });
 });
