@@ -77,6 +77,20 @@ describe('KioskApp', () => {
     wrapper.unmount();
   });
 
+  it('lets an emergency message take over the screen while it lasts', async () => {
+    fake.respond('kiosk.nowNext', board(rooms(3)));
+    fake.respond('announcements.current', [{
+      id: 'e', title: 'Ontruiming', body: 'Verlaat het gebouw', start: at('09:00'), end: at('09:20:30'), audience: [], priority: 100, emergency: true,
+    }]);
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('Ontruiming');
+    expect(wrapper.find('aside').exists()).toBe(false);
+    await vi.advanceTimersByTimeAsync(33_000);
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('asks only for the door sign\'s rooms', async () => {
     fake.respond('kiosk.nowNext', board(rooms(1)));
     const wrapper = mountKiosk({ rooms: ['A1.01'] });

@@ -79,6 +79,16 @@ describe('useBoardStore', () => {
     expect(fake.callsOf('kiosk.nowNext')).toHaveLength(2);
   });
 
+  it('keeps a room\'s view object from tick to tick while its now and next stay the same', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: wiskunde, next: engels }], { changesAt: at('09:20') }));
+    const store = useBoardStore();
+    await store.start();
+    const first = store.rooms[0];
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(store.rooms[0]).toBe(first);
+  });
+
   it('shows a room free between lessons and the next lesson still coming', async () => {
     startClock('10:09:59');
     const after = lesson('10:25', '11:15', { subjects: ['gs'] });

@@ -47,16 +47,24 @@ export const useBoardStore = defineStore('board', () => {
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
   const stops: (() => void)[] = [];
 
+  // The views of the last tick, reused while a room's now/next stays the same: the clock ticks every second, and
+  // an unchanged object lets Vue skip re-rendering that room's card (a kiosk runs on modest hardware, 24/7).
+  let lastViews = new Map<string, RoomNowNextView>();
+
   const rooms = computed<RoomNowNextView[]>(() => {
     const current = board.value;
     if (!current) return [];
     const at = clock.now ?? current.at;
-    return current.rooms
-      .map(({ room, now, next }) => {
-        const held = [now, next].filter((lesson): lesson is Lesson => lesson !== null);
-        return { room, ...pickNowNext(held, at, takesPlaceIn(room.code)) };
-      })
-      .sort((a, b) => compareRooms(a.room, b.room));
+    const views = new Map<string, RoomNowNextView>();
+    for (const { room, now, next } of current.rooms) {
+      const held = [now, next].filter((lesson): lesson is Lesson => lesson !== null);
+      const picked = pickNowNext(held, at, takesPlaceIn(room.code));
+      const last = lastViews.get(room.code);
+      const same = last && last.room === room && last.now === picked.now && last.next === picked.next;
+      views.set(room.code, same ? last : { room, ...picked });
+    }
+    lastViews = views;
+    return [...views.values()].sort((a, b) => compareRooms(a.room, b.room));
   });
   const dataAsOf = computed(() => board.value?.dataAsOf ?? null);
   const periods = computed(() => board.value?.periods ?? []);
