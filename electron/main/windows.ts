@@ -53,8 +53,9 @@ export class AppWindows {
   }
 
   modeOf(contents: WebContents): AppMode | null {
+    // webContents ids are never reused within a run, so the id alone identifies the sender.
     const entry = this.#byContents.get(contents.id);
-    return entry && entry.window.webContents === contents ? entry.mode : null;
+    return entry && !entry.window.isDestroyed() ? entry.mode : null;
   }
 
   live(): BrowserWindow[] {
