@@ -26,17 +26,23 @@ describe('checkAppPaths', () => {
   const paths = appPaths({ mainDir: join(repo, 'out', 'main'), isPackaged: false, resourcesPath: '/unused', electronVersion: '45.4.1' });
 
   it('says how to build the native module when it is missing', () => {
-    expect(() => checkAppPaths(paths, 'kiosk', false, () => false)).toThrow(/native-electron\.mjs/);
-    expect(() => checkAppPaths(paths, 'kiosk', true, () => false)).toThrow(/Reinstall Gangbord/);
+    expect(() => checkAppPaths(paths, 'kiosk', { isPackaged: false, builtRenderer: true }, () => false)).toThrow(/native-electron\.mjs/);
+    expect(() => checkAppPaths(paths, 'kiosk', { isPackaged: true, builtRenderer: true }, () => false)).toThrow(/Reinstall Gangbord/);
   });
 
   it('says how to build the app when a page, preload or worker is missing', () => {
     const missing = join(repo, 'out', 'preload', 'kiosk.cjs');
-    expect(() => checkAppPaths(paths, 'kiosk', false, (p) => p !== missing)).toThrow(MissingBuildError);
-    expect(() => checkAppPaths(paths, 'kiosk', false, (p) => p !== missing)).toThrow(/npm run build/);
+    expect(() => checkAppPaths(paths, 'kiosk', { isPackaged: false, builtRenderer: true }, (p) => p !== missing)).toThrow(MissingBuildError);
+    expect(() => checkAppPaths(paths, 'kiosk', { isPackaged: false, builtRenderer: true }, (p) => p !== missing)).toThrow(/npm run build/);
   });
 
   it('passes a complete build', () => {
-    expect(() => checkAppPaths(paths, 'staff', false, () => true)).not.toThrow();
+    expect(() => checkAppPaths(paths, 'staff', { isPackaged: false, builtRenderer: true }, () => true)).not.toThrow();
+  });
+
+  it('does not ask for built pages when the dev server serves them', () => {
+    const page = join(repo, 'out', 'renderer', 'kiosk.html');
+    expect(() => checkAppPaths(paths, 'kiosk', { isPackaged: false, builtRenderer: false }, (p) => p !== page)).not.toThrow();
+    expect(() => checkAppPaths(paths, 'kiosk', { isPackaged: false, builtRenderer: true }, (p) => p !== page)).toThrow(/kiosk\.html/);
   });
 });

@@ -48,13 +48,21 @@ export class MissingBuildError extends Error {
  * Fails early with a sentence a person can act on, instead of SQLite's "was compiled against a different Node.js
  * version" from deep inside the first sync, or a blank window for a missing page.
  */
-export function checkAppPaths(paths: AppPaths, mode: AppMode, isPackaged: boolean, exists: (path: string) => boolean = existsSync): void {
+export function checkAppPaths(
+  paths: AppPaths,
+  mode: AppMode,
+  options: { isPackaged: boolean; builtRenderer: boolean },
+  exists: (path: string) => boolean = existsSync,
+): void {
+  const { isPackaged } = options;
   if (!exists(paths.nativeBinding)) {
     throw new MissingBuildError(isPackaged
       ? `This installation is incomplete: ${paths.nativeBinding} is missing. Reinstall Gangbord.`
       : `The database module has not been built for Electron (${paths.nativeBinding} is missing). Run "node build/scripts/native-electron.mjs", or "npm start", which does it for you.`);
   }
-  for (const file of [join(paths.rendererDir, `${mode}.html`), paths.preload(mode), paths.workerScript.kind === 'js' ? paths.workerScript.file : '']) {
+  // Under `npm run dev` the pages come from electron-vite's dev server instead of out/renderer.
+  const page = options.builtRenderer ? join(paths.rendererDir, `${mode}.html`) : '';
+  for (const file of [page, paths.preload(mode), paths.workerScript.kind === 'js' ? paths.workerScript.file : '']) {
     if (file && !exists(file)) {
       throw new MissingBuildError(isPackaged
         ? `This installation is incomplete: ${file} is missing. Reinstall Gangbord.`

@@ -3,7 +3,7 @@ import type { AppMode } from '../../shared/contract';
 import { createCore } from '../core/app';
 import type { Logger } from '../core/logger';
 import { appPaths, checkAppPaths } from './appPaths';
-import type { RendererLocation } from './appOrigin';
+import { appRenderer, type RendererLocation } from './appOrigin';
 import { adminAcceptedWeakKeyStorage, loadOrCreateCacheKey } from './cacheKey';
 import { bindIpc } from './ipc';
 import { keepDisplayAwake } from './kioskGuard';
@@ -42,7 +42,7 @@ export async function startApp(ctx: StartContext): Promise<void> {
   setAppMenu(mode);
 
   const paths = appPaths({ mainDir: import.meta.dirname, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, electronVersion: process.versions.electron });
-  checkAppPaths(paths, mode, app.isPackaged);
+  checkAppPaths(paths, mode, { isPackaged: app.isPackaged, builtRenderer: renderer === appRenderer });
 
   denyAllPermissions(session.defaultSession, log);
   serveRenderer(paths.rendererDir, log);
