@@ -5,7 +5,7 @@ const DAY = '2026-11-24';
 // The end of period 2 (09:20–10:10) on that Tuesday: a break follows, so rooms fall free at exactly 10:10:00.
 const BOUNDARY = at(DAY, '10:10');
 // Far enough ahead for the host to start and the page to load on a slow machine, near enough to keep the test short.
-const LEAD_MS = 10_000;
+const LEAD_MS = 15_000;
 
 test('a room flips at the exact second its lesson ends, without waiting for the network', async ({ page }) => {
   const start = BOUNDARY - LEAD_MS;

@@ -37,7 +37,7 @@ test('when the core cannot be reached at start, the screen says it keeps trying,
 test('when a later fetch fails the last board stays, with a discreet note, until the core answers again', async ({ page, problems }) => {
   problems.allow(/Failed to load resource/);
   // Just before a bell: at 09:20:00 the page asks for the board again, and that request will fail.
-  await withHost(page, { now: isoInstant(at('2026-11-24', '09:20') - 8_000) }, async (host) => {
+  await withHost(page, { now: isoInstant(at('2026-11-24', '09:20') - 15_000) }, async (host) => {
     await openPage(page, host);
     await expect(page.getByRole('region')).toHaveCount(12);
     await page.route('**/api/call/kiosk.nowNext', (route) => route.abort('failed'));
