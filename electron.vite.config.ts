@@ -30,8 +30,11 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [vue()],
+    // vue-i18n: Composition API only, no legacy API or devtools hooks in the shipped bundle.
+    define: { __VUE_I18N_FULL_INSTALL__: false, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rollupOptions: {
         input: { kiosk: resolve(root, 'renderer/kiosk.html'), staff: resolve(root, 'renderer/staff.html') },
       },

@@ -8,7 +8,7 @@ const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.native/**', 'test-results/**', 'playwright-report/**', 'screenshots/**'] },
+  { ignores: ['.scratch/**', 'node_modules/**', 'out/**', 'dist/**', '.native/**', 'test-results/**', 'playwright-report/**', 'screenshots/**'] },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {

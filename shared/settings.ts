@@ -25,6 +25,13 @@ export const Settings = z.object({
     jitterSeconds: z.number().int().min(0).max(3600).default(60),
   }).strict().default({ schedule: '*/5 * * * *', jitterSeconds: 60 }),
   source: SourceConfig.nullable().default(null),
+  security: z.object({
+    /**
+     * Where the OS offers no real keystore (Linux without a keyring: safeStorage's `basic_text`), the cache key is
+     * only obscured. Kiosks hold no personal data and run anyway; a staff PC refuses until an administrator accepts.
+     */
+    acceptWeakKeyStorage: z.boolean().default(false),
+  }).strict().default({ acceptWeakKeyStorage: false }),
 }).strict();
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;

@@ -1,3 +1,4 @@
+import type { Settings } from '../../shared/settings';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -183,14 +184,7 @@ export async function loadOrCreateCacheKey(options: CacheKeyOptions): Promise<Ca
   return result(key);
 }
 
-/**
- * Whether an administrator accepted weak key storage on this staff PC.
- *
- * SEAM: shared/settings.ts has no such setting yet; it needs `security: { acceptWeakKeyStorage: boolean }`
- * (default false), reported to the owner of that file. Until it exists no staff PC has accepted, so a staff PC
- * without a keyring refuses to start its cache, which is the safe side.
- */
-export function adminAcceptedWeakKeyStorage(settings: object): boolean {
-  const security = (settings as { security?: { acceptWeakKeyStorage?: unknown } }).security;
-  return security?.acceptWeakKeyStorage === true;
+/** Whether an administrator accepted weak key storage on this staff PC (settings.security.acceptWeakKeyStorage). */
+export function adminAcceptedWeakKeyStorage(settings: Settings): boolean {
+  return settings.security.acceptWeakKeyStorage;
 }

@@ -3,7 +3,7 @@ import { Announcement } from '../domain/announcement';
 import { Lesson } from '../domain/lesson';
 import { Code, Period, Room, School } from '../domain/school';
 import { Instant, LocalDate } from '../domain/time';
-import { AppMode, Role } from './roles';
+import { AppMode, type Role } from './roles';
 import { SyncStatus } from './sync';
 
 /**
