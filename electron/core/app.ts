@@ -9,7 +9,7 @@ import { createKioskBoard, type KioskBoard } from './services/kioskBoard';
 import { readDataAsOf, readRooms, readSchool } from './services/referenceData';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { sourceId } from './sync/sources';
-import { runSyncWorker } from './sync/worker/launch';
+import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
 import { purgePersonalData } from './sync/writer';
 
 export type { Core, CoreOptions } from './app.types';
@@ -30,6 +30,7 @@ export function createCore(options: CoreOptions): Core {
   let db: CacheDb | null = null;
   let board: KioskBoard | null = null;
   let engine: SyncEngine | null = null;
+  let worker: SyncWorkerHost | null = null;
 
   const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => {
     for (const listener of listeners) {
@@ -102,16 +103,17 @@ export function createCore(options: CoreOptions): Core {
       db = openTheCache();
       board = createKioskBoard(db, zone);
       const opened = db;
+      const syncWorker = (worker = createSyncWorkerHost({ script: options.workerScript, dbFile, key, nativeBinding: options.nativeBinding, log }));
       engine = createSyncEngine({
         clock,
         log,
         settings: () => settings.get(),
         sourceId: () => sourceId(settings.get().source),
         lastSuccessAt: () => readDataAsOf(opened),
-        runJob: (hooks) => runSyncWorker(options.workerScript, {
-          dbFile, key: new Uint8Array(key), nativeBinding: options.nativeBinding,
-          source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone,
-        }, { log, progress: hooks.progress, signal: hooks.signal }),
+        runJob: (hooks) => syncWorker.run(
+          { source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone },
+          { progress: hooks.progress, signal: hooks.signal },
+        ),
         onStatus: (status) => emit('sync.status', status),
         onDataChanged: (at, source) => {
           board?.invalidate();
@@ -131,6 +133,8 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       await engine?.stop();
       engine = null;
+      await worker?.close();
+      worker = null;
       db?.close();
       db = null;
       key.fill(0);

@@ -1,6 +1,6 @@
-import type { Logger } from '../logger';
+import type { CacheDb } from '../db/open';
 import { CacheError } from '../db/errors';
-import { openCache } from '../db/open';
+import type { Logger } from '../logger';
 import { SourceError } from './errors';
 import { createSource, sourceId } from './sources';
 import { syncOnce } from './syncOnce';
@@ -21,29 +21,15 @@ export function outcomeOfError(id: string, error: unknown, hooks: JobHooks): Syn
   return { ok: false, sourceId: id, code: 'INTERNAL', message: 'The sync failed inside Gangbord; the log has details. The cached data was kept.', retryAfterMs: null };
 }
 
-/**
- * One sync job as the worker thread runs it (worker/entry.ts): open the cache with our own connection, sync from
- * the configured source, close. Never throws.
- */
-export async function runJob(job: SyncJob, hooks: JobHooks): Promise<SyncOutcome> {
+/** One sync job as the worker thread runs it (worker/entry.ts), on the worker's own connection. Never throws. */
+export async function runJob(openDb: () => CacheDb, job: SyncJob, hooks: JobHooks): Promise<SyncOutcome> {
   const id = sourceId(job.source);
-  let db: ReturnType<typeof openCache>['db'] | null = null;
   try {
-    const key = Buffer.from(job.key);
-    try {
-      db = openCache({ file: job.dbFile, key, nativeBinding: job.nativeBinding, log: hooks.log }).db;
-      // This connection only writes syncs: a big page cache keeps a bulk write from spilling pages half-way.
-      db.pragma('cache_size = -65536');
-    } finally {
-      key.fill(0);
-    }
     const result = await syncOnce({
-      db, source: createSource(job.source), scope: job.scope, now: job.now, zone: job.zone, signal: hooks.signal, progress: hooks.progress,
+      db: openDb(), source: createSource(job.source), scope: job.scope, now: job.now, zone: job.zone, signal: hooks.signal, progress: hooks.progress,
     });
     return { ok: true, sourceId: id, ...result };
   } catch (error) {
     return outcomeOfError(id, error, hooks);
-  } finally {
-    db?.close();
   }
 }

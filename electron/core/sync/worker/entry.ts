@@ -1,30 +1,61 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { CacheError } from '../../db/errors';
+import { type CacheDb, openCache } from '../../db/open';
 import type { Logger } from '../../logger';
 import { runJob } from '../runJob';
-import type { ParentMessage, SyncJob, WorkerMessage } from './protocol';
+import type { ParentMessage, WorkerMessage, WorkerSetup } from './protocol';
 
-// The sync worker thread: one job per thread, then it exits.
+// The sync worker thread. It lives as long as the core, keeps one connection to the cache, and runs one sync at
+// a time, so a sync pays neither a thread start nor a key derivation.
 const port = parentPort;
 if (!port) throw new Error('the sync worker must run in a worker thread');
+const setup = workerData as WorkerSetup;
 
 const post = (message: WorkerMessage) => port.postMessage(message);
-const abort = new AbortController();
-port.on('message', (message: ParentMessage) => {
-  if (message.type === 'abort') abort.abort();
-});
-
 const log: Logger = {
   info: (event, fields) => post({ type: 'log', level: 'info', event, fields }),
   warn: (event, fields) => post({ type: 'log', level: 'warn', event, fields }),
   error: (event, fields) => post({ type: 'log', level: 'error', event, fields: { ...fields, error: String(fields?.error ?? '') } }),
 };
 
-const job = workerData as SyncJob;
-const outcome = await runJob(job, {
-  log,
-  signal: abort.signal,
-  progress: (phase, done, total) => post({ type: 'progress', phase, done, total }),
+let db: CacheDb | null = null;
+let current: { id: number; abort: AbortController } | null = null;
+
+function openDb(): CacheDb {
+  if (db) return db;
+  const key = Buffer.from(setup.key);
+  try {
+    db = openCache({ file: setup.dbFile, key, nativeBinding: setup.nativeBinding, log }).db;
+  } finally {
+    key.fill(0);
+  }
+  // This connection only writes syncs: a big page cache keeps a bulk write from spilling pages half-way.
+  db.pragma('cache_size = -65536');
+  setup.key.fill(0);
+  return db;
+}
+
+port.on('message', (message: ParentMessage) => {
+  if (message.type === 'open') {
+    const t0 = performance.now();
+    try {
+      openDb();
+      post({ type: 'opened', ok: true, openMs: performance.now() - t0 });
+    } catch (error) {
+      post({ type: 'opened', ok: false, code: error instanceof CacheError ? 'CACHE' : 'INTERNAL', message: (error as Error).message });
+    }
+  } else if (message.type === 'abort') {
+    if (current?.id === message.id) current.abort.abort();
+  } else if (message.type === 'run') {
+    const { id } = message;
+    current = { id, abort: new AbortController() };
+    void runJob(openDb, message.job, {
+      log,
+      signal: current.abort.signal,
+      progress: (phase, done, total) => post({ type: 'progress', id, phase, done, total }),
+    }).then((outcome) => {
+      current = null;
+      post({ type: 'outcome', id, outcome });
+    });
+  }
 });
-job.key.fill(0);
-post({ type: 'outcome', outcome });
-port.close();

@@ -2,12 +2,18 @@ import type { SourceConfig } from '../../../../shared/settings';
 import type { SyncScope } from '../snapshot';
 import type { WriteSummary } from '../writer';
 
-/** Everything a sync needs, passed to the worker thread. The key is a copy the worker wipes once the cache is open. */
-export interface SyncJob {
+/**
+ * Fixed for the worker's life: which cache it writes, with which key. The key is a copy the worker wipes as soon
+ * as its connection is open; the worker then keeps that connection for every sync.
+ */
+export interface WorkerSetup {
   dbFile: string;
   key: Uint8Array;
   nativeBinding?: string;
-  /** Null: no source configured, the demo school is the source. */
+}
+
+/** One sync. Null source: nothing configured, the demo school is the source. */
+export interface SyncJob {
   source: SourceConfig | null;
   scope: SyncScope;
   now: number;
@@ -24,9 +30,14 @@ export type SyncOutcome =
   | { ok: true; sourceId: string; kind: 'snapshot' | 'delta' | 'unchanged'; summary: WriteSummary | null; timings: SyncTimings }
   | { ok: false; sourceId: string; code: string; message: string; retryAfterMs: number | null };
 
-export type WorkerMessage =
-  | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; event: string; fields?: Record<string, unknown> }
-  | { type: 'outcome'; outcome: SyncOutcome };
+export type ParentMessage =
+  | { type: 'open' }
+  | { type: 'run'; id: number; job: SyncJob }
+  | { type: 'abort'; id: number };
 
-export type ParentMessage = { type: 'abort' };
+export type WorkerMessage =
+  | { type: 'opened'; ok: true; openMs: number }
+  | { type: 'opened'; ok: false; code: string; message: string }
+  | { type: 'progress'; id: number; phase: string; done: number; total: number }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; event: string; fields?: Record<string, unknown> }
+  | { type: 'outcome'; id: number; outcome: SyncOutcome };

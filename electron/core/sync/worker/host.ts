@@ -1,0 +1,140 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../../logger';
+import type { WorkerScript } from './launchTypes';
+import type { ParentMessage, SyncJob, SyncOutcome, WorkerMessage, WorkerSetup } from './protocol';
+
+export interface RunHooks {
+  progress?(phase: string, done: number, total: number): void;
+  signal?: AbortSignal;
+  /** A sync that runs longer is stopped; its transaction never commits, so the cache keeps what it had. */
+  timeoutMs?: number;
+}
+
+export interface SyncWorkerHost {
+  /** Starts the thread and opens its connection ahead of the first sync; resolves with how long opening took. */
+  warmUp(): Promise<{ ok: boolean; openMs: number }>;
+  /** Runs one sync in the worker; never rejects. One at a time (the engine sees to that). */
+  run(job: SyncJob, hooks?: RunHooks): Promise<SyncOutcome>;
+  close(): Promise<void>;
+}
+
+export interface WorkerHostOptions {
+  script: WorkerScript;
+  dbFile: string;
+  /** The host keeps its own copy, to start a fresh thread after a crash; each thread gets (and wipes) a copy. */
+  key: Buffer;
+  nativeBinding?: string;
+  log: Logger;
+}
+
+const failed = (code: string, message: string): SyncOutcome => ({ ok: false, sourceId: 'unknown', code, message, retryAfterMs: null });
+
+/**
+ * Owns the sync worker thread: starts it when first needed, passes jobs and aborts, forwards its logs, and
+ * replaces it after a crash, a timeout or an internal failure, so that one bad sync never leaves a broken
+ * connection behind for the next.
+ */
+export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const listeners = new Set<(message: WorkerMessage) => void>();
+  const exitListeners = new Set<(reason: string) => void>();
+
+  function spawn(): Worker {
+    if (worker) return worker;
+    const setup: WorkerSetup = { dbFile: o.dbFile, key: new Uint8Array(o.key), nativeBinding: o.nativeBinding };
+    const w = o.script.kind === 'js'
+      ? new Worker(o.script.file, { workerData: setup })
+      : new Worker(new URL('./tsBoot.mjs', import.meta.url), { workerData: { ...setup, __entry: o.script.entry } });
+    // workerData was copied into the thread as it started: this copy of the key can go now.
+    setup.key.fill(0);
+    w.on('message', (message: WorkerMessage) => {
+      if (message.type === 'log') o.log[message.level](message.event, message.fields);
+      for (const listener of listeners) listener(message);
+    });
+    const gone = (reason: string) => {
+      if (worker !== w) return;
+      worker = null;
+      for (const listener of exitListeners) listener(reason);
+    };
+    w.on('error', (error) => {
+      o.log.error('sync.worker-error', { error });
+      gone('error');
+    });
+    w.on('exit', (code) => gone(`exit ${code}`));
+    return (worker = w);
+  }
+
+  async function retire(w: Worker | null): Promise<void> {
+    if (!w) return;
+    if (worker === w) worker = null;
+    await w.terminate();
+  }
+
+  return {
+    warmUp() {
+      return new Promise((resolve) => {
+        let w: Worker;
+        try {
+          w = spawn();
+        } catch (error) {
+          o.log.error('sync.worker-start-failed', { error });
+          return resolve({ ok: false, openMs: 0 });
+        }
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type !== 'opened') return;
+          listeners.delete(onMessage);
+          resolve({ ok: m.ok, openMs: m.ok ? m.openMs : 0 });
+        };
+        listeners.add(onMessage);
+        w.postMessage({ type: 'open' } satisfies ParentMessage);
+      });
+    },
+
+    run(job, hooks = {}) {
+      return new Promise((resolve) => {
+        let w: Worker;
+        try {
+          w = spawn();
+        } catch (error) {
+          o.log.error('sync.worker-start-failed', { error });
+          return resolve(failed('INTERNAL', 'The sync worker could not be started; the log has details.'));
+        }
+        const id = nextId++;
+        let settled = false;
+        const finish = (outcome: SyncOutcome, replaceWorker: boolean) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          listeners.delete(onMessage);
+          exitListeners.delete(onExit);
+          hooks.signal?.removeEventListener('abort', onAbort);
+          if (replaceWorker) void retire(w);
+          resolve(outcome);
+        };
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type === 'progress' && m.id === id) hooks.progress?.(m.phase, m.done, m.total);
+          if (m.type === 'outcome' && m.id === id) finish(m.outcome, !m.outcome.ok && (m.outcome.code === 'INTERNAL' || m.outcome.code === 'CACHE'));
+        };
+        const onExit = (reason: string) => finish(failed('INTERNAL', `The sync worker stopped unexpectedly (${reason}); the cached data was kept.`), false);
+        const onAbort = () => {
+          w.postMessage({ type: 'abort', id } satisfies ParentMessage);
+          // A source gets a moment to stop politely; then the thread goes, and its open transaction rolls back.
+          setTimeout(() => finish(failed('ABORTED', 'The sync was stopped.'), true), 2000).unref();
+        };
+        const timer = setTimeout(() => {
+          o.log.warn('sync.timeout', { timeoutMs: hooks.timeoutMs });
+          finish(failed('UPSTREAM_TIMEOUT', `The sync took longer than ${Math.round((hooks.timeoutMs ?? 0) / 1000)} s and was stopped; the cached data was kept.`), true);
+        }, hooks.timeoutMs ?? 15 * 60_000);
+        listeners.add(onMessage);
+        exitListeners.add(onExit);
+        hooks.signal?.addEventListener('abort', onAbort, { once: true });
+        w.postMessage({ type: 'run', id, job } satisfies ParentMessage);
+      });
+    },
+
+    async close() {
+      await retire(worker);
+    },
+  };
+}
