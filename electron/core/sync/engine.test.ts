@@ -27,6 +27,19 @@ function engine(runJob: SyncEngineOptions['runJob'], settings = Settings.parse({
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A sync that takes `ms` and counts how many ran, and how many at once. */
+function slowSync(ms: number) {
+  const seen = { runs: 0, running: 0, maxRunning: 0 };
+  const run = async (): Promise<SyncOutcome> => {
+    seen.runs++;
+    seen.maxRunning = Math.max(seen.maxRunning, ++seen.running);
+    await sleep(ms);
+    seen.running--;
+    return success;
+  };
+  return { run, seen };
+}
+
 describe('the sync engine', () => {
   it('reports success: idle, last success, data changed', async () => {
     const { e, changes, clock } = engine(async () => success);
@@ -37,19 +50,11 @@ describe('the sync engine', () => {
   });
 
   it('never runs two syncs at once: a trigger during a run joins it', async () => {
-    let running = 0;
-    let maxRunning = 0;
-    let runs = 0;
-    const { e } = engine(async () => {
-      runs++;
-      maxRunning = Math.max(maxRunning, ++running);
-      await sleep(50);
-      running--;
-      return success;
-    });
+    const { run, seen } = slowSync(50);
+    const { e } = engine(run);
     await Promise.all([e.trigger('manual'), e.trigger('schedule'), e.trigger('startup')]);
-    expect(runs).toBe(1);
-    expect(maxRunning).toBe(1);
+    expect(seen.runs).toBe(1);
+    expect(seen.maxRunning).toBe(1);
   });
 
   it('after a failure keeps the last success, shows the error and backs off', async () => {
@@ -88,22 +93,14 @@ describe('the sync engine', () => {
   });
 
   it('runs on its cron schedule without overlapping a slow run', async () => {
-    let running = 0;
-    let maxRunning = 0;
-    let runs = 0;
-    const { e } = engine(async () => {
-      runs++;
-      maxRunning = Math.max(maxRunning, ++running);
-      await sleep(1500);
-      running--;
-      return success;
-    }, Settings.parse({ sync: { schedule: '* * * * * *', jitterSeconds: 0 } }));
+    const { run, seen } = slowSync(1500);
+    const { e } = engine(run, Settings.parse({ sync: { schedule: '* * * * * *', jitterSeconds: 0 } }));
     e.start();
     expect(e.status().nextRunAt).not.toBeNull();
     await sleep(3600);
-    expect(runs).toBeGreaterThanOrEqual(1);
-    expect(runs).toBeLessThanOrEqual(2);
-    expect(maxRunning).toBe(1);
+    expect(seen.runs).toBeGreaterThanOrEqual(1);
+    expect(seen.runs).toBeLessThanOrEqual(2);
+    expect(seen.maxRunning).toBe(1);
   }, 10_000);
 
   it('reports an invalid schedule instead of crashing', () => {

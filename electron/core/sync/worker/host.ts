@@ -71,16 +71,21 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     await w.terminate();
   }
 
+  /** The running thread, or a new one; null (logged) when no thread can be started at all. */
+  function current(): Worker | null {
+    try {
+      return spawn();
+    } catch (error) {
+      o.log.error('sync.worker-start-failed', { error });
+      return null;
+    }
+  }
+
   return {
     warmUp() {
       return new Promise((resolve) => {
-        let w: Worker;
-        try {
-          w = spawn();
-        } catch (error) {
-          o.log.error('sync.worker-start-failed', { error });
-          return resolve({ ok: false, openMs: 0 });
-        }
+        const w = current();
+        if (!w) return resolve({ ok: false, openMs: 0 });
         const onMessage = (m: WorkerMessage) => {
           if (m.type !== 'opened') return;
           listeners.delete(onMessage);
@@ -93,13 +98,8 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
 
     run(job, hooks = {}) {
       return new Promise((resolve) => {
-        let w: Worker;
-        try {
-          w = spawn();
-        } catch (error) {
-          o.log.error('sync.worker-start-failed', { error });
-          return resolve(failed('INTERNAL', 'The sync worker could not be started; the log has details.'));
-        }
+        const w = current();
+        if (!w) return resolve(failed('INTERNAL', 'The sync worker could not be started; the log has details.'));
         const id = nextId++;
         let settled = false;
         const finish = (outcome: SyncOutcome, replaceWorker: boolean) => {
