@@ -44,6 +44,21 @@ describe('the core, end to end with the demo school', () => {
     db.close();
   });
 
+  it('on a staff PC, where the cache holds the demo pupils, none of their names is readable on disk', async () => {
+    const dir = tempDir();
+    const { core } = await startCore(dir, { mode: 'staff', snapshot: null, clock: manualClock(NOW), settings: { source: { type: 'demo', size: 'small' } } });
+    expect((await core.syncNow()).state).toBe('idle');
+    const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
+    const files = readdirSync(dir).filter((f) => f.startsWith('cache.db'));
+    expect(files).toContain('cache.db-wal');
+    const bytes = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
+    expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    const names = [...school.pupils.flatMap((p) => [p.firstName, p.lastName, p.number]), ...school.teachers.flatMap((t) => (t.name ? [t.name.lastName] : []))];
+    const readable = [...new Set(names)].filter((name) => name.length >= 4 && bytes.includes(Buffer.from(name)));
+    expect(readable).toEqual([]);
+    await core.stop();
+  });
+
   it('a staff PC turned kiosk loses its personal data before it shows anything', async () => {
     const dir = tempDir();
     const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
