@@ -72,7 +72,7 @@ export async function syncBench(root: string): Promise<{ title: string; figures:
     if (!warm.ok) throw new Error('the sync worker could not open the cache');
     const loop = watchEventLoop();
     const t0 = performance.now();
-    const outcome = await host.run({ source: { type: 'demo', size: 'large' }, scope: 'staff', now, zone: ZONE });
+    const outcome = await host.run({ source: { type: 'demo', size: 'large' }, scope: 'staff', now, zone: ZONE, secrets: {} });
     const syncMs = performance.now() - t0;
     const stall = loop.stop();
     await host.close();

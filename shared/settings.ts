@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppMode } from './contract/roles';
+import { DisplayProfile, ProfileId } from './domain/display';
 import { ZoneName } from './domain/time';
 
 /** A node-cron expression: five or six space-separated fields. The core checks it with node-cron as well. */
@@ -11,8 +12,78 @@ export const DemoSourceConfig = z.object({
   size: z.enum(['small', 'standard', 'large']).default('standard'),
 }).strict();
 
-/** Upstream sources. With none configured the demo school is the source. Connectors add their own entries here. */
-export const SourceConfig = z.discriminatedUnion('type', [DemoSourceConfig]);
+/** The name of a secret in the machine's secret store (safeStorage in Electron); never the secret itself. */
+export const SecretRef = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a secret name is lower-case letters, digits, dots, dashes and underscores');
+
+/** An upstream address: HTTPS, or plain HTTP to this machine only (a local test server or proxy). */
+export const UpstreamUrl = z.string().url().regex(
+  /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$))/i,
+  'upstream addresses must be https (plain http only to this machine)',
+);
+
+/** How many school weeks from the current one a connector fetches. */
+const Weeks = z.number().int().min(1).max(8).default(2);
+
+export const ZermeloSourceConfig = z.object({
+  type: z.literal('zermelo'),
+  /** The portal name: `school` for https://school.zportal.nl. */
+  portal: z.string().regex(/^[a-z0-9-]{2,63}$/, 'the portal name as in https://<portal>.zportal.nl'),
+  /** Overrides https://<portal>.zportal.nl/api/v3 (a proxy, or a test server). */
+  baseUrl: UpstreamUrl.optional(),
+  /** Only this branch (vestiging) code, e.g. `hoofd`. */
+  branch: z.string().min(1).max(40).optional(),
+  /** The access token from linking with the koppelcode. */
+  token: SecretRef.default('zermelo.token'),
+  weeks: Weeks,
+}).strict();
+
+export const WebUntisSourceConfig = z.object({
+  type: z.literal('webuntis'),
+  /** Host name, e.g. `nessa.webuntis.com`. */
+  server: z.string().regex(/^[a-z0-9.-]+$/i, 'a host name such as nessa.webuntis.com'),
+  /** The school's login name in WebUntis. */
+  school: z.string().min(1).max(100),
+  username: z.string().min(1).max(100),
+  password: SecretRef.default('webuntis.password'),
+  baseUrl: UpstreamUrl.optional(),
+  weeks: Weeks,
+}).strict();
+
+/** Where a feed puts one fact: a property and, optionally, a pattern whose first group is the value. */
+export const IcalFieldRule = z.object({
+  from: z.enum(['location', 'summary', 'description', 'categories']),
+  pattern: z.string().max(200).optional(),
+}).strict();
+
+export const IcalFeedConfig = z.object({
+  name: z.string().min(1).max(80),
+  /** A plain feed address; or `urlSecret` for tokenised addresses (they are credentials). */
+  url: UpstreamUrl.optional(),
+  urlSecret: SecretRef.optional(),
+  room: IcalFieldRule.default({ from: 'location' }),
+  subject: IcalFieldRule.default({ from: 'summary' }),
+  teacher: IcalFieldRule.optional(),
+  group: IcalFieldRule.optional(),
+}).strict().refine((f) => (f.url === undefined) !== (f.urlSecret === undefined), 'give a feed either url or urlSecret');
+
+export const IcalSourceConfig = z.object({
+  type: z.literal('ical'),
+  feeds: z.array(IcalFeedConfig).min(1).max(500),
+  weeks: Weeks,
+}).strict();
+
+export const UntisGpuSourceConfig = z.object({
+  type: z.literal('untis-gpu'),
+  /** The folder Untis exports GPU001.TXT ... GPU014.TXT into. */
+  folder: z.string().min(1).max(500),
+  encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+  /** The Monday the exported timetable applies from (GPU files carry weekdays, not dates). */
+  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  weeks: Weeks,
+}).strict();
+
+/** Upstream sources. With none configured the demo school is the source. */
+export const SourceConfig = z.discriminatedUnion('type', [DemoSourceConfig, ZermeloSourceConfig, WebUntisSourceConfig, IcalSourceConfig, UntisGpuSourceConfig]);
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
 export const Settings = z.object({
@@ -25,6 +96,13 @@ export const Settings = z.object({
     jitterSeconds: z.number().int().min(0).max(3600).default(60),
   }).strict().default({ schedule: '*/5 * * * *', jitterSeconds: 60 }),
   source: SourceConfig.nullable().default(null),
+  display: z.object({
+    profiles: z.array(DisplayProfile).max(200).default([]),
+    /** The profile this screen runs; a `--profile` flag wins for one run. Null: the first profile, or the default. */
+    active: ProfileId.nullable().default(null),
+    /** scrypt hash of the PIN that unlocks the on-screen profile switch (`npm run hash-pin`); null: switch off. */
+    pinHash: z.string().max(300).nullable().default(null),
+  }).strict().default({ profiles: [], active: null, pinHash: null }),
   security: z.object({
     /**
      * Where the OS offers no real keystore (Linux without a keyring: safeStorage's `basic_text`), the cache key is

@@ -1,14 +1,16 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventName, EventPayload, SyncStatus } from '../../shared/contract';
-import { CallFailure } from './api/callFailure';
-import { createDispatcher, type Handlers } from './api/dispatcher';
+import { type EventName, type EventPayload, fail } from '../../shared/contract';
+import type { Announcement } from '../../shared/domain';
+import type { Provisioning } from '../../shared/provisioning';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
-import { currentAnnouncements } from './services/announcements';
-import { createKioskBoard, type KioskBoard } from './services/kioskBoard';
-import { readDataAsOf, readRooms, readSchool } from './services/referenceData';
+import { readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
+import { readDataAsOf } from './services/referenceData';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
-import { sourceId } from './sync/sources';
+import { secretNamesOf, sourceId } from './sync/sources';
 import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
 import { purgePersonalData } from './sync/writer';
 
@@ -27,10 +29,14 @@ export function createCore(options: CoreOptions): Core {
   // Our own copy: the host may wipe its buffer; this one is wiped on stop.
   const key = Buffer.from(options.key);
   const listeners = new Set<CoreEventListener>();
+  const profileOverride = { current: options.profileOverride ?? null };
+  let provisioned: readonly Announcement[] = [];
   let db: CacheDb | null = null;
-  let board: KioskBoard | null = null;
+  let services: CoreServices | null = null;
+  let dispatchReady: Dispatch | null = null;
   let engine: SyncEngine | null = null;
   let worker: SyncWorkerHost | null = null;
+  const stops: (() => void)[] = [];
 
   const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => {
     for (const listener of listeners) {
@@ -42,43 +48,8 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
-  const cache = (): CacheDb => {
-    if (!db) throw new CallFailure('UNAVAILABLE', 'Gangbord is still starting; try again in a moment.');
-    return db;
-  };
-  const zone = () => (db ? readSchool(db, { name: '', zone: settings.get().zone }).zone : settings.get().zone);
-  const syncStatus = (): SyncStatus => {
-    if (!engine) throw new CallFailure('UNAVAILABLE', 'Gangbord is still starting; try again in a moment.');
-    return engine.status();
-  };
-
-  const handlers: Handlers = {
-    'app.info': () => ({
-      mode,
-      version: options.version,
-      school: readSchool(cache(), { name: 'Gangbord', zone: settings.get().zone }),
-      locale: settings.get().locale,
-      clock: { now: clock.now(), rate: clock.rate },
-    }),
-    'clock.now': () => ({ now: clock.now(), rate: clock.rate }),
-    'kiosk.nowNext': (input) => {
-      cache();
-      return board!.nowNext(input.at ?? clock.now(), input.rooms);
-    },
-    'rooms.list': () => readRooms(cache()),
-    'announcements.current': (input) => currentAnnouncements(cache(), input.at ?? clock.now(), input.displayGroup),
-    'sync.status': () => syncStatus(),
-    'sync.runNow': () => {
-      syncStatus();
-      void engine!.trigger('manual');
-      return engine!.status();
-    },
-  };
-  const dispatch = createDispatcher(mode, handlers, log);
-
   function openTheCache(): CacheDb {
-    const opened = openCache({ file: dbFile, key, nativeBinding: options.nativeBinding, log, now: clock.now });
-    const opendb = opened.db;
+    const opendb = openCache({ file: dbFile, key, nativeBinding: options.nativeBinding, log, now: clock.now }).db;
     const previousScope = (opendb.prepare("SELECT value FROM meta WHERE key = 'scope'").get() as { value: string } | undefined)?.value;
     if (scope === 'kiosk' && previousScope === 'staff') {
       // This machine was a staff PC and is now a kiosk: personal data must go before anything is shown.
@@ -92,37 +63,77 @@ export function createCore(options: CoreOptions): Core {
     return opendb;
   }
 
+  /** Settings sections from the file replace the machine's own; its announcements show beside the cache's. */
+  function applyProvisioning(p: Provisioning, initial: boolean) {
+    const before = settings.get();
+    if (Object.keys(p.settings).length > 0) settings.update(p.settings);
+    provisioned = p.announcements;
+    if (initial) return;
+    const after = settings.get();
+    if (after.mode !== mode) log.warn('provisioning.mode-needs-restart', { running: mode, provisioned: after.mode });
+    if (JSON.stringify(after.sync) !== JSON.stringify(before.sync)) engine?.restartSchedule();
+    if (JSON.stringify(after.display) !== JSON.stringify(before.display)) {
+      emit('display.changed', { profileId: after.display.active ?? after.display.profiles[0]?.id ?? 'default' });
+    }
+    emit('data.changed', { at: clock.now(), source: 'provisioning' });
+  }
+
+  async function secretsFor(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const name of secretNamesOf(settings.get().source)) {
+      const value = await options.secrets.get(name);
+      if (value !== null) out[name] = value;
+    }
+    return out;
+  }
+
   return {
     mode,
-    dispatch,
+    dispatch(caller, name, input) {
+      return dispatchReady ? dispatchReady(caller, name, input) : Promise.resolve(fail('UNAVAILABLE', 'Gangbord is still starting; try again in a moment.'));
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async start() {
-      db = openTheCache();
-      board = createKioskBoard(db, zone);
-      const opened = db;
+      if (options.provisioningFile && existsSync(options.provisioningFile)) {
+        // A broken file at start is logged and skipped: the machine runs on its own settings meanwhile.
+        try {
+          applyProvisioning(readProvisioning(options.provisioningFile), true);
+          log.info('provisioning.applied', { file: options.provisioningFile });
+        } catch (error) {
+          log.error('provisioning.rejected', { file: options.provisioningFile, reason: (error as Error).message });
+        }
+      }
+      const opened = (db = openTheCache());
       const syncWorker = (worker = createSyncWorkerHost({ script: options.workerScript, dbFile, key, nativeBinding: options.nativeBinding, log }));
-      engine = createSyncEngine({
+      const syncEngine = (engine = createSyncEngine({
         clock,
         log,
         settings: () => settings.get(),
         sourceId: () => sourceId(settings.get().source),
         lastSuccessAt: () => readDataAsOf(opened),
-        runJob: (hooks) => syncWorker.run(
-          { source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone },
+        runJob: async (hooks) => syncWorker.run(
+          { source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor() },
           { progress: hooks.progress, signal: hooks.signal },
         ),
         onStatus: (status) => emit('sync.status', status),
         onDataChanged: (at, source) => {
-          board?.invalidate();
+          services?.invalidate();
           emit('data.changed', { at, source });
         },
+      }));
+      services = createHandlers({
+        mode, version: options.version, clock, settings, db: opened, engine: syncEngine, profileOverride,
+        extraAnnouncements: () => provisioned,
+        onDisplayChanged: (profile) => emit('display.changed', { profileId: profile.id }),
       });
+      dispatchReady = createDispatcher(mode, services.handlers, log);
+      if (options.provisioningFile) stops.push(watchProvisioning(options.provisioningFile, log, (p) => applyProvisioning(p, false)));
       if (options.autoSync !== false) {
-        engine.start();
-        void engine.trigger('startup');
+        syncEngine.start();
+        void syncEngine.trigger('startup');
       }
       log.info('core.started', { mode, dataDir: options.dataDir });
     },
@@ -131,12 +142,15 @@ export function createCore(options: CoreOptions): Core {
       return engine.trigger('manual');
     },
     async stop() {
+      for (const stop of stops.splice(0)) stop();
+      dispatchReady = null;
       await engine?.stop();
       engine = null;
       await worker?.close();
       worker = null;
       db?.close();
       db = null;
+      services = null;
       key.fill(0);
       listeners.clear();
     },

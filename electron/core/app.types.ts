@@ -1,6 +1,7 @@
 import type { AppMode, Caller, EventName, EventPayload, Result, SyncStatus } from '../../shared/contract';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
+import type { SecretStore } from './secrets/secretStore';
 import type { SettingsStore } from './settings/store';
 import type { WorkerScript } from './sync/worker/launchTypes';
 
@@ -12,6 +13,8 @@ export interface CoreOptions {
   /** 32 random bytes. The core keeps its own copy (for the sync worker) and wipes it on stop. */
   key: Buffer;
   settings: SettingsStore;
+  /** Upstream credentials, resolved by name before each sync. */
+  secrets: SecretStore;
   clock: Clock;
   log: Logger;
   /** App version shown in app.info. */
@@ -21,6 +24,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Start the schedule and a first sync on start (default true). Tests turn it off to drive syncs themselves. */
   autoSync?: boolean;
+  /** A provisioning file to apply at start and watch for changes (see shared/provisioning.ts). */
+  provisioningFile?: string;
+  /** A display profile id chosen on the command line, for this run only. */
+  profileOverride?: string | null;
 }
 
 export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;

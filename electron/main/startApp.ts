@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { app, session } from 'electron';
 import type { AppMode } from '../../shared/contract';
 import { createCore } from '../core/app';
+import { vaultSecretStore } from '../core/secrets/vaultSecretStore';
 import type { Logger } from '../core/logger';
 import { appPaths, checkAppPaths } from './appPaths';
 import { appRenderer, type RendererLocation } from './appOrigin';
@@ -55,6 +57,7 @@ export async function startApp(ctx: StartContext): Promise<void> {
     dataDir: userData,
     key: cacheKey.key,
     settings: settings.store,
+    secrets: vaultSecretStore(join(userData, 'secrets.enc.json'), safeStorageVault),
     clock: clockFromArgs(args),
     log,
     version: app.getVersion(),

@@ -7,11 +7,15 @@ export interface WebHostArgs {
   port: number;
   now: number | null;
   clockRate: number;
+  /** A provisioning file to apply and watch (default: DIR/provisioning.json when it exists). */
+  provisioning: string | null;
+  /** A display profile for this run. */
+  profile: string | null;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = 'usage: npm run web -- --mode kiosk|staff --data-dir DIR [--port N] [--now ISO-INSTANT] [--clock-rate R]';
+export const USAGE = 'usage: npm run web -- --mode kiosk|staff --data-dir DIR [--port N] [--now ISO-INSTANT] [--clock-rate R] [--provisioning FILE] [--profile ID]';
 
 /** Parses the web host's command line; a bad value is a UsageError with a sentence a person can act on. */
 export function parseWebHostArgs(argv: string[]): WebHostArgs {
@@ -25,6 +29,8 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
         port: { type: 'string', default: '0' },
         now: { type: 'string' },
         'clock-rate': { type: 'string', default: '1' },
+        provisioning: { type: 'string' },
+        profile: { type: 'string' },
       },
       strict: true,
     }));
@@ -46,5 +52,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   }
   const clockRate = Number(values['clock-rate']);
   if (!(clockRate > 0 && clockRate <= 100_000)) throw new UsageError('--clock-rate must be a number above 0 and at most 100000');
-  return { mode: mode.data, dataDir: values['data-dir'], port, now, clockRate };
+  const profile = values.profile ?? null;
+  if (profile !== null && !/^[a-z0-9][a-z0-9-]{0,39}$/.test(profile)) throw new UsageError('--profile must be a display profile id (lower-case letters, digits and dashes)');
+  return { mode: mode.data, dataDir: values['data-dir'], port, now, clockRate, provisioning: values.provisioning ?? null, profile };
 }

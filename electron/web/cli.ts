@@ -5,6 +5,7 @@ import { createCore } from '../core/app';
 import { shiftedClock, systemClock } from '../core/clock';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
 import { createLogger } from '../core/logger';
+import { fileSecretStore } from '../core/secrets/fileSecretStore';
 import { fileSettingsStore } from '../core/settings/store';
 import { parseWebHostArgs, UsageError } from './args';
 import { startWebHost } from './server';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
 
   const core = createCore({
     mode: args.mode, dataDir, key, settings, clock, log, version,
+    secrets: fileSecretStore(join(dataDir, 'secrets.json'), key),
+    provisioningFile: args.provisioning ? resolve(args.provisioning) : join(dataDir, 'provisioning.json'),
+    profileOverride: args.profile,
     workerScript: { kind: 'ts', entry: pathToFileURL(join(root, 'electron', 'core', 'sync', 'worker', 'entry.ts')).href },
   });
   key.fill(0);

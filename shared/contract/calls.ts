@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Announcement } from '../domain/announcement';
+import { DisplayLayout, DisplayProfile, ProfileId } from '../domain/display';
 import { Lesson } from '../domain/lesson';
-import { Code, Period, Room, School } from '../domain/school';
+import { Code, Holiday, Period, Room, School } from '../domain/school';
 import { Instant, LocalDate } from '../domain/time';
 import { AppMode, type Role } from './roles';
 import { SyncStatus } from './sync';
@@ -61,6 +62,49 @@ export const NowNextBoard = z.object({
 }).strict();
 export type NowNextBoard = z.infer<typeof NowNextBoard>;
 
+export const RoomDay = z.object({
+  room: Room,
+  /** The school day asked about. */
+  day: LocalDate,
+  /** That day's lessons in the room (and those that moved away from it), by start. */
+  lessons: z.array(Lesson),
+  /** The next day after `day` on which the room has lessons (skipping weekends and holidays), if any within three weeks. */
+  nextDay: LocalDate.nullable(),
+  nextDayLessons: z.array(Lesson),
+  periods: z.array(Period),
+  dataAsOf: Instant.nullable(),
+}).strict();
+export type RoomDay = z.infer<typeof RoomDay>;
+
+export const ChangesBoard = z.object({
+  days: z.array(z.object({
+    day: LocalDate,
+    /** Changed lessons (cancelled, moved, substituted, added, rescheduled) per group, groups in code order. */
+    groups: z.array(z.object({ group: Code, lessons: z.array(Lesson) }).strict()),
+  }).strict()),
+  dataAsOf: Instant.nullable(),
+}).strict();
+export type ChangesBoard = z.infer<typeof ChangesBoard>;
+
+export const CurrentAnnouncements = z.object({
+  announcements: z.array(Announcement),
+  /** The next instant one of them ends or another starts: pages ask again then. */
+  changesAt: Instant.nullable(),
+}).strict();
+export type CurrentAnnouncements = z.infer<typeof CurrentAnnouncements>;
+
+export const DisplaySetup = z.object({
+  /** The profile this screen runs. */
+  profile: DisplayProfile,
+  /** Every profile an administrator may switch this screen to. */
+  profiles: z.array(z.object({ id: ProfileId, name: z.string(), layout: DisplayLayout }).strict()),
+  /** For operating hours that skip holidays. */
+  holidays: z.array(Holiday),
+  /** Whether a PIN is set; without one the on-screen profile switch is off. */
+  pinConfigured: z.boolean(),
+}).strict();
+export type DisplaySetup = z.infer<typeof DisplaySetup>;
+
 export const calls = {
   'app.info': call({
     role: 'kiosk',
@@ -83,6 +127,30 @@ export const calls = {
     }).strict(),
     output: NowNextBoard,
   }),
+  'kiosk.roomDay': call({
+    role: 'kiosk',
+    summary: "A door sign's day: the room's lessons on the school day of `at`, and on the next day it has lessons.",
+    input: z.object({ room: Code, at: Instant.optional() }).strict(),
+    output: RoomDay,
+  }),
+  'kiosk.changes': call({
+    role: 'kiosk',
+    summary: 'The changes board: changed lessons per group for the school day of `at` and, when asked, the next school day.',
+    input: z.object({ at: Instant.optional(), includeNextDay: z.boolean().default(false) }).strict(),
+    output: ChangesBoard,
+  }),
+  'display.current': call({
+    role: 'kiosk',
+    summary: "This screen's display profile, the profiles it may switch to, and the holidays its hours skip.",
+    input: noInput,
+    output: DisplaySetup,
+  }),
+  'display.choose': call({
+    role: 'kiosk',
+    summary: 'Switch this screen to another profile, from the on-screen admin overlay; needs the display PIN.',
+    input: z.object({ profileId: ProfileId, pin: z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digits') }).strict(),
+    output: DisplayProfile,
+  }),
   'rooms.list': call({
     role: 'kiosk',
     summary: 'Every room, by building and floor.',
@@ -93,7 +161,7 @@ export const calls = {
     role: 'kiosk',
     summary: 'Announcements showing at an instant for a display group, highest priority first.',
     input: z.object({ at: Instant.optional(), displayGroup: z.string().min(1).max(60).optional() }).strict(),
-    output: z.array(Announcement),
+    output: CurrentAnnouncements,
   }),
   'sync.status': call({
     role: 'kiosk',

@@ -7,6 +7,8 @@ export const events = {
   /** New data was committed to the cache: pages ask again for what they show. */
   'data.changed': z.object({ at: Instant, source: z.string().max(200) }).strict(),
   'sync.status': SyncStatus,
+  /** This screen was switched to another display profile (admin overlay or a new provisioning file). */
+  'display.changed': z.object({ profileId: z.string().max(40) }).strict(),
 } as const;
 
 export type Events = typeof events;

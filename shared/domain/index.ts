@@ -3,3 +3,4 @@ export * from './school';
 export * from './people';
 export * from './lesson';
 export * from './announcement';
+export * from './display';

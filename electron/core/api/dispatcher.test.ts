@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, calls, type Role } from '../../../shared/contract';
+import { DEFAULT_PROFILE } from '../../../shared/domain/display';
 import { memoryLogger } from '../logger';
 import { CallFailure } from './callFailure';
 import { createDispatcher, type Handlers } from './dispatcher';
@@ -12,8 +13,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'app.info': () => ({ mode: 'kiosk', version: '1', school: { name: 'S', zone: 'Europe/Amsterdam' }, locale: 'nl', clock: { now: 1, rate: 1 } }),
     'clock.now': () => ({ now: 1, rate: 1 }),
     'kiosk.nowNext': () => board,
+    'kiosk.roomDay': () => { throw new CallFailure('NOT_FOUND', 'no room'); },
+    'kiosk.changes': () => ({ days: [], dataAsOf: null }),
+    'display.current': () => ({ profile: DEFAULT_PROFILE, profiles: [], holidays: [], pinConfigured: false }),
+    'display.choose': () => DEFAULT_PROFILE,
     'rooms.list': () => [],
-    'announcements.current': () => [],
+    'announcements.current': () => ({ announcements: [], changesAt: null }),
     'sync.status': () => status,
     'sync.runNow': () => status,
     ...overrides,
@@ -52,7 +57,8 @@ describe('the dispatcher', () => {
         const allowed = ranks.indexOf(role) >= ranks.indexOf(calls[name].role);
         const before = ran;
         const result = await dispatch({ role }, name, {});
-        expect(result.ok, `${role} -> ${name}`).toBe(allowed);
+        const refused = !result.ok && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(result.error.code);
+        expect(refused, `${role} -> ${name}`).toBe(!allowed);
         if (!allowed) {
           expect(result).toMatchObject({ ok: false, error: { code: role === 'kiosk' ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
           expect(ran).toBe(before);

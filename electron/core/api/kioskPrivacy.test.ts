@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type CallInput, calls, kioskCallNames } from '../../../shared/contract';
+import { type CallInput, calls, type KioskCallName, kioskCallNames } from '../../../shared/contract';
 import { displayName } from '../../../shared/domain';
 import { instantAt } from '../../../shared/timetable/zonedTime';
+import { hashPin } from '../display/pin';
 import { generateDemoSchool } from '../sync/sources/demo/demoSchool';
+import type { Snapshot } from '../sync/snapshot';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
 
@@ -14,14 +16,19 @@ import { useTempDirs } from '../testing/tempDir';
 const tempDir = useTempDirs();
 const NOW = instantAt('2026-11-24', '09:00', 'Europe/Amsterdam');
 
-const sampleInputs: { [N in (typeof kioskCallNames)[number]]: CallInput<N> } = {
+const PIN = '2468';
+const sampleInputs = (school: Snapshot): { [N in KioskCallName]: CallInput<N> } => ({
   'app.info': {},
   'clock.now': {},
   'kiosk.nowNext': { at: NOW },
+  'kiosk.roomDay': { room: school.rooms.find((r) => r.kind === 'classroom')!.code, at: NOW },
+  'kiosk.changes': { at: NOW, includeNextDay: true },
+  'display.current': {},
+  'display.choose': { profileId: 'gang', pin: PIN },
   'rooms.list': {},
   'announcements.current': { at: NOW },
   'sync.status': {},
-};
+});
 
 function propertyNames(schema: unknown, out = new Set<string>(), anyNodes: string[] = [], path = '$'): { names: Set<string>; anyNodes: string[] } {
   if (schema && typeof schema === 'object') {
@@ -42,7 +49,8 @@ function propertyNames(schema: unknown, out = new Set<string>(), anyNodes: strin
 
 describe('the kiosk part of the contract', () => {
   it('has a sample input for every kiosk call (a new one must be added here)', () => {
-    expect(Object.keys(sampleInputs).sort()).toEqual([...kioskCallNames].sort());
+    const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'kiosk' });
+    expect(Object.keys(sampleInputs(school)).sort()).toEqual([...kioskCallNames].sort());
   });
 
   it.each(kioskCallNames)('%s cannot return a name, a pupil number or a photo by its schema', (name) => {
@@ -59,10 +67,14 @@ describe('the kiosk part of the contract', () => {
   it('returns none of the pupils or staff names a staff cache holds, for any kiosk call', async () => {
     // Worst case: a staff machine, whose cache does hold pupils, answering kiosk-level callers.
     const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
-    const { core } = await startCore(tempDir(), { mode: 'staff', snapshot: school });
+    const { core } = await startCore(tempDir(), {
+      mode: 'staff', snapshot: school,
+      settings: { display: { profiles: [{ id: 'gang', name: 'Gang', layout: 'corridor' }], active: null, pinHash: hashPin(PIN) } },
+    });
+    const inputs = sampleInputs(school);
     const answers: string[] = [];
     for (const name of kioskCallNames) {
-      const result = await core.dispatch({ role: 'kiosk' }, name, sampleInputs[name]);
+      const result = await core.dispatch({ role: 'kiosk' }, name, inputs[name]);
       expect(result.ok, `${name}: ${JSON.stringify(result)}`).toBe(true);
       answers.push(JSON.stringify(result));
     }

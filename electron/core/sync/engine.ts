@@ -28,6 +28,8 @@ export interface SyncEngine {
   /** Runs a sync unless one is running, in which case it waits for that one. */
   trigger(reason: SyncReason): Promise<SyncStatus>;
   status(): SyncStatus;
+  /** Picks up a changed schedule from settings. */
+  restartSchedule(): void;
   stop(): Promise<void>;
 }
 
@@ -118,8 +120,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     return running;
   }
 
-  return {
-    start() {
+  function start() {
+    {
       const { schedule, jitterSeconds } = o.settings().sync;
       if (!cron.validate(schedule)) {
         o.log.error('sync.bad-schedule', { schedule });
@@ -134,6 +136,15 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         suppressMissedWarning: true,
       });
       publish({ nextRunAt: nextScheduled() });
+    }
+  }
+
+  return {
+    start,
+    restartSchedule() {
+      void task?.destroy();
+      task = null;
+      start();
     },
     trigger,
     status: () => status,

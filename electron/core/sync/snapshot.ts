@@ -66,6 +66,8 @@ export interface SourceContext {
   cursor: string | null;
   signal: AbortSignal;
   progress(phase: string, done: number, total: number): void;
+  /** A credential the source's settings name (a token, a password); null when it is not set. */
+  secret(name: string): string | null;
 }
 
 /**

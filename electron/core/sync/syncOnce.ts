@@ -12,6 +12,7 @@ export interface SyncOnceOptions {
   zone: string;
   signal: AbortSignal;
   progress(phase: string, done: number, total: number): void;
+  secrets?: Record<string, string>;
 }
 
 export interface SyncResult {
@@ -26,7 +27,10 @@ export interface SyncResult {
  */
 export async function syncOnce(o: SyncOnceOptions): Promise<SyncResult> {
   const state = o.db.prepare('SELECT cursor FROM sync_state WHERE source = ?').get(o.source.id) as { cursor: string | null } | undefined;
-  const ctx: SourceContext = { scope: o.scope, now: o.now, zone: o.zone, cursor: state?.cursor ?? null, signal: o.signal, progress: o.progress };
+  const ctx: SourceContext = {
+    scope: o.scope, now: o.now, zone: o.zone, cursor: state?.cursor ?? null, signal: o.signal, progress: o.progress,
+    secret: (name) => o.secrets?.[name] ?? null,
+  };
 
   const t0 = performance.now();
   const raw = await o.source.fetch(ctx);

@@ -7,6 +7,7 @@ import type { Core } from '../app.types';
 import { type Clock, manualClock } from '../clock';
 import { openCache } from '../db/open';
 import { memoryLogger } from '../logger';
+import { memorySecretStore } from '../secrets/secretStore';
 import { memorySettingsStore } from '../settings/store';
 import type { Snapshot } from '../sync/snapshot';
 import { writeSnapshot } from '../sync/writer';
@@ -42,7 +43,7 @@ export async function startCore(dataDir: string, options: { mode?: AppMode; snap
   }
   const clock = options.clock ?? manualClock(at(DAY, '08:45'));
   const core = createCore({
-    mode, dataDir, key, settings: memorySettingsStore({ mode, ...options.settings }), clock, log, version: '0.0.0-test',
+    mode, dataDir, key, settings: memorySettingsStore({ mode, ...options.settings }), secrets: memorySecretStore(), clock, log, version: '0.0.0-test',
     workerScript: TS_WORKER, autoSync: options.autoSync ?? false,
   });
   await core.start();

@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../../../../shared/settings';
+import { SourceError } from '../errors';
 import type { Source } from '../snapshot';
 import { createDemoSource } from './demo';
 
@@ -8,9 +9,35 @@ export function createSource(config: SourceConfig | null): Source {
   switch (config.type) {
     case 'demo':
       return createDemoSource({ size: config.size });
+    default:
+      throw new SourceError('INTERNAL', `The ${config.type} connector is not available in this version of Gangbord.`);
   }
 }
 
+/** The names of the secrets a source needs, to be resolved from the secret store before each run. */
+export function secretNamesOf(config: SourceConfig | null): string[] {
+  if (config === null) return [];
+  switch (config.type) {
+    case 'zermelo':
+      return [config.token];
+    case 'webuntis':
+      return [config.password];
+    case 'ical':
+      return config.feeds.flatMap((feed) => (feed.urlSecret ? [feed.urlSecret] : []));
+    default:
+      return [];
+  }
+}
+
+/** A stable name for the source in the status and the sync state (its cursor), without credentials. */
 export function sourceId(config: SourceConfig | null): string {
-  return config === null ? 'demo' : config.type;
+  if (config === null) return 'demo';
+  switch (config.type) {
+    case 'zermelo':
+      return `zermelo:${config.portal}${config.branch ? `/${config.branch}` : ''}`;
+    case 'webuntis':
+      return `webuntis:${config.server}/${config.school}`;
+    default:
+      return config.type;
+  }
 }

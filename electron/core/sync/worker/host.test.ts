@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const h of hosts.splice(0)) await h.close();
 });
 
-const job: SyncJob = { source: { type: 'demo', size: 'small' }, scope: 'kiosk', now: at(DAY, '08:00'), zone: 'Europe/Amsterdam' };
+const job: SyncJob = { source: { type: 'demo', size: 'small' }, scope: 'kiosk', now: at(DAY, '08:00'), zone: 'Europe/Amsterdam', secrets: {} };
 
 function host(dbFile: string, key = newKey()) {
   const log = memoryLogger();

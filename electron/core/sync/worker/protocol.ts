@@ -18,6 +18,8 @@ export interface SyncJob {
   scope: SyncScope;
   now: number;
   zone: string;
+  /** The credentials the source's settings name, resolved from the secret store for this run only. */
+  secrets: Record<string, string>;
 }
 
 export interface SyncTimings {

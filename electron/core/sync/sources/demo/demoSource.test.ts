@@ -11,6 +11,7 @@ function context(overrides: Partial<SourceContext> = {}): SourceContext & { call
   return {
     scope: 'kiosk', now, zone: 'Europe/Amsterdam', cursor: null, signal: new AbortController().signal,
     progress: (phase, done, total) => calls.push([phase, done, total]),
+    secret: () => null,
     calls,
     ...overrides,
   };

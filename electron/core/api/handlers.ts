@@ -1,0 +1,97 @@
+import type { SyncStatus } from '../../../shared/contract';
+import type { Announcement, DisplayProfile, Holiday } from '../../../shared/domain';
+import type { Settings, SettingsInput } from '../../../shared/settings';
+import type { Clock } from '../clock';
+import type { CacheDb } from '../db/open';
+import { activeProfile } from '../display/activeProfile';
+import { pinLockout, verifyPin } from '../display/pin';
+import type { SettingsStore } from '../settings/store';
+import { currentAnnouncements } from '../services/announcements';
+import { createChangesBoard } from '../services/changesBoard';
+import { createKioskBoard } from '../services/kioskBoard';
+import { readRooms, readSchool } from '../services/referenceData';
+import { createRoomDay } from '../services/roomDay';
+import type { SyncEngine } from '../sync/engine';
+import { CallFailure } from './callFailure';
+import type { Handlers } from './dispatcher';
+
+export interface HandlerContext {
+  mode: 'kiosk' | 'staff';
+  version: string;
+  clock: Clock;
+  settings: SettingsStore;
+  db: CacheDb;
+  engine: SyncEngine;
+  /** Announcements from the provisioning file, besides those in the cache. */
+  extraAnnouncements(): readonly Announcement[];
+  /** The command line's profile for this run, until someone switches on screen. */
+  profileOverride: { current: string | null };
+  onDisplayChanged(profile: DisplayProfile): void;
+}
+
+export interface CoreServices {
+  handlers: Handlers;
+  /** Forget what is held in memory about the previous data (after each sync). */
+  invalidate(): void;
+}
+
+/** Binds every call of the contract to the service that answers it. */
+export function createHandlers(ctx: HandlerContext): CoreServices {
+  const { db, clock, settings } = ctx;
+  const zone = () => readSchool(db, { name: '', zone: settings.get().zone }).zone;
+  const board = createKioskBoard(db, zone);
+  const roomDay = createRoomDay(db, zone);
+  const changes = createChangesBoard(db, zone);
+  const lockout = pinLockout(5, 5 * 60_000, Date.now);
+  const holidays = db.prepare('SELECT name, "from", "to" FROM holidays ORDER BY "from"');
+  const profile = () => activeProfile(settings.get(), ctx.profileOverride.current);
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      mode: ctx.mode,
+      version: ctx.version,
+      school: readSchool(db, { name: 'Gangbord', zone: settings.get().zone }),
+      locale: settings.get().locale,
+      clock: { now: clock.now(), rate: clock.rate },
+    }),
+    'clock.now': () => ({ now: clock.now(), rate: clock.rate }),
+    'kiosk.nowNext': (input) => board.nowNext(input.at ?? clock.now(), input.rooms),
+    'kiosk.roomDay': (input) => roomDay(input.room, input.at ?? clock.now()),
+    'kiosk.changes': (input) => changes(input.at ?? clock.now(), input.includeNextDay),
+    'display.current': () => {
+      const current = settings.get();
+      return {
+        profile: profile(),
+        profiles: current.display.profiles.map((p) => ({ id: p.id, name: p.name, layout: p.layout })),
+        holidays: holidays.all() as Holiday[],
+        pinConfigured: current.display.pinHash !== null,
+      };
+    },
+    'display.choose': (input) => {
+      const current: Settings = settings.get();
+      const { pinHash, profiles } = current.display;
+      if (pinHash === null) throw new CallFailure('FORBIDDEN', 'No display PIN is set on this machine, so its profile cannot be changed on screen.');
+      const wait = lockout.lockedFor();
+      if (wait > 0) throw new CallFailure('UNAVAILABLE', `Too many wrong PINs; try again in ${Math.ceil(wait / 60_000)} minutes.`);
+      if (!verifyPin(input.pin, pinHash)) {
+        lockout.failed();
+        throw new CallFailure('FORBIDDEN', 'That PIN is not right.');
+      }
+      lockout.succeeded();
+      const chosen = profiles.find((p) => p.id === input.profileId);
+      if (!chosen) throw new CallFailure('NOT_FOUND', `There is no display profile "${input.profileId}".`);
+      settings.update({ display: { ...current.display, active: chosen.id } } satisfies Partial<SettingsInput>);
+      ctx.profileOverride.current = null;
+      ctx.onDisplayChanged(chosen);
+      return chosen;
+    },
+    'rooms.list': () => readRooms(db),
+    'announcements.current': (input) => currentAnnouncements(db, ctx.extraAnnouncements(), input.at ?? clock.now(), input.displayGroup),
+    'sync.status': (): SyncStatus => ctx.engine.status(),
+    'sync.runNow': () => {
+      void ctx.engine.trigger('manual');
+      return ctx.engine.status();
+    },
+  };
+  return { handlers, invalidate: () => board.invalidate() };
+}

@@ -1,0 +1,48 @@
+import { readFileSync, statSync, unwatchFile, watchFile } from 'node:fs';
+import { Provisioning } from '../../../shared/provisioning';
+import type { Logger } from '../logger';
+
+export class ProvisioningError extends Error {}
+
+/** Reads and checks a provisioning file; a bad file is an error that names what is wrong, and changes nothing. */
+export function readProvisioning(file: string): Provisioning {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ProvisioningError(`The provisioning file ${file} cannot be read: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ProvisioningError(`The provisioning file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = Provisioning.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new ProvisioningError(`The provisioning file ${file} was not applied: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Watches the file by polling its modification time (fs.watch misses changes on network shares, where such files
+ * usually live) and calls `onChange` with each new valid version. A broken version is logged and skipped; the last
+ * good one stays in force.
+ */
+export function watchProvisioning(file: string, log: Logger, onChange: (p: Provisioning) => void, intervalMs = 2000): () => void {
+  let lastSeen = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const listener = (current: { mtimeMs: number }) => {
+    if (current.mtimeMs === 0 || current.mtimeMs === lastSeen) return;
+    lastSeen = current.mtimeMs;
+    try {
+      onChange(readProvisioning(file));
+      log.info('provisioning.applied', { file });
+    } catch (error) {
+      log.error('provisioning.rejected', { file, reason: (error as Error).message });
+    }
+  };
+  watchFile(file, { interval: intervalMs, persistent: false }, listener);
+  return () => unwatchFile(file, listener);
+}
