@@ -78,9 +78,9 @@ export function createCore(options: CoreOptions): Core {
     emit('data.changed', { at: clock.now(), source: 'provisioning' });
   }
 
-  async function secretsFor(): Promise<Record<string, string>> {
+  async function secretsFor(source = settings.get().source): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    for (const name of secretNamesOf(settings.get().source)) {
+    for (const name of secretNamesOf(source)) {
       const value = await options.secrets.get(name);
       if (value !== null) out[name] = value;
     }
@@ -128,6 +128,10 @@ export function createCore(options: CoreOptions): Core {
         mode, version: options.version, clock, settings, db: opened, engine: syncEngine, profileOverride,
         extraAnnouncements: () => provisioned,
         onDisplayChanged: (profile) => emit('display.changed', { profileId: profile.id }),
+        testSource: async (source) => {
+          const config = source === undefined ? settings.get().source : source;
+          return syncWorker.test({ source: config, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor(config) });
+        },
       });
       dispatchReady = createDispatcher(mode, services.handlers, log);
       if (options.provisioningFile) stops.push(watchProvisioning(options.provisioningFile, log, (p) => applyProvisioning(p, false)));

@@ -4,6 +4,7 @@ import { DisplayLayout, DisplayProfile, ProfileId } from '../domain/display';
 import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import { Instant, LocalDate } from '../domain/time';
+import { SourceConfig } from '../settings';
 import { AppMode, type Role } from './roles';
 import { SyncStatus } from './sync';
 
@@ -105,6 +106,13 @@ export const DisplaySetup = z.object({
 }).strict();
 export type DisplaySetup = z.infer<typeof DisplaySetup>;
 
+export const ConnectionTest = z.object({
+  ok: z.boolean(),
+  /** What was tried, in order, in plain words: "Signed in", "Fetched 48 rooms", "Appointments: HTTP 403 ...". */
+  steps: z.array(z.object({ step: z.string().max(200), ok: z.boolean(), detail: z.string().max(500) }).strict()),
+}).strict();
+export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
 export const calls = {
   'app.info': call({
     role: 'kiosk',
@@ -168,6 +176,12 @@ export const calls = {
     summary: 'How fresh the cache is and what the last sync did.',
     input: noInput,
     output: SyncStatus,
+  }),
+  'sources.test': call({
+    role: 'admin',
+    summary: 'Try a source (the configured one, or the one given) without writing anything, and say what worked.',
+    input: z.object({ source: SourceConfig.optional() }).strict(),
+    output: ConnectionTest,
   }),
   'sync.runNow': call({
     role: 'admin',

@@ -20,6 +20,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'rooms.list': () => [],
     'announcements.current': () => ({ announcements: [], changesAt: null }),
     'sync.status': () => status,
+    'sources.test': () => ({ ok: true, steps: [] }),
     'sync.runNow': () => status,
     ...overrides,
   };

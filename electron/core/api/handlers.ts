@@ -12,6 +12,7 @@ import { createKioskBoard } from '../services/kioskBoard';
 import { readRooms, readSchool } from '../services/referenceData';
 import { createRoomDay } from '../services/roomDay';
 import type { SyncEngine } from '../sync/engine';
+import type { TestResult } from '../sync/worker/protocol';
 import { CallFailure } from './callFailure';
 import type { Handlers } from './dispatcher';
 
@@ -27,6 +28,8 @@ export interface HandlerContext {
   /** The command line's profile for this run, until someone switches on screen. */
   profileOverride: { current: string | null };
   onDisplayChanged(profile: DisplayProfile): void;
+  /** Runs "test connection" for a source config (the configured one when absent), in the sync worker. */
+  testSource(source: Settings['source'] | undefined): Promise<TestResult>;
 }
 
 export interface CoreServices {
@@ -88,6 +91,7 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
     'rooms.list': () => readRooms(db),
     'announcements.current': (input) => currentAnnouncements(db, ctx.extraAnnouncements(), input.at ?? clock.now(), input.displayGroup),
     'sync.status': (): SyncStatus => ctx.engine.status(),
+    'sources.test': (input) => ctx.testSource(input.source),
     'sync.runNow': () => {
       void ctx.engine.trigger('manual');
       return ctx.engine.status();

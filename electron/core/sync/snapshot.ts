@@ -80,4 +80,15 @@ export interface Source<Raw = unknown> {
   fetch(ctx: SourceContext): Promise<unknown>;
   validate(raw: unknown, ctx: SourceContext): Raw;
   normalise(raw: Raw, ctx: SourceContext): SyncPayload;
+  /**
+   * "Test connection", step by step in plain words (signed in; rooms; appointments ...), writing nothing. Without
+   * it, the generic test runs fetch, validate and normalise and reports what came back.
+   */
+  test?(ctx: SourceContext): Promise<TestStep[]>;
+}
+
+export interface TestStep {
+  step: string;
+  ok: boolean;
+  detail: string;
 }

@@ -3,6 +3,7 @@ import { CacheError } from '../../db/errors';
 import { type CacheDb, openCache } from '../../db/open';
 import type { Logger } from '../../logger';
 import { runJob } from '../runJob';
+import { testSource } from '../testSource';
 import type { ParentMessage, WorkerMessage, WorkerSetup } from './protocol';
 
 // The sync worker thread. It lives as long as the core, keeps one connection to the cache, and runs one sync at
@@ -46,6 +47,9 @@ port.on('message', (message: ParentMessage) => {
     }
   } else if (message.type === 'abort') {
     if (current?.id === message.id) current.abort.abort();
+  } else if (message.type === 'test') {
+    const { id } = message;
+    void testSource(message.job, new AbortController().signal).then((result) => post({ type: 'tested', id, result }));
   } else if (message.type === 'run') {
     const { id } = message;
     current = { id, abort: new AbortController() };

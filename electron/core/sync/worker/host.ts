@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../logger';
 import type { WorkerScript } from './launchTypes';
-import type { ParentMessage, SyncJob, SyncOutcome, WorkerMessage, WorkerSetup } from './protocol';
+import type { ParentMessage, SyncJob, SyncOutcome, TestResult, WorkerMessage, WorkerSetup } from './protocol';
 
 export interface RunHooks {
   progress?(phase: string, done: number, total: number): void;
@@ -15,6 +15,8 @@ export interface SyncWorkerHost {
   warmUp(): Promise<{ ok: boolean; openMs: number }>;
   /** Runs one sync in the worker; never rejects. One at a time (the engine sees to that). */
   run(job: SyncJob, hooks?: RunHooks): Promise<SyncOutcome>;
+  /** "Test connection" in the worker: network and parsing stay off the host's thread; nothing is written. */
+  test(job: SyncJob, timeoutMs?: number): Promise<TestResult>;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,25 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
         exitListeners.add(onExit);
         hooks.signal?.addEventListener('abort', onAbort, { once: true });
         w.postMessage({ type: 'run', id, job } satisfies ParentMessage);
+      });
+    },
+
+    test(job, timeoutMs = 60_000) {
+      return new Promise((resolve) => {
+        const w = current();
+        if (!w) return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'The sync worker could not be started; the log has details.' }] });
+        const id = nextId++;
+        const done = (result: TestResult) => {
+          clearTimeout(timer);
+          listeners.delete(onMessage);
+          resolve(result);
+        };
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type === 'tested' && m.id === id) done(m.result);
+        };
+        const timer = setTimeout(() => done({ ok: false, steps: [{ step: 'Waited for the source', ok: false, detail: `No answer within ${Math.round(timeoutMs / 1000)} s.` }] }), timeoutMs);
+        listeners.add(onMessage);
+        w.postMessage({ type: 'test', id, job } satisfies ParentMessage);
       });
     },
 

@@ -32,9 +32,15 @@ export type SyncOutcome =
   | { ok: true; sourceId: string; kind: 'snapshot' | 'delta' | 'unchanged'; summary: WriteSummary | null; timings: SyncTimings }
   | { ok: false; sourceId: string; code: string; message: string; retryAfterMs: number | null };
 
+export interface TestResult {
+  ok: boolean;
+  steps: { step: string; ok: boolean; detail: string }[];
+}
+
 export type ParentMessage =
   | { type: 'open' }
   | { type: 'run'; id: number; job: SyncJob }
+  | { type: 'test'; id: number; job: SyncJob }
   | { type: 'abort'; id: number };
 
 export type WorkerMessage =
@@ -42,4 +48,5 @@ export type WorkerMessage =
   | { type: 'opened'; ok: false; code: string; message: string }
   | { type: 'progress'; id: number; phase: string; done: number; total: number }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; event: string; fields?: Record<string, unknown> }
-  | { type: 'outcome'; id: number; outcome: SyncOutcome };
+  | { type: 'outcome'; id: number; outcome: SyncOutcome }
+  | { type: 'tested'; id: number; result: TestResult };
