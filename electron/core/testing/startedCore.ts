@@ -31,7 +31,7 @@ export interface StartedCore {
  * A real core on a real encrypted cache in `dataDir`. With `snapshot`, the cache is filled first (as if a sync had
  * run); with `autoSync`, the core syncs from its configured source (the demo school) on start.
  */
-export async function startCore(dataDir: string, options: { mode?: AppMode; snapshot?: Snapshot | null; settings?: SettingsInput; autoSync?: boolean; clock?: Clock; key?: Buffer } = {}): Promise<StartedCore> {
+export async function startCore(dataDir: string, options: { mode?: AppMode; snapshot?: Snapshot | null; settings?: SettingsInput; autoSync?: boolean; clock?: Clock; key?: Buffer; provisioningFile?: string } = {}): Promise<StartedCore> {
   const key = options.key ?? newKey();
   const log = memoryLogger();
   const mode = options.mode ?? 'kiosk';
@@ -44,7 +44,7 @@ export async function startCore(dataDir: string, options: { mode?: AppMode; snap
   const clock = options.clock ?? manualClock(at(DAY, '08:45'));
   const core = createCore({
     mode, dataDir, key, settings: memorySettingsStore({ mode, ...options.settings }), secrets: memorySecretStore(), clock, log, version: '0.0.0-test',
-    workerScript: TS_WORKER, autoSync: options.autoSync ?? false,
+    workerScript: TS_WORKER, autoSync: options.autoSync ?? false, provisioningFile: options.provisioningFile,
   });
   await core.start();
   return { core, dataDir, key, log, clock };
