@@ -103,6 +103,17 @@ export const Settings = z.object({
     /** scrypt hash of the PIN that unlocks the on-screen profile switch (`npm run hash-pin`); null: switch off. */
     pinHash: z.string().max(300).nullable().default(null),
   }).strict().default({ profiles: [], active: null, pinHash: null }),
+  staff: z.object({
+    /** A shared staff-room PC locks back to sign-in after this many minutes without input. */
+    idleLockMinutes: z.number().int().min(1).max(120).default(5),
+  }).strict().default({ idleLockMinutes: 5 }),
+  retention: z.object({
+    /**
+     * Past lessons stay this many days (for "what did I miss"), then go at the next sync; at most a school year.
+     * Pupils who left the school's list go at the next sync, their photos with them.
+     */
+    pastTimetableDays: z.number().int().min(0).max(366).default(28),
+  }).strict().default({ pastTimetableDays: 28 }),
   security: z.object({
     /**
      * Where the OS offers no real keystore (Linux without a keyring: safeStorage's `basic_text`), the cache key is

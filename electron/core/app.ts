@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { type EventName, type EventPayload, fail } from '../../shared/contract';
 import type { Announcement } from '../../shared/domain';
 import type { Provisioning } from '../../shared/provisioning';
-import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';
+import type { StaffServices } from './api/staffHandlers';
+import { createAuditLog } from './audit/auditLog';
+import { createAccounts } from './auth/accounts';
+import { createAuthService } from './auth/authService';
+import { createSessions } from './auth/sessions';
+import { importPhotos } from './photos/importPhotos';
+import { openRecords } from './records/openRecords';
+import { createSearchIndex } from './search/searchIndex';
+import { createPrivacy } from './staff/privacy';
+import { createPupils } from './staff/pupils';
+import { createTimetables } from './staff/timetables';
+import { readSchool } from './services/referenceData';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
@@ -32,6 +44,8 @@ export function createCore(options: CoreOptions): Core {
   const profileOverride = { current: options.profileOverride ?? null };
   let provisioned: readonly Announcement[] = [];
   let db: CacheDb | null = null;
+  let records: CacheDb | null = null;
+  let staff: StaffServices | null = null;
   let services: CoreServices | null = null;
   let dispatchReady: Dispatch | null = null;
   let engine: SyncEngine | null = null;
@@ -107,6 +121,27 @@ export function createCore(options: CoreOptions): Core {
         }
       }
       const opened = (db = openTheCache());
+      let resolve: ResolveCaller | undefined;
+      if (mode === 'staff') {
+        // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
+        const recordsDb = (records = openRecords(options.dataDir, key, log, options.nativeBinding));
+        const audit = createAuditLog(recordsDb, clock.now);
+        const auth = createAuthService({
+          accounts: createAccounts(recordsDb), audit, now: clock.now, idleLockMinutes: () => settings.get().staff.idleLockMinutes,
+          sessions: createSessions(clock.now, () => (settings.get().staff.idleLockMinutes + 1) * 60_000),
+        });
+        const pupils = createPupils(opened);
+        const zone = () => readSchool(opened, { name: '', zone: settings.get().zone }).zone;
+        staff = {
+          cache: opened, auth, audit, pupils, timetables: createTimetables(opened, zone), privacy: createPrivacy(opened, recordsDb, pupils, audit, clock.now),
+          search: createSearchIndex(opened), importPhotos, now: clock.now,
+          onImportProgress: (done, total) => emit('photos.progress', { done, total }),
+        };
+        resolve = auth.resolve;
+        const check = audit.verify();
+        if (!check.ok) log.error('audit.chain-broken', { brokenAt: check.brokenAt });
+        log.info('audit.anchor', { entries: check.checked });
+      }
       const syncWorker = (worker = createSyncWorkerHost({ script: options.workerScript, dbFile, key, nativeBinding: options.nativeBinding, log }));
       const syncEngine = (engine = createSyncEngine({
         clock,
@@ -115,7 +150,8 @@ export function createCore(options: CoreOptions): Core {
         sourceId: () => sourceId(settings.get().source),
         lastSuccessAt: () => readDataAsOf(opened),
         runJob: async (hooks) => syncWorker.run(
-          { source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor() },
+          { source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor(), erasedPupils: staff?.privacy.erasedHashes() ?? [],
+            pastTimetableDays: settings.get().retention.pastTimetableDays },
           { progress: hooks.progress, signal: hooks.signal },
         ),
         onStatus: (status) => emit('sync.status', status),
@@ -128,12 +164,13 @@ export function createCore(options: CoreOptions): Core {
         mode, version: options.version, clock, settings, db: opened, engine: syncEngine, profileOverride,
         extraAnnouncements: () => provisioned,
         onDisplayChanged: (profile) => emit('display.changed', { profileId: profile.id }),
+        staff,
         testSource: async (source) => {
           const config = source === undefined ? settings.get().source : source;
-          return syncWorker.test({ source: config, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor(config) });
+          return syncWorker.test({ source: config, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor(config), erasedPupils: [] });
         },
       });
-      dispatchReady = createDispatcher(mode, services.handlers, log);
+      dispatchReady = createDispatcher(mode, services.handlers, log, resolve);
       if (options.provisioningFile) stops.push(watchProvisioning(options.provisioningFile, log, (p) => applyProvisioning(p, false)));
       if (options.autoSync !== false) {
         syncEngine.start();
@@ -154,6 +191,9 @@ export function createCore(options: CoreOptions): Core {
       worker = null;
       db?.close();
       db = null;
+      records?.close();
+      records = null;
+      staff = null;
       services = null;
       key.fill(0);
       listeners.clear();

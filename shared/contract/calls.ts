@@ -3,6 +3,11 @@ import { Announcement } from '../domain/announcement';
 import { DisplayLayout, DisplayProfile, ProfileId } from '../domain/display';
 import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
+import {
+  AuditEntry, FreeRooms, GroupMember, Password, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
+  StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
+} from '../domain/staff';
+import { PupilNumber } from '../domain/people';
 import { Instant, LocalDate } from '../domain/time';
 import { SourceConfig } from '../settings';
 import { AppMode, type Role } from './roles';
@@ -13,14 +18,16 @@ import { SyncStatus } from './sync';
  * The main process and the web host validate against it, the preloads expose exactly it, the renderer is typed by it.
  * Inputs are strict: an unknown field is an error, not something silently dropped.
  */
-interface CallDef<R extends Role, I extends z.ZodType, O extends z.ZodType> {
+interface CallDef<R extends Role, I extends z.ZodType, O extends z.ZodType, W extends 'staff' | undefined = undefined> {
   role: R;
+  /** `staff`: only staff windows may make it (sign-in), even though it needs no role; kiosk windows never see it. */
+  window?: W;
   summary: string;
   input: I;
   output: O;
 }
 
-const call = <R extends Role, I extends z.ZodType, O extends z.ZodType>(def: CallDef<R, I, O>) => def;
+const call = <R extends Role, I extends z.ZodType, O extends z.ZodType, W extends 'staff' | undefined = undefined>(def: CallDef<R, I, O, W>) => def;
 const noInput = z.object({}).strict();
 
 export const ClockReading = z.object({
@@ -113,6 +120,33 @@ export const ConnectionTest = z.object({
 }).strict();
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
 
+export const AuthStatus = z.object({
+  user: StaffUser.nullable(),
+  /** No account exists yet: the first administrator is created on this screen. */
+  setupNeeded: z.boolean(),
+  /** After this many idle minutes the screen locks back to sign-in. */
+  idleLockMinutes: z.number().int().min(1).max(120),
+}).strict();
+export type AuthStatus = z.infer<typeof AuthStatus>;
+
+export const SignInResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed-in'), user: StaffUser }).strict(),
+  /** Password right; now the 6-digit code (auth.verifyTotp). */
+  z.object({ status: z.literal('totp-required') }).strict(),
+  /** Password right, but this account must set up its authenticator first (administrators always have one). */
+  z.object({ status: z.literal('totp-setup-required'), totp: TotpEnrollment }).strict(),
+]);
+export type SignInResult = z.infer<typeof SignInResult>;
+
+const AuditFilter = z.object({
+  actor: z.string().max(40).optional(),
+  pupil: PupilNumber.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+}).strict();
+
+const staffOnly = 'staff' as const;
+
 export const calls = {
   'app.info': call({
     role: 'kiosk',
@@ -177,6 +211,148 @@ export const calls = {
     input: noInput,
     output: SyncStatus,
   }),
+  'auth.status': call({
+    role: 'kiosk', window: staffOnly,
+    summary: 'Who is signed in on this staff window, and whether the first administrator must still be created.',
+    input: noInput,
+    output: AuthStatus,
+  }),
+  'auth.setup': call({
+    role: 'kiosk', window: staffOnly,
+    summary: 'Create the first administrator (only while no account exists); answers the authenticator secret to set up.',
+    input: z.object({ username: Username, displayName: z.string().trim().min(1).max(100), password: Password }).strict(),
+    output: z.object({ user: StaffUser, totp: TotpEnrollment }).strict(),
+  }),
+  'auth.signIn': call({
+    role: 'kiosk', window: staffOnly,
+    summary: 'First step of signing in: username and password.',
+    input: z.object({ username: Username, password: z.string().min(1).max(200) }).strict(),
+    output: SignInResult,
+  }),
+  'auth.verifyTotp': call({
+    role: 'kiosk', window: staffOnly,
+    summary: 'Second step: the 6-digit code from the authenticator app (a code is accepted once only).',
+    input: z.object({ code: TotpCode }).strict(),
+    output: z.object({ user: StaffUser }).strict(),
+  }),
+  'auth.signOut': call({
+    role: 'kiosk', window: staffOnly,
+    summary: 'Sign out of this window (also what the idle lock does).',
+    input: noInput,
+    output: z.object({}).strict(),
+  }),
+  'auth.changePassword': call({
+    role: 'teacher',
+    summary: 'Change your own password.',
+    input: z.object({ current: z.string().min(1).max(200), next: Password }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'auth.enrollTotp': call({
+    role: 'teacher',
+    summary: 'Start using an authenticator app (optional for teachers): the secret to set up; auth.verifyTotp confirms it.',
+    input: noInput,
+    output: TotpEnrollment,
+  }),
+  'accounts.list': call({ role: 'admin', summary: 'Every staff account.', input: noInput, output: z.array(StaffAccount) }),
+  'accounts.create': call({
+    role: 'admin',
+    summary: 'Create a staff account with a first password.',
+    input: z.object({ username: Username, displayName: z.string().trim().min(1).max(100), role: StaffRole, password: Password, teacherCode: z.string().max(40).nullable().default(null) }).strict(),
+    output: StaffAccount,
+  }),
+  'accounts.update': call({
+    role: 'admin',
+    summary: "Change an account: name, role, disabled, a new password, or reset its authenticator.",
+    input: z.object({
+      id: z.number().int().positive(), displayName: z.string().trim().min(1).max(100).optional(), role: StaffRole.optional(),
+      disabled: z.boolean().optional(), password: Password.optional(), resetTotp: z.boolean().optional(),
+    }).strict(),
+    output: StaffAccount,
+  }),
+  'accounts.fromUpstream': call({
+    role: 'admin',
+    summary: "Create (disabled, password-less) accounts for the timetable's teachers that have none.",
+    input: noInput,
+    output: z.object({ created: z.number().int().min(0) }).strict(),
+  }),
+  'search.query': call({
+    role: 'teacher',
+    summary: 'Search as you type over pupils, teachers, groups, rooms and subjects.',
+    input: z.object({ text: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    output: z.object({ hits: z.array(SearchHit) }).strict(),
+  }),
+  'timetable.week': call({
+    role: 'teacher',
+    summary: "The week's lessons of a pupil, teacher, group or room (a pupil's is audited).",
+    input: z.object({ kind: TimetableSubject, code: z.string().min(1).max(40), monday: LocalDate }).strict(),
+    output: WeekTimetable,
+  }),
+  'timetable.whereNow': call({
+    role: 'teacher',
+    summary: 'Where a pupil, group or teacher should be now, and next (a pupil is audited).',
+    input: z.object({ kind: z.enum(['pupil', 'group', 'teacher']), code: z.string().min(1).max(40), at: Instant.optional() }).strict(),
+    output: z.object({ now: Lesson.nullable(), next: Lesson.nullable() }).strict(),
+  }),
+  'rooms.free': call({
+    role: 'teacher',
+    summary: 'Rooms free in a period of a day, by building and capacity.',
+    input: z.object({ day: LocalDate, period: z.number().int().min(0).max(20), building: z.string().max(40).optional(), minCapacity: z.number().int().min(0).max(5000).optional() }).strict(),
+    output: FreeRooms,
+  }),
+  'pupils.card': call({
+    role: 'teacher',
+    summary: "Open a pupil's card: name, number, groups, where now. Audited.",
+    input: z.object({ number: PupilNumber }).strict(),
+    output: PupilCard,
+  }),
+  'pupils.photo': call({
+    role: 'teacher',
+    summary: "Show a pupil's photo, on purpose and only with consent. Audited.",
+    input: z.object({ number: PupilNumber }).strict(),
+    output: z.object({ mime: z.enum(['image/jpeg', 'image/png']), base64: z.string().max(2_000_000) }).strict(),
+  }),
+  'groups.members': call({
+    role: 'teacher',
+    summary: "A group's pupils, for its photo grid (smoelenboek); photos come one by one through pupils.photo. Audited.",
+    input: z.object({ group: Code }).strict(),
+    output: z.object({ group: Code, pupils: z.array(GroupMember) }).strict(),
+  }),
+  'photos.import': call({
+    role: 'admin',
+    summary: 'Import pupil photos from a folder or a ZIP file on this machine; progress comes as photos.progress events.',
+    input: z.object({
+      kind: z.enum(['folder', 'zip']),
+      path: z.string().min(1).max(1000),
+      /** A regular expression on the file name whose first group is the pupil number. */
+      pattern: z.string().max(200).default('^(\\d+)\\.(?:jpe?g|png)$'),
+    }).strict(),
+    output: PhotoImportReport,
+  }),
+  'audit.query': call({
+    role: 'admin',
+    summary: 'The audit log, newest first, by person, pupil and date.',
+    input: AuditFilter.extend({ limit: z.number().int().min(1).max(500).default(100), before: z.number().int().positive().optional() }).strict(),
+    output: z.object({ entries: z.array(AuditEntry), more: z.boolean() }).strict(),
+  }),
+  'audit.exportCsv': call({ role: 'admin', summary: 'The filtered audit log as CSV.', input: AuditFilter, output: z.object({ csv: z.string() }).strict() }),
+  'audit.verify': call({
+    role: 'admin',
+    summary: 'Check the hash chain of the whole audit log.',
+    input: noInput,
+    output: z.object({ ok: z.boolean(), checked: z.number().int().min(0), brokenAt: z.number().int().positive().nullable() }).strict(),
+  }),
+  'privacy.export': call({
+    role: 'admin',
+    summary: 'Everything held about one pupil, as JSON (a right of access request). Audited.',
+    input: z.object({ number: PupilNumber }).strict(),
+    output: z.object({ json: z.string() }).strict(),
+  }),
+  'privacy.erase': call({
+    role: 'admin',
+    summary: "Erase one pupil's photo and personal data here, and keep them out of later syncs. Audited.",
+    input: z.object({ number: PupilNumber }).strict(),
+    output: z.object({ erased: z.boolean() }).strict(),
+  }),
   'sources.test': call({
     role: 'admin',
     summary: 'Try a source (the configured one, or the one given) without writing anything, and say what worked.',
@@ -202,10 +378,15 @@ export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
 }
 
-export type KioskCallName = { [N in CallName]: Calls[N]['role'] extends 'kiosk' ? N : never }[CallName];
+export type KioskCallName = {
+  [N in CallName]: Calls[N]['role'] extends 'kiosk' ? ([NonNullable<(Calls[N] & { window?: unknown })['window']>] extends [never] ? N : never) : never;
+}[CallName];
 
 /** The calls a kiosk page may make: the kiosk preload exposes these and nothing else. */
-export const kioskCallNames = callNames.filter((name): name is KioskCallName => calls[name].role === 'kiosk');
+export const kioskCallNames = callNames.filter((name): name is KioskCallName => {
+  const def: { role: Role; window?: 'staff' } = calls[name];
+  return def.role === 'kiosk' && def.window !== 'staff';
+});
 
 /** IPC channel of a call. One place, so main and preload cannot drift apart. */
 export const callChannel = (name: CallName) => `gangbord:call:${name}`;

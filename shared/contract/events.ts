@@ -9,6 +9,8 @@ export const events = {
   'sync.status': SyncStatus,
   /** This screen was switched to another display profile (admin overlay or a new provisioning file). */
   'display.changed': z.object({ profileId: z.string().max(40) }).strict(),
+  /** Photo import progress, for an administrator's progress bar: counts only. */
+  'photos.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).strict(),
 } as const;
 
 export type Events = typeof events;

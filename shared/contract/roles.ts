@@ -16,6 +16,18 @@ export function roleAllows(callerRole: Role, required: Role): boolean {
 export const AppMode = z.enum(['kiosk', 'staff']);
 export type AppMode = z.infer<typeof AppMode>;
 
+/**
+ * Where a staff window keeps its sign-in. The host binds it to the window (Electron: the window's webContents; the
+ * web host: an HttpOnly cookie); the page never sees the token inside.
+ */
+export interface SessionSlot {
+  get(): string | null;
+  set(token: string | null): void;
+}
+
 export interface Caller {
+  /** What the host grants by itself: `kiosk` for every page. Signed-in staff get their role through `session`. */
   role: Role;
+  /** Staff windows only; a kiosk window has none and so can never sign in. */
+  session?: SessionSlot;
 }

@@ -4,3 +4,4 @@ export * from './people';
 export * from './lesson';
 export * from './announcement';
 export * from './display';
+export * from './staff';

@@ -4,12 +4,19 @@ import { DEFAULT_PROFILE } from '../../../shared/domain/display';
 import { memoryLogger } from '../logger';
 import { CallFailure } from './callFailure';
 import { createDispatcher, type Handlers } from './dispatcher';
+import { kioskStaffHandlers } from './staffHandlers';
 
 const status = { state: 'idle', source: 'demo', lastSuccessAt: null, lastAttemptAt: null, lastError: null, consecutiveFailures: 0, nextRunAt: null, progress: null } as const;
 const board = { at: 0, day: '2026-11-24', periods: [], rooms: [], changesAt: null, dataAsOf: null };
 
+function slot() {
+  let token: string | null = null;
+  return { get: () => token, set: (t: string | null) => void (token = t) };
+}
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    ...kioskStaffHandlers(),
     'app.info': () => ({ mode: 'kiosk', version: '1', school: { name: 'S', zone: 'Europe/Amsterdam' }, locale: 'nl', clock: { now: 1, rate: 1 } }),
     'clock.now': () => ({ now: 1, rate: 1 }),
     'kiosk.nowNext': () => board,
@@ -51,13 +58,14 @@ describe('the dispatcher', () => {
   it('checks the role of every call: a lower role never reaches a higher call', async () => {
     const ranks: Role[] = ['kiosk', 'teacher', 'admin'];
     let ran = 0;
-    const counting = Object.fromEntries(callNames.map((n) => [n, (...args: unknown[]) => (ran++, (handlers()[n] as (...a: unknown[]) => unknown)(...args))])) as unknown as Handlers;
+    // Handlers that only count: an allowed call then fails on its input or its (empty) output, never on its role.
+    const counting = Object.fromEntries(callNames.map((n) => [n, () => void ran++])) as unknown as Handlers;
     const dispatch = createDispatcher('staff', counting, memoryLogger());
     for (const name of callNames) {
       for (const role of ranks) {
         const allowed = ranks.indexOf(role) >= ranks.indexOf(calls[name].role);
         const before = ran;
-        const result = await dispatch({ role }, name, {});
+        const result = await dispatch({ role, session: slot() }, name, {});
         const refused = !result.ok && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(result.error.code);
         expect(refused, `${role} -> ${name}`).toBe(!allowed);
         if (!allowed) {
@@ -66,6 +74,14 @@ describe('the dispatcher', () => {
         }
       }
     }
+  });
+
+  it('keeps sign-in calls to staff windows: a page without a session slot (a kiosk window) is refused', async () => {
+    const dispatch = createDispatcher('staff', handlers({ 'auth.status': () => ({ user: null, setupNeeded: false, idleLockMinutes: 5 }) }), memoryLogger());
+    expect(await dispatch({ role: 'kiosk' }, 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch({ role: 'kiosk', session: slot() }, 'auth.status', {})).toMatchObject({ ok: true });
+    const onKiosk = createDispatcher('kiosk', handlers(), memoryLogger());
+    expect(await onKiosk({ role: 'kiosk', session: slot() }, 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('in kiosk mode answers FORBIDDEN, since nobody can sign in there', async () => {

@@ -1,14 +1,26 @@
 import type { z } from 'zod';
 import {
-  type AppMode, type Caller, type CallName, type CallOutput, type Calls, calls, fail, isCallName, ok, type Result, roleAllows,
+  type AppMode, type Caller, type CallName, type CallOutput, type Calls, calls, fail, isCallName, ok, type Result, type Role, roleAllows,
 } from '../../../shared/contract';
+import type { StaffUser } from '../../../shared/domain';
 import { CacheError } from '../db/errors';
 import type { Logger } from '../logger';
 import { CallFailure } from './callFailure';
 
+/** What a handler knows of who calls: the host's caller and, when signed in, the staff member. */
+export interface CallContext {
+  caller: Caller;
+  user: StaffUser | null;
+}
+
 export type Handlers = {
-  [N in CallName]: (input: z.output<Calls[N]['input']>, caller: Caller) => CallOutput<N> | Promise<CallOutput<N>>;
+  [N in CallName]: (input: z.output<Calls[N]['input']>, ctx: CallContext) => CallOutput<N> | Promise<CallOutput<N>>;
 };
+
+/** Turns a caller into a role: signed-in staff get theirs from their session. `staffCall` refreshes the idle timer. */
+export type ResolveCaller = (caller: Caller, staffCall: boolean) => { role: Role; user: StaffUser | null };
+
+const hostRoleOnly: ResolveCaller = (caller) => ({ role: caller.role, user: null });
 
 export type Dispatch = (caller: Caller, name: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -22,20 +34,22 @@ function describeIssues(error: z.ZodError): string {
  * input that matches the schema. Outputs are checked against the contract too (the strict schemas turn a stray
  * field, such as a pupil's name in a kiosk answer, into an error instead of a leak).
  */
-export function createDispatcher(mode: AppMode, handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(mode: AppMode, handlers: Handlers, log: Logger, resolve: ResolveCaller = hostRoleOnly): Dispatch {
   return async (caller, name, input) => {
     if (!isCallName(name)) return fail('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 60)}".`);
     const def = calls[name];
-    if (!roleAllows(caller.role, def.role)) {
-      return caller.role === 'kiosk' && mode === 'staff'
+    if ((def as { window?: 'staff' }).window === 'staff' && (mode === 'kiosk' || !caller.session)) return fail('FORBIDDEN', 'Signing in is for staff PCs, not for screens.');
+    const { role, user } = resolve(caller, def.role !== 'kiosk');
+    if (!roleAllows(role, def.role)) {
+      return role === 'kiosk' && mode === 'staff'
         ? fail('UNAUTHENTICATED', 'Sign in first.')
         : fail('FORBIDDEN', `"${name}" needs the ${def.role} role.`);
     }
     const parsed = def.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return fail('INVALID_INPUT', `Invalid input for ${name}: ${describeIssues(parsed.error)}`);
     try {
-      const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
-      const value = await handler(parsed.data, caller);
+      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+      const value = await handler(parsed.data, { caller, user });
       const checked = def.output.safeParse(value);
       if (!checked.success) {
         log.error('call.bad-output', { call: name, issues: describeIssues(checked.error) });

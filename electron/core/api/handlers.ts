@@ -13,6 +13,7 @@ import { readRooms, readSchool } from '../services/referenceData';
 import { createRoomDay } from '../services/roomDay';
 import type { SyncEngine } from '../sync/engine';
 import type { TestResult } from '../sync/worker/protocol';
+import { createStaffHandlers, kioskStaffHandlers, type StaffServices } from './staffHandlers';
 import { CallFailure } from './callFailure';
 import type { Handlers } from './dispatcher';
 
@@ -28,6 +29,8 @@ export interface HandlerContext {
   /** The command line's profile for this run, until someone switches on screen. */
   profileOverride: { current: string | null };
   onDisplayChanged(profile: DisplayProfile): void;
+  /** Staff PCs only; null on a kiosk, whose staff calls all answer FORBIDDEN. */
+  staff: StaffServices | null;
   /** Runs "test connection" for a source config (the configured one when absent), in the sync worker. */
   testSource(source: Settings['source'] | undefined): Promise<TestResult>;
 }
@@ -49,7 +52,7 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
   const holidays = db.prepare('SELECT name, "from", "to" FROM holidays ORDER BY "from"');
   const profile = () => activeProfile(settings.get(), ctx.profileOverride.current);
 
-  const handlers: Handlers = {
+  const handlers: Omit<Handlers, keyof ReturnType<typeof kioskStaffHandlers>> = {
     'app.info': () => ({
       mode: ctx.mode,
       version: ctx.version,
@@ -97,5 +100,11 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
       return ctx.engine.status();
     },
   };
-  return { handlers, invalidate: () => board.invalidate() };
+  return {
+    handlers: { ...handlers, ...(ctx.staff ? createStaffHandlers(ctx.staff) : kioskStaffHandlers()) },
+    invalidate: () => {
+      board.invalidate();
+      ctx.staff?.search.invalidate();
+    },
+  };
 }

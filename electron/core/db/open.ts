@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Logger } from '../logger';
 import { CacheError, describeOpenFailure, REBUILDABLE, sqliteCode } from './errors';
 import { migrate } from './migrate';
+import type { Migration } from './migrations/types';
 
 export type CacheDb = Database.Database;
 
@@ -14,8 +15,14 @@ export interface OpenCacheOptions {
   /** An Electron-ABI build of the native module; unset under plain Node. */
   nativeBinding?: string;
   log: Logger;
-  /** `cache` for the re-syncable cache (synchronous=NORMAL). */
+  /** `cache` for the re-syncable cache (synchronous=NORMAL); `durable` for records that exist nowhere else (FULL). */
   durability?: 'cache' | 'durable';
+  /**
+   * What to do with a file our key cannot read: the cache is moved aside and rebuilt by the next sync; records
+   * (accounts, the audit log) are never moved aside silently: opening fails with a CacheError to act on.
+   */
+  unreadable?: 'quarantine' | 'refuse';
+  migrations?: readonly Migration[];
   now?: () => number;
 }
 
@@ -80,6 +87,9 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   } catch (error) {
     const code = sqliteCode(error);
     if (!code || !REBUILDABLE.has(code)) throw error instanceof CacheError ? error : describeOpenFailure(options.file, error);
+    if (options.unreadable === 'refuse') {
+      throw new CacheError('other', options.file, `${options.file} cannot be read with this machine's key (${code}). It holds records that exist nowhere else, so it was left as it is; restore it from a backup or ask for help.`, code);
+    }
     const movedTo = quarantine(options.file, now());
     quarantined = { reason: code, movedTo };
     options.log.warn('cache.unreadable', { file: options.file, reason: code, movedTo, action: 'rebuilding from a fresh sync' });
@@ -91,17 +101,17 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
 
   try {
-    migrate(db, options.file);
+    migrate(db, options.file, options.migrations);
   } catch (error) {
     db.close();
     if (error instanceof CacheError) throw error;
     const code = sqliteCode(error);
-    if (code && REBUILDABLE.has(code)) {
+    if (code && REBUILDABLE.has(code) && options.unreadable !== 'refuse') {
       // Corruption deeper in the file shows up only when the schema is read: same remedy.
       const movedTo = quarantine(options.file, now());
       options.log.warn('cache.unreadable', { file: options.file, reason: code, movedTo, action: 'rebuilding from a fresh sync' });
       const fresh = openKeyed(options);
-      migrate(fresh, options.file);
+      migrate(fresh, options.file, options.migrations);
       return { db: fresh, quarantined: { reason: code, movedTo } };
     }
     throw describeOpenFailure(options.file, error);

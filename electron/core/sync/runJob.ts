@@ -27,7 +27,7 @@ export async function runJob(openDb: () => CacheDb, job: SyncJob, hooks: JobHook
   try {
     const result = await syncOnce({
       db: openDb(), source: createSource(job.source), scope: job.scope, now: job.now, zone: job.zone, signal: hooks.signal, progress: hooks.progress,
-      secrets: job.secrets,
+      secrets: job.secrets, erasedPupils: new Set(job.erasedPupils ?? []), pastDays: job.pastTimetableDays,
     });
     return { ok: true, sourceId: id, ...result };
   } catch (error) {

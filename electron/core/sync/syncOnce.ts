@@ -13,6 +13,9 @@ export interface SyncOnceOptions {
   signal: AbortSignal;
   progress(phase: string, done: number, total: number): void;
   secrets?: Record<string, string>;
+  /** Hashes of pupils erased on request, and how long past lessons stay (settings.retention). */
+  erasedPupils?: ReadonlySet<string>;
+  pastDays?: number;
 }
 
 export interface SyncResult {
@@ -41,7 +44,10 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncResult> {
   const t2 = performance.now();
   o.signal.throwIfAborted();
 
-  const writeCtx = { scope: o.scope, source: o.source.id, now: o.now, progress: (done: number, total: number) => o.progress('write', done, total) };
+  const writeCtx = {
+    scope: o.scope, source: o.source.id, now: o.now, progress: (done: number, total: number) => o.progress('write', done, total),
+    erasedPupils: o.erasedPupils, pastDays: o.pastDays,
+  };
   let summary: WriteSummary | null = null;
   if (payload.kind === 'snapshot') summary = writeSnapshot(o.db, payload, writeCtx);
   else if (payload.kind === 'delta') summary = writeDelta(o.db, payload, writeCtx);

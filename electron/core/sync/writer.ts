@@ -3,6 +3,7 @@ import type { LocalDate } from '../../../shared/domain/time';
 import { addDays } from '../../../shared/timetable/zonedTime';
 import { joinCodes, splitCodes } from '../db/codes';
 import type { CacheDb } from '../db/open';
+import { erasureHash } from '../staff/erasure';
 import type { Delta, Snapshot, SyncScope } from './snapshot';
 
 /** How long past lessons stay in the cache (for "what did I miss" views); older ones go at the next sync. */
@@ -13,6 +14,10 @@ export interface WriteContext {
   source: string;
   now: number;
   progress?: (done: number, total: number) => void;
+  /** Pupils erased on request, by hash of their number: never written again. */
+  erasedPupils?: ReadonlySet<string>;
+  /** How many days of past lessons to keep (default KEEP_PAST_DAYS). */
+  pastDays?: number;
 }
 
 export interface WriteSummary {
@@ -141,11 +146,12 @@ function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope)
   for (const a of snapshot.announcements) announcement.run(a.id, a.title, a.body, a.start, a.end, joinCodes(a.audience), a.priority, a.emergency ? 1 : 0);
 }
 
-function replacePupils(db: CacheDb, snapshot: Snapshot): void {
+function replacePupils(db: CacheDb, snapshot: Snapshot, erased: ReadonlySet<string> | undefined): void {
   db.exec('DELETE FROM group_members; DELETE FROM pupils;');
   const pupil = db.prepare('INSERT INTO pupils (number, first_name, prefix, last_name, photo_consent) VALUES (?, ?, ?, ?, ?)');
   const member = db.prepare('INSERT OR IGNORE INTO group_members (group_code, pupil_id) VALUES (?, ?)');
   for (const p of snapshot.pupils) {
+    if (erased?.size && erased.has(erasureHash(p.number))) continue;
     const { lastInsertRowid } = pupil.run(p.number, p.firstName, p.prefix, p.lastName, p.photoConsent ? 1 : 0);
     for (const g of p.groups) member.run(g, lastInsertRowid);
   }
@@ -164,11 +170,11 @@ export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext
     s.setMeta.run('zone', snapshot.school.zone);
     s.setMeta.run('scope', ctx.scope);
     replaceReferenceData(db, snapshot, ctx.scope);
-    if (ctx.scope === 'staff') replacePupils(db, snapshot);
+    if (ctx.scope === 'staff') replacePupils(db, snapshot, ctx.erasedPupils);
     else purgePersonalData(db);
 
     let removed = deleteLessonsBetween(db, snapshot.window.from, snapshot.window.to);
-    removed += deleteLessonsBetween(db, null, addDays(snapshot.window.from, -KEEP_PAST_DAYS - 1));
+    removed += deleteLessonsBetween(db, null, addDays(snapshot.window.from, -(ctx.pastDays ?? KEEP_PAST_DAYS) - 1));
     insertLessonsInBulk(db, s, snapshot.lessons, ctx.progress);
     s.syncState.run(ctx.source, ctx.now, snapshot.cursor);
     return { lessons: snapshot.lessons.length, rooms: snapshot.rooms.length, pupils: ctx.scope === 'staff' ? snapshot.pupils.length : 0, removedLessons: removed };

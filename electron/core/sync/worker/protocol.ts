@@ -20,6 +20,10 @@ export interface SyncJob {
   zone: string;
   /** The credentials the source's settings name, resolved from the secret store for this run only. */
   secrets: Record<string, string>;
+  /** Hashes of pupils erased on request (staff/erasure.ts): left out of the snapshot's pupils. */
+  erasedPupils?: string[];
+  /** settings.retention.pastTimetableDays. */
+  pastTimetableDays?: number;
 }
 
 export interface SyncTimings {

@@ -1,0 +1,145 @@
+import { type CallName, callNames } from '../../../shared/contract';
+import { displayName, type StaffUser } from '../../../shared/domain';
+import type { AuditLog } from '../audit/auditLog';
+import type { AuthService } from '../auth/authService';
+import type { CacheDb } from '../db/open';
+import type { ImportPhotos } from '../photos/types';
+import type { SearchIndex } from '../search/searchIndex';
+import type { Privacy } from '../staff/privacy';
+import type { Pupils } from '../staff/pupils';
+import type { Timetables } from '../staff/timetables';
+import { CallFailure } from './callFailure';
+import type { Handlers } from './dispatcher';
+
+export interface StaffServices {
+  cache: CacheDb;
+  auth: AuthService;
+  audit: AuditLog;
+  pupils: Pupils;
+  timetables: Timetables;
+  privacy: Privacy;
+  search: SearchIndex;
+  importPhotos: ImportPhotos;
+  now(): number;
+  onImportProgress(done: number, total: number): void;
+}
+
+/** Calls every machine answers (kiosk views, display, sync); everything else exists on staff PCs only. */
+export const machineCallNames = [
+  'app.info', 'clock.now', 'kiosk.nowNext', 'kiosk.roomDay', 'kiosk.changes', 'display.current', 'display.choose', 'rooms.list',
+  'announcements.current', 'sync.status', 'sync.runNow', 'sources.test',
+] as const satisfies readonly CallName[];
+type StaffCallName = Exclude<CallName, (typeof machineCallNames)[number]>;
+export type StaffHandlers = Pick<Handlers, StaffCallName>;
+export const staffCallNames = callNames.filter((n): n is StaffCallName => !(machineCallNames as readonly string[]).includes(n));
+
+/** The dispatcher has checked the role; this is for the type system, and a second lock. */
+const signedIn = (user: StaffUser | null): StaffUser => {
+  if (!user) throw new CallFailure('UNAUTHENTICATED', 'Sign in first.');
+  return user;
+};
+
+/**
+ * Staff calls. Every read of a pupil's personal data (card, photo, timetable, whereabouts, a class list) writes an
+ * audit entry, after the data is read and before it is returned: no answer without its entry.
+ */
+export function createStaffHandlers(s: StaffServices): StaffHandlers {
+  const { auth, audit, pupils, timetables, privacy } = s;
+  const teacherName = (code: string) => {
+    const t = s.cache.prepare('SELECT first_name, prefix, last_name FROM teachers WHERE code = ?').get(code) as { first_name: string | null; prefix: string | null; last_name: string | null } | undefined;
+    return t?.first_name && t.last_name ? `${displayName({ firstName: t.first_name, prefix: t.prefix, lastName: t.last_name })} (${code})` : code;
+  };
+  return {
+    'auth.status': (_, { caller }) => auth.status(caller),
+    'auth.setup': (input, { caller }) => auth.setup(caller, input),
+    'auth.signIn': (input, { caller }) => auth.signIn(caller, input),
+    'auth.verifyTotp': (input, { caller }) => auth.verifyTotp(caller, input.code),
+    'auth.signOut': (_, { caller }) => auth.signOut(caller),
+    'auth.changePassword': (input, { user }) => auth.changePassword(signedIn(user), input.current, input.next),
+    'auth.enrollTotp': (_, { user }) => auth.enrollTotp(signedIn(user)),
+    'accounts.list': () => auth.list(),
+    'accounts.create': (input, { user }) => auth.create(signedIn(user), input),
+    'accounts.update': (input, { user }) => auth.update(signedIn(user), input),
+    'accounts.fromUpstream': (_, { user }) => {
+      const rows = s.cache.prepare('SELECT code FROM teachers ORDER BY code').pluck().all() as string[];
+      return auth.fromUpstream(signedIn(user), rows.map((code) => ({ code, displayName: teacherName(code) })));
+    },
+    'search.query': (input) => ({ hits: s.search.query(input.text, input.limit) }),
+    'timetable.week': (input, { user }) => {
+      if (input.kind !== 'pupil') {
+        const title = input.kind === 'teacher' ? teacherName(input.code) : input.code;
+        return timetables.week(input.kind, input.code, input.monday, title);
+      }
+      const row = pupils.find(input.code);
+      const week = timetables.week('pupil', row.number, input.monday, displayName({ firstName: row.first_name, prefix: row.prefix, lastName: row.last_name }), pupils.groups(row));
+      audit.append(signedIn(user).username, 'pupil.timetable', row.number, `week of ${input.monday}`);
+      return week;
+    },
+    'timetable.whereNow': (input, { user }) => {
+      const at = input.at ?? s.now();
+      if (input.kind !== 'pupil') return timetables.whereNow(input.kind, input.code, at);
+      const row = pupils.find(input.code);
+      const answer = timetables.whereNow('pupil', row.number, at, pupils.groups(row));
+      audit.append(signedIn(user).username, 'pupil.where-now', row.number, null);
+      return answer;
+    },
+    'rooms.free': (input) => timetables.freeRooms(input.day, input.period, input.building, input.minCapacity),
+    'pupils.card': (input, { user }) => {
+      const row = pupils.find(input.number);
+      const { now, next } = timetables.whereNow('pupil', row.number, s.now(), pupils.groups(row));
+      const card = pupils.card(row, now, next);
+      audit.append(signedIn(user).username, 'pupil.card', row.number, null);
+      return card;
+    },
+    'pupils.photo': (input, { user }) => {
+      const photo = pupils.photo(pupils.find(input.number));
+      audit.append(signedIn(user).username, 'pupil.photo', input.number, null);
+      return { mime: photo.mime, base64: photo.bytes.toString('base64') };
+    },
+    'groups.members': (input, { user }) => {
+      const members = pupils.groupMembers(input.group);
+      if (members.length === 0 && !s.cache.prepare('SELECT 1 FROM groups WHERE code = ?').get(input.group)) {
+        throw new CallFailure('NOT_FOUND', `There is no group ${input.group}.`);
+      }
+      audit.append(signedIn(user).username, 'group.members', input.group, `${members.length} pupils`);
+      return { group: input.group, pupils: members };
+    },
+    'photos.import': async (input, { user }) => {
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(input.pattern, 'i');
+      } catch {
+        throw new CallFailure('INVALID_INPUT', 'The file name pattern is not a valid regular expression.');
+      }
+      const pupilNumbers = s.cache.prepare('SELECT number FROM pupils').pluck().all() as string[];
+      const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: pattern.source, pupilNumbers, onProgress: s.onImportProgress });
+      audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
+      return report;
+    },
+    'audit.query': (input) => audit.query(input, input.limit, input.before),
+    'audit.exportCsv': (input, { user }) => {
+      const csv = audit.exportCsv(input);
+      audit.append(signedIn(user).username, 'audit.export', input.pupil ?? null, JSON.stringify(input));
+      return { csv };
+    },
+    'audit.verify': () => audit.verify(),
+    'privacy.export': (input, { user }) => {
+      const json = privacy.export(input.number);
+      audit.append(signedIn(user).username, 'privacy.export', input.number, null);
+      return { json };
+    },
+    'privacy.erase': (input, { user }) => {
+      const erased = privacy.erase(input.number);
+      audit.append(signedIn(user).username, 'privacy.erase', input.number, 'photo and personal data erased; left out of later syncs');
+      return { erased };
+    },
+  };
+}
+
+/** On a kiosk there are no staff services at all: every staff call says so. */
+export function kioskStaffHandlers(): StaffHandlers {
+  const refuse = () => {
+    throw new CallFailure('FORBIDDEN', 'This is a corridor screen: staff features are not available here.');
+  };
+  return Object.fromEntries(staffCallNames.map((name) => [name, refuse])) as unknown as StaffHandlers;
+}

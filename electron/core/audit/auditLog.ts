@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { AuditAction, AuditEntry } from '../../../shared/domain';
+import type { CacheDb } from '../db/open';
+
+const GENESIS = '0'.repeat(64);
+
+interface AuditRow { id: number; at_ms: number; actor: string; action: string; subject: string | null; detail: string | null; prev_hash: string; hash: string }
+
+export interface AuditFilter {
+  actor?: string;
+  pupil?: string;
+  from?: number;
+  to?: number;
+}
+
+function rowHash(prev: string, id: number, at: number, actor: string, action: string, subject: string | null, detail: string | null): string {
+  // Every field, length-prefixed, so no two different rows can hash the same by shifting text between fields.
+  const fields = [prev, String(id), String(at), actor, action, subject ?? '\u0000', detail ?? '\u0000'];
+  return createHash('sha256').update(fields.map((f) => `${f.length}:${f}`).join('|')).digest('hex');
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at_ms, actor: r.actor, action: r.action as AuditAction, subject: r.subject, detail: r.detail });
+
+function where(filter: AuditFilter): { sql: string; args: (string | number)[] } {
+  const parts: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.actor) (parts.push('actor = ?'), args.push(filter.actor));
+  if (filter.pupil) (parts.push('subject = ?'), args.push(filter.pupil));
+  if (filter.from !== undefined) (parts.push('at_ms >= ?'), args.push(filter.from));
+  if (filter.to !== undefined) (parts.push('at_ms < ?'), args.push(filter.to));
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+}
+
+const csvField = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  // Quote everything, double inner quotes, and defuse spreadsheet formulas (=, +, -, @ at the start).
+  return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+/**
+ * Who looked at what, and when: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so that a changed
+ * or removed row breaks the chain from there on. Written with synchronous=FULL: an entry survives a power cut.
+ */
+export function createAuditLog(db: CacheDb, now: () => number) {
+  const last = db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
+  const insert = db.prepare('INSERT INTO audit (id, at_ms, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const append = db.transaction((actor: string, action: AuditAction, subject: string | null, detail: string | null): AuditEntry => {
+    const prev = last.get() as { id: number; hash: string } | undefined;
+    const id = (prev?.id ?? 0) + 1;
+    const at = now();
+    const prevHash = prev?.hash ?? GENESIS;
+    insert.run(id, at, actor, action, subject, detail, prevHash, rowHash(prevHash, id, at, actor, action, subject, detail));
+    return { id, at, actor, action, subject, detail };
+  });
+
+  return {
+    append(actor: string, action: AuditAction, subject: string | null = null, detail: string | null = null): AuditEntry {
+      return append.immediate(actor, action, subject, detail);
+    },
+
+    query(filter: AuditFilter, limit: number, before?: number): { entries: AuditEntry[]; more: boolean } {
+      const w = where(filter);
+      const cond = before !== undefined ? `${w.sql ? `${w.sql} AND` : 'WHERE'} id < ?` : w.sql;
+      const rows = db.prepare(`SELECT * FROM audit ${cond} ORDER BY id DESC LIMIT ?`).all(...w.args, ...(before !== undefined ? [before] : []), limit + 1) as AuditRow[];
+      return { entries: rows.slice(0, limit).map(toEntry), more: rows.length > limit };
+    },
+
+    exportCsv(filter: AuditFilter): string {
+      const w = where(filter);
+      const lines = ['id,at,actor,action,subject,detail'];
+      for (const r of db.prepare(`SELECT * FROM audit ${w.sql} ORDER BY id`).iterate(...w.args) as IterableIterator<AuditRow>) {
+        lines.push([r.id, new Date(r.at_ms).toISOString(), r.actor, r.action, r.subject, r.detail].map(csvField).join(','));
+      }
+      return `${lines.join('\r\n')}\r\n`;
+    },
+
+    /** Recomputes the chain from the first row; the first row that does not fit is where tampering begins. */
+    verify(): { ok: boolean; checked: number; brokenAt: number | null } {
+      let prev = GENESIS;
+      let expectedId = 1;
+      let checked = 0;
+      for (const r of db.prepare('SELECT * FROM audit ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+        const fits = r.id === expectedId && r.prev_hash === prev && r.hash === rowHash(prev, r.id, r.at_ms, r.actor, r.action, r.subject, r.detail);
+        if (!fits) return { ok: false, checked, brokenAt: r.id === expectedId ? r.id : expectedId };
+        prev = r.hash;
+        expectedId += 1;
+        checked += 1;
+      }
+      return { ok: true, checked, brokenAt: null };
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -1,0 +1,215 @@
+import type { AuthStatus, Caller, Role, SignInResult } from '../../../shared/contract';
+import type { StaffAccount, StaffRole, StaffUser, TotpEnrollment } from '../../../shared/domain';
+import { CallFailure } from '../api/callFailure';
+import type { AuditLog } from '../audit/auditLog';
+import { burnVerify, hashSecret, verifySecret } from '../crypto/scryptHash';
+import { type AccountRow, type Accounts, toAccount, toUser } from './accounts';
+import type { Sessions } from './sessions';
+import { checkTotp, newTotpEnrollment } from './totp';
+
+/** Wrong passwords or codes in a row before an account locks, and for how long. */
+export const MAX_FAILURES = 5;
+export const LOCK_MS = 15 * 60_000;
+
+const WRONG = 'Username or password is wrong.';
+
+export interface AuthContext {
+  accounts: Accounts;
+  sessions: Sessions;
+  audit: AuditLog;
+  now: () => number;
+  idleLockMinutes: () => number;
+}
+
+export interface Resolved {
+  role: Role;
+  user: StaffUser | null;
+}
+
+/**
+ * Staff sign-in: a password, then for administrators (and teachers who chose it) a TOTP code; lockout after
+ * repeated failures; sessions bound by the host to one window. Everything that matters is audited.
+ */
+export function createAuthService(ctx: AuthContext) {
+  const { accounts, sessions, audit, now } = ctx;
+
+  const slot = (caller: Caller) => {
+    if (!caller.session) throw new CallFailure('FORBIDDEN', 'Signing in is for staff PCs, not for screens.');
+    return caller.session;
+  };
+
+  function lockedMessage(row: AccountRow): string | null {
+    if (row.locked_until_ms === null || row.locked_until_ms <= now()) return null;
+    const minutes = Math.ceil((row.locked_until_ms - now()) / 60_000);
+    return `This account is locked after too many wrong attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'} or ask an administrator.`;
+  }
+
+  function failed(row: AccountRow, what: string): never {
+    const failures = row.failed_attempts + 1;
+    const lock = failures >= MAX_FAILURES;
+    accounts.set(row.id, { failed_attempts: lock ? 0 : failures, ...(lock ? { locked_until_ms: now() + LOCK_MS } : {}) });
+    audit.append(row.username, 'auth.sign-in-failed', row.username, what);
+    if (lock) {
+      audit.append('system', 'auth.locked', row.username, `${MAX_FAILURES} failures in a row`);
+      sessions.closeAccount(row.id);
+    }
+    throw new CallFailure('UNAUTHENTICATED', what === 'password' ? WRONG : 'That code is not right, or it was already used.');
+  }
+
+  function signedIn(caller: Caller, row: AccountRow): StaffUser {
+    const token = sessions.open(row.id, 'full');
+    slot(caller).set(token);
+    const updated = accounts.set(row.id, { failed_attempts: 0, locked_until_ms: null, last_sign_in_ms: now() });
+    audit.append(row.username, 'auth.sign-in', row.username, null);
+    return toUser(updated);
+  }
+
+  /** The session behind a caller, if it is a complete one, refreshed when the call needs staff rights. */
+  function resolve(caller: Caller, staffCall: boolean): Resolved {
+    const token = caller.session?.get() ?? null;
+    const session = sessions.get(token);
+    if (!session || session.stage !== 'full') return { role: caller.role, user: null };
+    const row = accounts.byId(session.accountId);
+    if (!row || row.disabled === 1) {
+      sessions.close(token);
+      return { role: caller.role, user: null };
+    }
+    if (staffCall && token) sessions.touch(token);
+    return { role: row.role, user: toUser(row) };
+  }
+
+  return {
+    resolve,
+
+    status(caller: Caller): AuthStatus {
+      return { user: resolve(caller, false).user, setupNeeded: accounts.count() === 0, idleLockMinutes: ctx.idleLockMinutes() };
+    },
+
+    /** The first administrator, on a machine without accounts. Signs in only after the authenticator is set up. */
+    setup(caller: Caller, input: { username: string; displayName: string; password: string }): { user: StaffUser; totp: TotpEnrollment } {
+      slot(caller);
+      if (accounts.count() > 0) throw new CallFailure('CONFLICT', 'Accounts exist already; an administrator creates new ones.');
+      const totp = newTotpEnrollment(input.username);
+      const row = accounts.create({ username: input.username, displayName: input.displayName, role: 'admin', passwordHash: hashSecret(input.password), teacherCode: null, now: now() });
+      accounts.set(row.id, { totp_secret: totp.secret });
+      audit.append(row.username, 'accounts.change', row.username, 'first administrator created');
+      slot(caller).set(sessions.open(row.id, 'totp-setup'));
+      return { user: toUser(row), totp };
+    },
+
+    signIn(caller: Caller, input: { username: string; password: string }): SignInResult {
+      const s = slot(caller);
+      s.set(null);
+      const row = accounts.byUsername(input.username);
+      if (!row || row.disabled === 1 || row.password_hash === null) {
+        burnVerify(input.password);
+        throw new CallFailure('UNAUTHENTICATED', WRONG);
+      }
+      const locked = lockedMessage(row);
+      if (locked) {
+        burnVerify(input.password);
+        throw new CallFailure('UNAVAILABLE', locked);
+      }
+      if (!verifySecret(input.password, row.password_hash)) failed(row, 'password');
+      if (row.totp_enabled === 1) {
+        s.set(sessions.open(row.id, 'totp'));
+        return { status: 'totp-required' };
+      }
+      if (row.role === 'admin') {
+        // Administrators always use a second step: one without an authenticator sets it up now.
+        const totp = newTotpEnrollment(row.username);
+        accounts.set(row.id, { totp_secret: totp.secret });
+        s.set(sessions.open(row.id, 'totp-setup'));
+        return { status: 'totp-setup-required', totp };
+      }
+      return { status: 'signed-in', user: signedIn(caller, row) };
+    },
+
+    /** The second step of a sign-in, the end of a set-up, or a teacher confirming a new authenticator. */
+    verifyTotp(caller: Caller, code: string): { user: StaffUser } {
+      const s = slot(caller);
+      const token = s.get();
+      const session = sessions.get(token);
+      if (!session) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
+      const row = accounts.byId(session.accountId);
+      if (!row || row.disabled === 1 || row.totp_secret === null) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
+      const locked = lockedMessage(row);
+      if (locked) throw new CallFailure('UNAVAILABLE', locked);
+      const check = checkTotp(row.totp_secret, code, now(), row.totp_last_step);
+      if (!check.valid) failed(row, 'code');
+      accounts.set(row.id, { totp_last_step: check.step, totp_enabled: 1 });
+      if (session.stage === 'full') return { user: toUser(accounts.byId(row.id)!) };
+      sessions.close(token);
+      return { user: signedIn(caller, row) };
+    },
+
+    signOut(caller: Caller): Record<string, never> {
+      const s = slot(caller);
+      const { user } = resolve(caller, false);
+      sessions.close(s.get());
+      s.set(null);
+      if (user) audit.append(user.username, 'auth.sign-out', user.username, null);
+      return {};
+    },
+
+    changePassword(user: StaffUser, current: string, next: string): Record<string, never> {
+      const row = accounts.byId(user.id)!;
+      if (row.password_hash === null || !verifySecret(current, row.password_hash)) failed(row, 'password');
+      accounts.set(row.id, { password_hash: hashSecret(next) });
+      audit.append(user.username, 'accounts.change', user.username, 'password changed');
+      return {};
+    },
+
+    enrollTotp(user: StaffUser): TotpEnrollment {
+      const totp = newTotpEnrollment(user.username);
+      // Not in force until a first code is confirmed (auth.verifyTotp): a half-done set-up locks nobody out.
+      accounts.set(user.id, { totp_secret: totp.secret, totp_enabled: 0, totp_last_step: null });
+      return totp;
+    },
+
+    // --- administration --------------------------------------------------------------------------------------------
+
+    list: (): StaffAccount[] => accounts.all().map(toAccount),
+
+    create(admin: StaffUser, input: { username: string; displayName: string; role: StaffRole; password: string; teacherCode: string | null }): StaffAccount {
+      if (accounts.byUsername(input.username)) throw new CallFailure('CONFLICT', `There is already an account "${input.username}".`);
+      const row = accounts.create({ ...input, passwordHash: hashSecret(input.password), now: now() });
+      audit.append(admin.username, 'accounts.change', row.username, `created as ${row.role}`);
+      return toAccount(row);
+    },
+
+    update(admin: StaffUser, input: { id: number; displayName?: string; role?: StaffRole; disabled?: boolean; password?: string; resetTotp?: boolean }): StaffAccount {
+      const row = accounts.byId(input.id);
+      if (!row) throw new CallFailure('NOT_FOUND', 'There is no such account.');
+      if (row.id === admin.id && (input.role === 'teacher' || input.disabled === true)) {
+        throw new CallFailure('CONFLICT', 'You cannot take away your own administrator rights; another administrator can.');
+      }
+      const changes: Partial<AccountRow> = {};
+      if (input.displayName !== undefined) changes.display_name = input.displayName;
+      if (input.role !== undefined) changes.role = input.role;
+      if (input.disabled !== undefined) changes.disabled = input.disabled ? 1 : 0;
+      if (input.password !== undefined) Object.assign(changes, { password_hash: hashSecret(input.password), failed_attempts: 0, locked_until_ms: null });
+      if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_enabled: 0, totp_last_step: null });
+      const updated = accounts.set(row.id, changes);
+      if (input.disabled || input.password !== undefined || input.resetTotp || input.role !== undefined) sessions.closeAccount(row.id);
+      audit.append(admin.username, 'accounts.change', row.username, Object.keys(changes).filter((k) => k !== 'password_hash').join(', ') + (input.password ? ', password' : ''));
+      return toAccount(updated);
+    },
+
+    /** Accounts for the timetable's teachers that have none: disabled and without a password until an admin sets one. */
+    fromUpstream(admin: StaffUser, teachers: { code: string; displayName: string }[]): { created: number } {
+      let created = 0;
+      const linked = new Set(accounts.all().map((a) => a.teacher_code).filter((c): c is string => c !== null));
+      for (const t of teachers) {
+        const username = t.code.toLowerCase().replace(/[^a-z0-9._-]/g, '');
+        if (linked.has(t.code) || username.length < 2 || accounts.byUsername(username)) continue;
+        accounts.create({ username, displayName: t.displayName, role: 'teacher', passwordHash: null, teacherCode: t.code, disabled: true, now: now() });
+        created++;
+      }
+      if (created) audit.append(admin.username, 'accounts.change', null, `${created} accounts created from the timetable's teachers`);
+      return { created };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

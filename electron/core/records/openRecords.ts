@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import { type CacheDb, openCache } from '../db/open';
+import type { Logger } from '../logger';
+import { records } from './migrations/0001-records';
+
+export const RECORDS_FILE = 'records.db';
+export const recordsMigrations = [records] as const;
+
+/** The durable records database beside the cache: FULL sync, and never moved aside when unreadable. */
+export function openRecords(dataDir: string, key: Buffer, log: Logger, nativeBinding?: string): CacheDb {
+  return openCache({
+    file: join(dataDir, RECORDS_FILE), key, log, nativeBinding, durability: 'durable', unreadable: 'refuse', migrations: recordsMigrations,
+  }).db;
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { Code, Room } from './school';
+import { Lesson } from './lesson';
+import { Instant, LocalDate } from './time';
+import { PupilNumber } from './people';
+
+/** A staff account (teacher or administrator); administrators are staff too. */
+export const StaffRole = z.enum(['teacher', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'a username is 2 to 40 letters, digits, dots, dashes or underscores');
+/** Long enough to resist guessing on a shared PC; no composition rules (NIST 800-63B). */
+export const Password = z.string().min(10, 'a password has at least 10 characters').max(200);
+export const TotpCode = z.string().regex(/^\d{6}$/, 'the code from the authenticator app is 6 digits');
+
+export const StaffUser = z.object({
+  id: z.number().int().positive(),
+  username: Username,
+  displayName: z.string().min(1).max(100),
+  role: StaffRole,
+  totpEnabled: z.boolean(),
+  /** The teacher's abbreviation in the timetable, when linked. */
+  teacherCode: Code.nullable(),
+}).strict();
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const StaffAccount = StaffUser.extend({
+  disabled: z.boolean(),
+  lockedUntil: Instant.nullable(),
+  lastSignInAt: Instant.nullable(),
+  hasPassword: z.boolean(),
+}).strict();
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** What an authenticator app needs to be set up: the secret (for typing in) and the otpauth:// URI (for a QR code). */
+export const TotpEnrollment = z.object({ secret: z.string().min(16).max(64), uri: z.string().startsWith('otpauth://totp/') }).strict();
+export type TotpEnrollment = z.infer<typeof TotpEnrollment>;
+
+export const SearchKind = z.enum(['pupil', 'teacher', 'group', 'room', 'subject']);
+export type SearchKind = z.infer<typeof SearchKind>;
+
+export const SearchHit = z.object({
+  kind: SearchKind,
+  /** Pupil number, teacher abbreviation, group, room or subject code. */
+  code: z.string().max(40),
+  /** What the list shows first: a name, or the code. */
+  label: z.string().max(200),
+  /** A second line: a pupil's class, a teacher's abbreviation, a room's building and floor. */
+  detail: z.string().max(200),
+}).strict();
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const PhotoState = z.enum(['available', 'no-consent', 'none']);
+export type PhotoState = z.infer<typeof PhotoState>;
+
+export const PupilCard = z.object({
+  pupil: z.object({
+    number: PupilNumber,
+    firstName: z.string(),
+    prefix: z.string().nullable(),
+    lastName: z.string(),
+    groups: z.array(Code),
+  }).strict(),
+  photo: PhotoState,
+  /** Where the pupil should be now and next, from their groups' timetable. */
+  now: Lesson.nullable(),
+  next: Lesson.nullable(),
+}).strict();
+export type PupilCard = z.infer<typeof PupilCard>;
+
+export const GroupMember = z.object({
+  number: PupilNumber,
+  displayName: z.string(),
+  /** "Berg, Sanne van den": the Dutch way, sorted under the last name without its tussenvoegsel. */
+  sortName: z.string(),
+  photo: PhotoState,
+}).strict();
+export type GroupMember = z.infer<typeof GroupMember>;
+
+export const TimetableSubject = z.enum(['pupil', 'teacher', 'group', 'room']);
+export type TimetableSubject = z.infer<typeof TimetableSubject>;
+
+export const WeekTimetable = z.object({
+  kind: TimetableSubject,
+  code: z.string().max(40),
+  title: z.string().max(200),
+  monday: LocalDate,
+  lessons: z.array(Lesson),
+}).strict();
+export type WeekTimetable = z.infer<typeof WeekTimetable>;
+
+export const FreeRooms = z.object({ day: LocalDate, period: z.number().int(), rooms: z.array(Room) }).strict();
+
+export const AuditAction = z.enum([
+  'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked',
+  'pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'group.members',
+  'accounts.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z.object({
+  id: z.number().int().positive(),
+  at: Instant,
+  /** The staff member's username, or `system`. */
+  actor: z.string().max(40),
+  action: AuditAction,
+  /** What was looked at: a pupil number, a group code, an account name. */
+  subject: z.string().max(100).nullable(),
+  detail: z.string().max(500).nullable(),
+}).strict();
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const PhotoImportReport = z.object({
+  files: z.number().int().min(0),
+  stored: z.number().int().min(0),
+  /** Files whose name gave no pupil number of the school. */
+  unmatched: z.array(z.string().max(300)).max(10_000),
+  /** Files refused, and why in plain words. */
+  rejected: z.array(z.object({ file: z.string().max(300), reason: z.string().max(300) }).strict()).max(10_000),
+}).strict();
+export type PhotoImportReport = z.infer<typeof PhotoImportReport>;
