@@ -18,6 +18,8 @@ export function setSecurityHeaders(res: ServerResponse): void {
 }
 
 export const SESSION_COOKIE = 'gangbord_session';
+/** A signed-in staff member's session on a staff host (see server.ts callerFor). */
+export const STAFF_COOKIE = 'gangbord_staff';
 
 export function sameSecret(given: string | undefined, secret: string): boolean {
   if (!given) return false;

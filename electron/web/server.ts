@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type AppMode, type Caller, fail, isCallName } from '../../shared/contract';
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
-import { cookieValue, fromOwnOrigin, sameSecret, SESSION_COOKIE, setSecurityHeaders } from './security';
+import { cookieValue, fromOwnOrigin, sameSecret, SESSION_COOKIE, setSecurityHeaders, STAFF_COOKIE } from './security';
 import { resolveStatic, streamFile } from './staticFiles';
 
 export interface WebHostOptions {
@@ -65,8 +65,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sse = new Set<ServerResponse>();
   let port = options.port;
 
-  // Staff sign-in arrives with its own issue; until then every web caller is at the public level.
-  const callerFor = (): Caller => ({ role: 'kiosk' });
+  /**
+   * Every page calls at the public level; on a staff host the page also gets a session slot, kept in its own
+   * HttpOnly cookie, through which a sign-in raises its role. The page never sees the token.
+   */
+  const callerFor = (req: IncomingMessage, res: ServerResponse): Caller => {
+    if (mode === 'kiosk') return { role: 'kiosk' };
+    let token = cookieValue(req, STAFF_COOKIE) ?? null;
+    return {
+      role: 'kiosk',
+      session: {
+        get: () => token,
+        set(next) {
+          token = next;
+          res.appendHeader('Set-Cookie', next
+            ? `${STAFF_COOKIE}=${next}; HttpOnly; SameSite=Strict; Path=/`
+            : `${STAFF_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+        },
+      },
+    };
+  };
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', 'Calls are POST requests.'));
@@ -80,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 400, fail('INVALID_INPUT', 'The request body is not JSON of at most 1 MB.'));
     }
     if (!isCallName(name)) return sendJson(res, 404, fail('UNKNOWN_CALL', `There is no call named "${name}".`));
-    sendJson(res, 200, await core.dispatch(callerFor(), name, input));
+    sendJson(res, 200, await core.dispatch(callerFor(req, res), name, input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
