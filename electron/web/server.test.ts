@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { totpCode } from '../core/testing/staffSession';
 import { startCore } from '../core/testing/startedCore';
 import { useTempDirs } from '../core/testing/tempDir';
 import { startWebHost, type WebHost } from './server';
@@ -111,5 +112,38 @@ describe('the web host', () => {
     void core.syncNow();
     expect(await received).toMatch(/event: sync.status\ndata: \{.*"state":"running"/);
     abort.abort();
+  });
+});
+
+describe('the web host in staff mode', () => {
+  it('keeps a sign-in in its own HttpOnly cookie, so another browser is not signed in, and signing out ends it', async () => {
+    const dir = tempDir();
+    const rendererDir = join(dir, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'staff.html'), '<!doctype html><title>staff</title>');
+    const { core, log } = await startCore(join(dir, 'data'), { mode: 'staff' });
+    const web = await startWebHost({ core, mode: 'staff', rendererDir, port: 0, log });
+    hosts.push(async () => {
+      await web.close();
+      await core.stop();
+    });
+    const base = new URL(web.url).origin;
+    const cookie = (await fetch(web.url, { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
+    const setup = await call(base, cookie, 'auth.setup', { username: 'beheer', displayName: 'Beheer', password: 'correct horse battery' });
+    const staffCookie = setup.headers.get('set-cookie') ?? '';
+    expect(staffCookie).toMatch(/^gangbord_staff=[^;]+; HttpOnly; SameSite=Strict/);
+    const { value } = (await setup.json()) as { value: { totp: { secret: string } } };
+    expect(JSON.stringify(value)).not.toContain(staffCookie.split(';')[0]!.split('=')[1]!);
+
+    const both = `${cookie}; ${staffCookie.split(';')[0]}`;
+    const verified = await call(base, both, 'auth.verifyTotp', { code: totpCode(value.totp.secret, Date.parse('2026-11-24T07:45:00Z')) });
+    expect(await verified.json()).toMatchObject({ ok: true });
+    const signedIn = `${cookie}; ${verified.headers.get('set-cookie')!.split(';')[0]}`;
+    expect(await (await call(base, signedIn, 'accounts.list', {})).json()).toMatchObject({ ok: true });
+    expect(await (await call(base, cookie, 'accounts.list', {})).json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    const out = await call(base, signedIn, 'auth.signOut', {});
+    expect(out.headers.get('set-cookie')).toMatch(/^gangbord_staff=; .*Max-Age=0/);
+    expect(await (await call(base, signedIn, 'accounts.list', {})).json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -64,3 +64,26 @@ describe('writing a delta', () => {
     expect(db.prepare("SELECT cursor FROM sync_state WHERE source = 'test'").get()).toEqual({ cursor: 'c2' });
   });
 });
+
+describe('retention', () => {
+  it('at the school-year rollover the old year goes, and so do photos of pupils who left', () => {
+    const db = openTestCache(tempDir());
+    const july = sampleSnapshot({
+      window: { from: '2026-07-06', to: '2026-07-10' },
+      lessons: [lesson('last-week', '2026-07-08', 1, 'A1.01')],
+    });
+    writeSnapshot(db, july, ctx('staff'));
+    db.prepare("INSERT INTO photos (pupil_number, mime, width, height, bytes) VALUES ('135791', 'image/jpeg', 1, 1, x'ffd8ff')").run();
+    db.prepare("INSERT INTO photos (pupil_number, mime, width, height, bytes) VALUES ('246810', 'image/jpeg', 1, 1, x'ffd8ff')").run();
+
+    // September: the new school year's snapshot; Daan (135791) has left.
+    const september = sampleSnapshot({
+      window: { from: '2026-08-31', to: '2026-09-04' },
+      lessons: [lesson('first-week', '2026-09-01', 1, 'A1.01')],
+      pupils: sampleSnapshot().pupils.filter((p) => p.number !== '135791'),
+    });
+    writeSnapshot(db, september, { ...ctx('staff'), pastDays: 28 });
+    expect(db.prepare('SELECT id FROM lessons').pluck().all()).toEqual(['first-week']);
+    expect(db.prepare('SELECT pupil_number FROM photos').pluck().all()).toEqual(['246810']);
+  });
+});
