@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../core/clock';
-import { clockFromArgs, LaunchArgsError, parseLaunchArgs } from './launchArgs';
+import { clockFromArgs, type LaunchArgs, LaunchArgsError, parseLaunchArgs, provisioningFile } from './launchArgs';
 import { chooseMode } from './mode';
 
 // What Electron puts before our switches: its executable, the app path, and Chromium switches of its own.
@@ -8,12 +8,18 @@ const electron = ['/opt/Gangbord/gangbord', '.', '--no-sandbox', '--user-data-di
 
 describe('parseLaunchArgs', () => {
   it('defaults to no mode, the real time and normal speed', () => {
-    expect(parseLaunchArgs(electron)).toEqual({ mode: null, now: null, clockRate: 1 });
+    expect(parseLaunchArgs(electron)).toEqual({ mode: null, now: null, clockRate: 1, provisioning: null, profile: null, startAtLogin: null });
   });
 
   it('reads our switches in either form and ignores the rest', () => {
     expect(parseLaunchArgs([...electron, '--mode=staff', '--now', '2026-11-24T09:15:00+01:00', '--clock-rate=60', '--enable-logging']))
-      .toEqual({ mode: 'staff', now: Date.parse('2026-11-24T08:15:00Z'), clockRate: 60 });
+      .toEqual({ mode: 'staff', now: Date.parse('2026-11-24T08:15:00Z'), clockRate: 60, provisioning: null, profile: null, startAtLogin: null });
+  });
+
+  it('reads the provisioning file, the display profile and start at login', () => {
+    expect(parseLaunchArgs([...electron, '--provisioning=/srv/gb/prov.json', '--profile', 'gang-b1', '--start-at-login=on']))
+      .toMatchObject({ provisioning: '/srv/gb/prov.json', profile: 'gang-b1', startAtLogin: true });
+    expect(parseLaunchArgs(['--start-at-login=off']).startAtLogin).toBe(false);
   });
 
   it('refuses values a person should correct, with a sentence saying how', () => {
@@ -25,17 +31,39 @@ describe('parseLaunchArgs', () => {
     expect(() => parseLaunchArgs(['--clock-rate=0'])).toThrow(/--clock-rate/);
     expect(() => parseLaunchArgs(['--clock-rate=fast'])).toThrow(/--clock-rate/);
     expect(() => parseLaunchArgs(['--clock-rate=100001'])).toThrow(/--clock-rate/);
+    expect(() => parseLaunchArgs(['--profile=Gang B1'])).toThrow(/--profile must be a display profile id/);
+    expect(() => parseLaunchArgs(['--profile=../x'])).toThrow(/--profile/);
+    expect(() => parseLaunchArgs(['--provisioning='])).toThrow(/--provisioning needs a file/);
+    expect(() => parseLaunchArgs(['--provisioning'])).toThrow(/needs a value/);
+    expect(() => parseLaunchArgs(['--start-at-login=yes'])).toThrow(/--start-at-login must be on or off/);
+    expect(() => parseLaunchArgs(['--start-at-login'])).toThrow(/needs a value/);
+  });
+});
+
+describe('provisioningFile', () => {
+  const none: LaunchArgs = parseLaunchArgs([]);
+  it('takes the command line first, then GANGBORD_PROVISIONING, then provisioning.json in userData', () => {
+    const env = { GANGBORD_PROVISIONING: '/mnt/share/gangbord.json' };
+    expect(provisioningFile({ ...none, provisioning: '/srv/p.json' }, env, '/data', '/cwd')).toEqual({ file: '/srv/p.json', from: 'command line' });
+    expect(provisioningFile(none, env, '/data', '/cwd')).toEqual({ file: '/mnt/share/gangbord.json', from: 'environment' });
+    expect(provisioningFile(none, {}, '/data', '/cwd')).toEqual({ file: '/data/provisioning.json', from: 'default' });
+    expect(provisioningFile(none, { GANGBORD_PROVISIONING: '  ' }, '/data', '/cwd')).toEqual({ file: '/data/provisioning.json', from: 'default' });
+  });
+
+  it('makes a relative path absolute against the working directory', () => {
+    expect(provisioningFile({ ...none, provisioning: 'p.json' }, {}, '/data', '/cwd')).toEqual({ file: '/cwd/p.json', from: 'command line' });
+    expect(provisioningFile(none, { GANGBORD_PROVISIONING: 'conf/p.json' }, '/data', '/cwd').file).toBe('/cwd/conf/p.json');
   });
 });
 
 describe('clockFromArgs', () => {
   it('is the system clock unless time was moved or sped up', () => {
-    expect(clockFromArgs({ mode: null, now: null, clockRate: 1 })).toBe(systemClock);
+    expect(clockFromArgs(parseLaunchArgs([]))).toBe(systemClock);
   });
 
   it('starts at --now and runs at --clock-rate', () => {
     let real = 1_000;
-    const clock = clockFromArgs({ mode: null, now: 5_000_000, clockRate: 60 }, () => real);
+    const clock = clockFromArgs({ ...parseLaunchArgs([]), now: 5_000_000, clockRate: 60 }, () => real);
     expect(clock.now()).toBe(5_000_000);
     real += 1_000;
     expect(clock.now()).toBe(5_060_000);

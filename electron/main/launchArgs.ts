@@ -1,4 +1,6 @@
+import { join, resolve } from 'node:path';
 import { AppMode } from '../../shared/contract';
+import { ProfileId } from '../../shared/domain/display';
 import { type Clock, shiftedClock, systemClock } from '../core/clock';
 
 // Gangbord's own switches on the Electron command line. No Electron import: unit-tested under Node.
@@ -11,13 +13,19 @@ export interface LaunchArgs {
   now: number | null;
   /** `--clock-rate=<R>`: core milliseconds per real millisecond. */
   clockRate: number;
+  /** `--provisioning=<file>`: the provisioning file to apply and watch, instead of the default one. */
+  provisioning: string | null;
+  /** `--profile=<id>`: the display profile for this run only. */
+  profile: string | null;
+  /** `--start-at-login=on|off`: register (or remove) the kiosk's start at login. */
+  startAtLogin: boolean | null;
 }
 
 export class LaunchArgsError extends Error {
   override name = 'LaunchArgsError';
 }
 
-const OURS = ['mode', 'now', 'clock-rate'] as const;
+const OURS = ['mode', 'now', 'clock-rate', 'provisioning', 'profile', 'start-at-login'] as const;
 type Ours = (typeof OURS)[number];
 
 /**
@@ -60,7 +68,39 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
   const clockRate = raw['clock-rate'] === undefined ? 1 : Number(raw['clock-rate']);
   if (!(clockRate > 0 && clockRate <= 100_000)) throw new LaunchArgsError('--clock-rate must be a number above 0 and at most 100000');
 
-  return { mode, now, clockRate };
+  let profile: string | null = null;
+  if (raw.profile !== undefined) {
+    if (!ProfileId.safeParse(raw.profile).success) {
+      throw new LaunchArgsError(`--profile must be a display profile id: lower-case letters, digits and dashes (got "${raw.profile.slice(0, 60)}")`);
+    }
+    profile = raw.profile;
+  }
+
+  if (raw.provisioning === '') throw new LaunchArgsError('--provisioning needs a file, as in --provisioning=/srv/gangbord/provisioning.json');
+
+  let startAtLogin: boolean | null = null;
+  if (raw['start-at-login'] !== undefined) {
+    const value = raw['start-at-login'];
+    if (value !== 'on' && value !== 'off') throw new LaunchArgsError(`--start-at-login must be on or off (got "${value.slice(0, 40)}")`);
+    startAtLogin = value === 'on';
+  }
+
+  return { mode, now, clockRate, provisioning: raw.provisioning ?? null, profile, startAtLogin };
+}
+
+/** The environment variable naming a provisioning file, for images that cannot change the command line. */
+export const PROVISIONING_ENV = 'GANGBORD_PROVISIONING';
+
+/**
+ * Which provisioning file the core applies and watches: `--provisioning`, else $GANGBORD_PROVISIONING, else
+ * `<userData>/provisioning.json`. The core applies it when it exists and keeps polling it, so a file copied in
+ * later (or onto a share) still takes effect without a restart.
+ */
+export function provisioningFile(args: LaunchArgs, env: NodeJS.ProcessEnv, userData: string, cwd: string = process.cwd()): { file: string; from: 'command line' | 'environment' | 'default' } {
+  if (args.provisioning !== null) return { file: resolve(cwd, args.provisioning), from: 'command line' };
+  const fromEnv = env[PROVISIONING_ENV]?.trim();
+  if (fromEnv) return { file: resolve(cwd, fromEnv), from: 'environment' };
+  return { file: join(userData, 'provisioning.json'), from: 'default' };
 }
 
 /** The system clock, unless the command line moved or sped up time. */

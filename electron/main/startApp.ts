@@ -9,7 +9,7 @@ import { appRenderer, type RendererLocation } from './appOrigin';
 import { adminAcceptedWeakKeyStorage, loadOrCreateCacheKey } from './cacheKey';
 import { bindIpc } from './ipc';
 import { keepDisplayAwake } from './kioskGuard';
-import { clockFromArgs, parseLaunchArgs } from './launchArgs';
+import { clockFromArgs, parseLaunchArgs, provisioningFile } from './launchArgs';
 import type { Lifecycle } from './lifecycle';
 import { setAppMenu } from './menu';
 import { chooseMode } from './mode';
@@ -49,6 +49,10 @@ export async function startApp(ctx: StartContext): Promise<void> {
   denyAllPermissions(session.defaultSession, log);
   serveRenderer(paths.rendererDir, log);
 
+  const provisioning = provisioningFile(args, process.env, userData);
+  log.info('provisioning.file', { file: provisioning.file, from: provisioning.from, profileOverride: args.profile });
+  const clock = clockFromArgs(args);
+
   const cacheKey = await loadOrCreateCacheKey({
     dir: userData, mode, vault: safeStorageVault, log, adminAcceptedWeakKeyStorage: adminAcceptedWeakKeyStorage(settings.store.get()),
   });
@@ -58,11 +62,13 @@ export async function startApp(ctx: StartContext): Promise<void> {
     key: cacheKey.key,
     settings: settings.store,
     secrets: vaultSecretStore(join(userData, 'secrets.enc.json'), safeStorageVault),
-    clock: clockFromArgs(args),
+    clock,
     log,
     version: app.getVersion(),
     workerScript: paths.workerScript,
     nativeBinding: paths.nativeBinding,
+    provisioningFile: provisioning.file,
+    profileOverride: args.profile,
   });
   // The core keeps its own copy (and wipes it on stop).
   cacheKey.key.fill(0);
