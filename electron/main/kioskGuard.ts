@@ -1,15 +1,21 @@
-import { type BrowserWindow, powerSaveBlocker } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { isBlockedInKiosk } from '../core/kiosk/kioskKeys';
 import type { Logger } from '../core/logger';
-import { isBlockedInKiosk } from './kioskKeys';
 
-// App-level kiosk hardening (../shared/SECURITY.md §2). The full lock-down (watchdog, nightly relaunch, memory
-// limits) is a later issue; the OS lock-down is the deployment's.
+// App-level kiosk hardening for one window (../shared/SECURITY.md §2); the window's options are in
+// windowOptions.ts, crash recovery in recovery.ts, the timed jobs in kioskRuntime.ts. The OS lock-down (Alt+Tab,
+// the Windows key, touch gestures) is the deployment's.
 
 const HIDE_CURSOR = '*, *::before, *::after { cursor: none !important; }';
 
 export function guardKioskWindow(win: BrowserWindow, deps: { log: Logger; quitting: () => boolean }): void {
   const contents = win.webContents;
 
+  // No menu bar on this window even if an application menu is ever set: the menu carries reload, zoom and close.
+  win.removeMenu();
+
+  // Reload, full screen, developer tools, close, zoom and print keys never reach the page (kioskKeys.ts); the
+  // admin overlay's Ctrl+Shift+P does.
   contents.on('before-input-event', (event, input) => {
     if (isBlockedInKiosk(input)) event.preventDefault();
   });
@@ -23,22 +29,11 @@ export function guardKioskWindow(win: BrowserWindow, deps: { log: Logger; quitti
 
   // Injected CSS and zoom limits belong to the document, so they are applied again after every load and reload.
   contents.on('dom-ready', () => {
-    contents.insertCSS(HIDE_CURSOR).catch((error: unknown) => deps.log.warn('kiosk.hide-cursor-failed', { error }));
+    // User origin: its !important wins over anything the page's own styles say about the cursor.
+    contents.insertCSS(HIDE_CURSOR, { cssOrigin: 'user' }).catch((error: unknown) => deps.log.warn('kiosk.hide-cursor-failed', { error }));
     // Pinch zoom on touch screens; Ctrl+wheel and the zoom keys are handled below and in kioskKeys.ts.
     contents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => deps.log.warn('kiosk.zoom-limit-failed', { error }));
     contents.setZoomLevel(0);
   });
   contents.on('zoom-changed', () => contents.setZoomLevel(0));
-}
-
-/**
- * Keeps the screen on while the kiosk runs. This only stops Chromium's own idle dimming; the OS power plan or
- * DPMS settings of the kiosk image must not switch the display off either.
- */
-export function keepDisplayAwake(log: Logger): () => void {
-  const id = powerSaveBlocker.start('prevent-display-sleep');
-  log.info('kiosk.display-awake', { active: powerSaveBlocker.isStarted(id) });
-  return () => {
-    if (powerSaveBlocker.isStarted(id)) powerSaveBlocker.stop(id);
-  };
 }

@@ -19,6 +19,8 @@ export interface Lifecycle {
   /** True once quitting began: kiosk windows may close then, and crashed pages are no longer reloaded. */
   quitting(): boolean;
   running(app: Running): void;
+  /** Quits the way a quit always does (the core stopped first) and starts the app again with the same arguments. */
+  relaunch(reason: string): void;
 }
 
 /**
@@ -75,14 +77,26 @@ export function manageLifecycle(log: Logger): Lifecycle {
   }
 
   app.on('child-process-gone', (_event, details) => {
-    // GPU or utility process: Chromium restarts the GPU process itself; this is for the log and a later watchdog.
-    log.warn('app.child-process-gone', { type: details.type, reason: details.reason, exitCode: details.exitCode });
+    // GPU, network or other utility process. Chromium starts a new GPU process by itself (and falls back to
+    // software rendering after repeated GPU crashes); pages whose renderer went with it are recovered by
+    // recovery.ts. This line is what a person reads when a screen misbehaves.
+    const { type, reason, exitCode, name, serviceName } = details;
+    const fields = { type, reason, exitCode, name, serviceName };
+    if (reason === 'clean-exit') log.info('app.child-process-gone', fields);
+    else log.warn('app.child-process-gone', fields);
   });
 
   return {
     quitting: () => quitting,
     running(next) {
       current = next;
+    },
+    relaunch(reason) {
+      if (quitting) return;
+      log.error('app.relaunching', { reason });
+      // app.relaunch only schedules the new instance for when this one exits; the quit goes through before-quit.
+      app.relaunch();
+      app.quit();
     },
   };
 }

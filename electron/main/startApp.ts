@@ -8,7 +8,7 @@ import { appPaths, checkAppPaths } from './appPaths';
 import { appRenderer, type RendererLocation } from './appOrigin';
 import { adminAcceptedWeakKeyStorage, loadOrCreateCacheKey } from './cacheKey';
 import { bindIpc } from './ipc';
-import { keepDisplayAwake } from './kioskGuard';
+import { startKioskRuntime } from './kioskRuntime';
 import { clockFromArgs, parseLaunchArgs, provisioningFile } from './launchArgs';
 import type { Lifecycle } from './lifecycle';
 import { setAppMenu } from './menu';
@@ -29,8 +29,8 @@ export interface StartContext {
 
 /**
  * Everything after `app` is ready, in order: settings and mode, the checks that the build is complete, session
- * hardening and the app:// protocol, the cache key, the core (started before any page can call it), IPC, and
- * last the window. Throws on any failure; index.ts shows it.
+ * hardening and the app:// protocol, the cache key, the core (started before any page can call it), IPC, the
+ * kiosk's timed jobs, and last the window. Throws on any failure; index.ts shows it.
  */
 export async function startApp(ctx: StartContext): Promise<void> {
   const { log, renderer, lifecycle } = ctx;
@@ -74,9 +74,9 @@ export async function startApp(ctx: StartContext): Promise<void> {
   cacheKey.key.fill(0);
   await core.start();
 
-  const windows = new AppWindows({ paths, renderer, isPackaged: app.isPackaged, log, quitting: lifecycle.quitting });
+  const windows = new AppWindows({ paths, renderer, isPackaged: app.isPackaged, log, quitting: lifecycle.quitting, relaunch: lifecycle.relaunch });
   const cleanups = [bindIpc(core, windows, renderer.origin, log)];
-  if (mode === 'kiosk') cleanups.push(keepDisplayAwake(log));
+  if (mode === 'kiosk') cleanups.push(startKioskRuntime({ core, windows, clock, log }));
   lifecycle.running({ core, windows, mode, cleanups });
   windows.open(mode);
 }

@@ -14,10 +14,16 @@ describe('status pages', () => {
   });
 
   it('carry no script and a policy that allows none', () => {
-    const page = html(statusPageUrl(outOfServicePage(30)));
+    const page = html(statusPageUrl(outOfServicePage(30_000)));
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain("default-src 'none'; style-src 'unsafe-inline'");
-    expect(page).toContain('30 s');
+    expect(page).toContain('Tijdelijk buiten gebruik');
+    expect(page).toContain('volgende poging over 30 s');
+  });
+
+  it('say when the out-of-service page tries again, in minutes once it is a minute or more', () => {
+    expect(html(statusPageUrl(outOfServicePage(5 * 60_000)))).toContain('volgende poging over 5 minuten. / This screen recovers by itself; next attempt in 5 minutes.');
+    expect(html(statusPageUrl(outOfServicePage(60_000)))).toContain('over 1 minuut');
   });
 
   it('leave out the retry line when there is no retry', () => {

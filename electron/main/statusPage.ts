@@ -41,10 +41,23 @@ export function startupErrorPage(message: string, options: { dark: boolean; retr
   };
 }
 
-export function outOfServicePage(retrySeconds: number): StatusPage {
+/** "5 minuten" / "5 minutes", or seconds under a minute. */
+function waitText(ms: number): { nl: string; en: string } {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return { nl: `${seconds} s`, en: `${seconds} s` };
+  const minutes = Math.round(seconds / 60);
+  return minutes === 1 ? { nl: '1 minuut', en: '1 minute' } : { nl: `${minutes} minuten`, en: `${minutes} minutes` };
+}
+
+/** The page a kiosk shows after a crash loop, until a retry brings the app's page back. */
+export function outOfServicePage(retryInMs: number): StatusPage {
+  const wait = waitText(retryInMs);
   return {
     title: { nl: 'Tijdelijk buiten gebruik', en: 'Temporarily out of service' },
-    lines: [`Het scherm herstelt zich vanzelf; volgende poging over ${retrySeconds} s. / This screen recovers by itself; next attempt in ${retrySeconds} s.`],
+    lines: [
+      `Het scherm herstelt zich vanzelf; volgende poging over ${wait.nl}. / This screen recovers by itself; next attempt in ${wait.en}.`,
+      'Blijft dit zo, meld het dan bij de ICT-beheerder. / If it stays like this, please tell the IT administrator.',
+    ],
     dark: true,
   };
 }

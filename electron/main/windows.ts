@@ -1,10 +1,11 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import type { AppMode } from '../../shared/contract';
+import { defaultRecoveryPolicy } from '../core/kiosk/recoveryPolicy';
 import type { Logger } from '../core/logger';
 import type { AppPaths } from './appPaths';
 import type { RendererLocation } from './appOrigin';
 import { guardKioskWindow } from './kioskGuard';
-import { superviseRenderer } from './recovery';
+import { type RendererSupervisor, superviseRenderer } from './recovery';
 import { windowOptions } from './windowOptions';
 
 export interface WindowDeps {
@@ -13,6 +14,8 @@ export interface WindowDeps {
   isPackaged: boolean;
   log: Logger;
   quitting: () => boolean;
+  /** Restart the app: crash recovery's last resort. */
+  relaunch: (reason: string) => void;
 }
 
 // A window that has not painted by then is shown anyway: better a visible problem than an invisible app.
@@ -20,7 +23,7 @@ const SHOW_AT_THE_LATEST_MS = 10_000;
 
 /** The app's windows, and which mode each one's page runs in: IPC asks this who a sender is. */
 export class AppWindows {
-  readonly #byContents = new Map<number, { window: BrowserWindow; mode: AppMode }>();
+  readonly #byContents = new Map<number, { window: BrowserWindow; mode: AppMode; supervisor: RendererSupervisor }>();
 
   constructor(private readonly deps: WindowDeps) {}
 
@@ -28,7 +31,11 @@ export class AppWindows {
     const { deps } = this;
     const win = new BrowserWindow(windowOptions(mode, deps.paths.preload(mode), deps.isPackaged));
     const id = win.webContents.id;
-    this.#byContents.set(id, { window: win, mode });
+    const pageUrl = deps.renderer.pageUrl(mode);
+    // A staff PC has a person in front of it: its app is not restarted under them.
+    const policy = mode === 'kiosk' ? defaultRecoveryPolicy : { ...defaultRecoveryPolicy, relaunchAfterFailedRetries: null };
+    const supervisor = superviseRenderer(win, { pageUrl, log: deps.log, quitting: deps.quitting, relaunch: deps.relaunch, policy });
+    this.#byContents.set(id, { window: win, mode, supervisor });
     win.on('closed', () => this.#byContents.delete(id));
 
     const show = () => {
@@ -45,8 +52,6 @@ export class AppWindows {
       // newer capture APIs on recent macOS may not honour; on Linux it has no effect at all.
       win.setContentProtection(true);
     }
-    const pageUrl = deps.renderer.pageUrl(mode);
-    superviseRenderer(win, { pageUrl, log: deps.log, quitting: deps.quitting });
     win.loadURL(pageUrl).catch((error: unknown) => deps.log.error('window.load-failed', { mode, error }));
     deps.log.info('window.opened', { mode });
     return win;
@@ -60,5 +65,14 @@ export class AppWindows {
 
   live(): BrowserWindow[] {
     return [...this.#byContents.values()].map((e) => e.window).filter((w) => !w.isDestroyed());
+  }
+
+  /** Loads every kiosk page afresh where recovery is not busy with it (maintenance); how many were. */
+  freshKioskPages(reason: string): number {
+    let count = 0;
+    for (const entry of this.#byContents.values()) {
+      if (entry.mode === 'kiosk' && !entry.window.isDestroyed() && entry.supervisor.freshPage(reason)) count++;
+    }
+    return count;
   }
 }
