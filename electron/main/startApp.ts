@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, session } from 'electron';
 import type { AppMode } from '../../shared/contract';
 import { createCore } from '../core/app';
+import { autostartPlan, requestedStartAtLogin } from '../core/kiosk/autostart';
 import { vaultSecretStore } from '../core/secrets/vaultSecretStore';
 import type { Logger } from '../core/logger';
 import { appPaths, checkAppPaths } from './appPaths';
@@ -17,6 +18,7 @@ import { serveRenderer } from './protocol';
 import { safeStorageVault } from './safeStorageVault';
 import { denyAllPermissions } from './security';
 import { openMachineSettings } from './settingsStore';
+import { applyStartAtLogin } from './startAtLogin';
 import { AppWindows } from './windows';
 
 export interface StartContext {
@@ -30,7 +32,7 @@ export interface StartContext {
 /**
  * Everything after `app` is ready, in order: settings and mode, the checks that the build is complete, session
  * hardening and the app:// protocol, the cache key, the core (started before any page can call it), IPC, the
- * kiosk's timed jobs, and last the window. Throws on any failure; index.ts shows it.
+ * kiosk's timed jobs, the window, and last start at login. Throws on any failure; index.ts shows it.
  */
 export async function startApp(ctx: StartContext): Promise<void> {
   const { log, renderer, lifecycle } = ctx;
@@ -79,4 +81,14 @@ export async function startApp(ctx: StartContext): Promise<void> {
   if (mode === 'kiosk') cleanups.push(startKioskRuntime({ core, windows, clock, log }));
   lifecycle.running({ core, windows, mode, cleanups });
   windows.open(mode);
+
+  applyStartAtLogin(autostartPlan({
+    platform: process.platform,
+    mode,
+    isPackaged: app.isPackaged,
+    requested: requestedStartAtLogin(args.startAtLogin, settings.store.get()),
+    execPath: process.execPath,
+    appPath: app.getAppPath(),
+    appImage: app.isPackaged && process.platform === 'linux' ? process.env.APPIMAGE : undefined,
+  }), log);
 }
