@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { WebPreferences } from 'electron';
 import { kioskCallNames, type NowNextBoard, type AppInfo, type Result } from '../../../shared/contract';
-import { launchGangbord, type PageGlobals, type RunningApp, SCHOOL_MORNING, skipWithoutElectron, windowCount } from './launch';
+import { KIOSK_PAGE, launchGangbord, type PageGlobals, pressKeys, type RunningApp, SCHOOL_MORNING, skipWithoutElectron, windowCount } from './launch';
 
 // The kiosk as a corridor screen runs it: the real Electron app, the real core, the demo school, on a school-day
 // morning. One launch for the file; no test changes what the others look at.
@@ -20,7 +20,7 @@ test.afterAll(async () => {
   await gb?.close();
 });
 
-const APP_PAGE = 'app://gangbord/kiosk.html';
+const APP_PAGE = KIOSK_PAGE;
 const pathOf = (url: string) => url.split(/[?#]/)[0];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -81,19 +81,40 @@ test('navigating away is refused and the kiosk page stays', async () => {
 });
 
 test('the window is a locked-down kiosk window', async () => {
-  const facts = await gb.app.evaluate(({ BrowserWindow }) => {
+  const facts = await gb.app.evaluate(({ BrowserWindow, Menu }) => {
     const win = BrowserWindow.getAllWindows()[0]!;
     // Not in Electron's typings, but present: what the webContents actually runs with.
     const prefs = (win.webContents as unknown as { getLastWebPreferences(): WebPreferences }).getLastWebPreferences();
     return {
       kiosk: win.isKiosk(),
+      applicationMenu: Menu.getApplicationMenu() === null ? 'none' : 'set',
+      // macOS has no menu bar in the window; elsewhere the window's own must be gone.
+      menuBarVisible: process.platform === 'darwin' ? false : win.isMenuBarVisible(),
       contextIsolation: prefs.contextIsolation, sandbox: prefs.sandbox, nodeIntegration: prefs.nodeIntegration,
-      webSecurity: prefs.webSecurity, devTools: prefs.devTools, webviewTag: prefs.webviewTag,
+      nodeIntegrationInSubFrames: prefs.nodeIntegrationInSubFrames, webSecurity: prefs.webSecurity,
+      allowRunningInsecureContent: prefs.allowRunningInsecureContent, devTools: prefs.devTools, webviewTag: prefs.webviewTag,
       url: win.webContents.getURL(),
     };
   });
-  expect(facts).toMatchObject({ kiosk: true, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false, webviewTag: false });
+  expect(facts).toMatchObject({
+    kiosk: true, applicationMenu: 'none', menuBarVisible: false,
+    contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true,
+    allowRunningInsecureContent: false, devTools: false, webviewTag: false,
+  });
   expect(pathOf(facts.url)).toBe(APP_PAGE);
+  // Full screen follows from the kiosk option; macOS animates into it, so allow a moment.
+  await expect.poll(() => gb.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isFullScreen()), { timeout: 5_000 }).toBe(true);
+});
+
+test('developer tools cannot be opened, not even by main asking for them', async () => {
+  const opened = await gb.app.evaluate(async ({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    contents.openDevTools({ mode: 'detach' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return contents.isDevToolsOpened();
+  });
+  expect(opened).toBe(false);
+  expect(await windowCount(gb.app)).toBe(1);
 });
 
 test('permission requests are denied: camera and notifications', async () => {
@@ -113,23 +134,35 @@ test('permission requests are denied: camera and notifications', async () => {
   expect(gb.log()).toContain('security.permission-denied');
 });
 
-test('reload, developer-tools and zoom keys do not reach the page, and the cursor is hidden', async () => {
+test('reload, developer-tools, close and zoom keys do not reach the page; Ctrl+Shift+P does; the cursor is hidden', async () => {
   const { page, app } = gb;
   await page.evaluate(() => {
     const w = globalThis as unknown as PageGlobals;
     w.__gangbordTest = { keys: [], marker: 42 };
-    w.addEventListener('keydown', (event) => w.__gangbordTest!.keys.push(event.key));
+    // Capture phase on window: first to hear a key, whatever the page's own handlers (the admin overlay) do with it.
+    w.addEventListener('keydown', (event) => w.__gangbordTest!.keys.push(`${event.ctrlKey ? 'Control+' : ''}${event.shiftKey ? 'Shift+' : ''}${event.key.toUpperCase()}`), true);
   });
-  for (const key of ['F5', 'Control+R', 'F12', 'Control+Shift+I', 'Control+=', 'Control+W', 'a']) await page.keyboard.press(key);
-  await page.waitForTimeout(500);
+  await pressKeys(app, [
+    { keyCode: 'F5' }, { keyCode: 'R', modifiers: ['control'] }, { keyCode: 'R', modifiers: ['control', 'shift'] },
+    { keyCode: 'F11' }, { keyCode: 'F12' }, { keyCode: 'I', modifiers: ['control', 'shift'] },
+    { keyCode: '=', modifiers: ['control'] }, { keyCode: 'Plus', modifiers: ['control', 'shift'] }, { keyCode: '-', modifiers: ['control'] },
+    { keyCode: 'W', modifiers: ['control'] }, { keyCode: 'F4', modifiers: ['alt'] }, { keyCode: 'P', modifiers: ['control'] },
+    { keyCode: 'A' }, { keyCode: 'P', modifiers: ['control', 'shift'] },
+  ]);
+  await page.waitForTimeout(1_000);
   const after = await page.evaluate(() => {
     const w = globalThis as unknown as PageGlobals;
     return { test: w.__gangbordTest, cursor: w.getComputedStyle(w.document.body).cursor };
   });
-  // Still the same document (no reload), and of all those keys only the harmless one reached it.
-  expect(after.test).toEqual({ keys: ['a'], marker: 42 });
+  // Still the same document (no reload), and of all those keys only the harmless one and the admin overlay's
+  // shortcut reached it.
+  expect(after.test).toEqual({ keys: ['A', 'Control+Shift+P'], marker: 42 });
   expect(after.cursor).toBe('none');
-  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.isDevToolsOpened())).toBe(false);
+  const window = await app.evaluate(({ BrowserWindow }) => {
+    const win = BrowserWindow.getAllWindows()[0]!;
+    return { url: win.webContents.getURL(), zoom: win.webContents.getZoomLevel(), devTools: win.webContents.isDevToolsOpened(), kiosk: win.isKiosk() };
+  });
+  expect({ ...window, url: pathOf(window.url) }).toEqual({ url: APP_PAGE, zoom: 0, devTools: false, kiosk: true });
   expect(await windowCount(app)).toBe(1);
 });
 

@@ -40,7 +40,7 @@ export interface PageGlobals {
   Notification: { requestPermission(): Promise<string> };
   document: { body: object };
   getComputedStyle(element: object): { cursor: string };
-  addEventListener(type: 'keydown', listener: (event: { key: string }) => void): void;
+  addEventListener(type: 'keydown', listener: (event: { key: string; ctrlKey: boolean; shiftKey: boolean }) => void, capture?: boolean): void;
   __gangbordTest?: { keys: string[]; marker: number };
 }
 
@@ -53,7 +53,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function launchGangbord(options: { mode: 'kiosk' | 'staff'; now?: string; args?: string[] }): Promise<RunningApp> {
+export async function launchGangbord(options: { mode: 'kiosk' | 'staff'; now?: string; args?: string[]; env?: Record<string, string> }): Promise<RunningApp> {
   const executablePath = electronInstall().path;
   if (!executablePath) throw new Error('the Electron binary is not installed (the spec should have been skipped)');
   if (!existsSync(join(root, 'out', 'main', 'index.js'))) throw new Error('The app is not built: run "npm run build" (npm run test:e2e does it first).');
@@ -61,8 +61,9 @@ export async function launchGangbord(options: { mode: 'kiosk' | 'staff'; now?: s
   // Each launch has its own profile: its own settings, key, cache and single-instance lock. Electron points
   // userData at --user-data-dir (an absolute path) before the app's code runs.
   const userData = mkdtempSync(join(tmpdir(), 'gangbord-electron-'));
-  const env = { ...process.env } as Record<string, string>;
+  const env = { ...process.env, ...options.env } as Record<string, string>;
   delete env.ELECTRON_RENDERER_URL; // never the dev server: the tests check the built app behind app://
+  delete env.GANGBORD_PROVISIONING; // only the provisioning a test passes itself
   const app = await _electron.launch({
     executablePath,
     // "." is the repo: Electron starts package.json's main, out/main/index.js, as `npm start` does.
@@ -93,3 +94,48 @@ export async function launchGangbord(options: { mode: 'kiosk' | 'staff'; now?: s
 export function windowCount(app: ElectronApplication): Promise<number> {
   return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
 }
+
+/** The kiosk page's address. */
+export const KIOSK_PAGE = 'app://gangbord/kiosk.html';
+
+export interface Key {
+  /** An Accelerator key code: `F5`, `R`, `=`, `P`. */
+  keyCode: string;
+  modifiers?: ('control' | 'shift' | 'alt' | 'meta')[];
+}
+
+/**
+ * Presses keys through `webContents.sendInputEvent`, as a keyboard would: that is the path Electron's own tests
+ * use for `before-input-event`. Keys sent over the DevTools protocol (Playwright's page.keyboard) may not pass
+ * through `before-input-event` at all, so a test using them could not see the kiosk's key guard work.
+ */
+export async function pressKeys(app: ElectronApplication, keys: Key[]): Promise<void> {
+  await app.evaluate(({ BrowserWindow }, list) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    for (const { keyCode, modifiers = [] } of list) {
+      contents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
+      contents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
+    }
+  }, keys);
+}
+
+/** What the kiosk window shows, asked of main (a Playwright page may not survive its renderer's crash). */
+export function kioskPageState(app: ElectronApplication): Promise<{ url: string; crashed: boolean; showsRooms: boolean }> {
+  return app.evaluate(async ({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    const url = contents.getURL();
+    const crashed = contents.isCrashed();
+    let showsRooms = false;
+    if (!crashed && !contents.isLoading() && url.startsWith('app://')) {
+      const probe = contents.executeJavaScript('document.querySelector("section.room-card") !== null') as Promise<boolean>;
+      showsRooms = await Promise.race([probe, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000))]);
+    }
+    return { url, crashed, showsRooms };
+  });
+}
+
+/** The app's log lines (JSON) for one event, oldest first. */
+export function logLines(text: string, event: string): Record<string, unknown>[] {
+  return text.split('\n').filter((line) => line.includes(`"event":"${event}"`)).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
