@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, onMounted, ref, type Ref, toValue, type MaybeRefOrGetter } from 'vue';
+import { computed, onBeforeUnmount, onMounted, ref, type Ref, toValue, type MaybeRefOrGetter, watch } from 'vue';
 
 /**
  * Calm paging through a long list: a fixed number per page, turning every `intervalMs`. Text stays large;
@@ -18,11 +18,17 @@ export function usePaging<T>(items: Ref<readonly T[]>, pageSize: MaybeRefOrGette
     index.value = pages.value > 1 ? (page.value + 1) % pages.value : 0;
   }
 
-  onMounted(() => {
-    timer = setInterval(turn, toValue(intervalMs));
-  });
+  function schedule() {
+    if (timer) clearInterval(timer);
+    timer = setInterval(turn, Math.max(1_000, toValue(intervalMs)));
+  }
+
+  onMounted(schedule);
+  // A new profile may page at another pace: the next turn comes a whole new interval later.
+  watch(() => toValue(intervalMs), () => timer && schedule());
   onBeforeUnmount(() => {
     if (timer) clearInterval(timer);
+    timer = null;
   });
 
   return { page, pages, visible, turn };

@@ -1,49 +1,84 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { Announcement } from '../../../shared/domain/announcement';
+import type { Instant } from '../../../shared/domain/time';
 import { api } from '../api';
 import { useClockStore } from './clock';
+import { retrier, serialLoader } from './loaders';
 
-/** Announcements start and end on the minute; asking this often keeps the band current between data changes. */
-export const ANNOUNCEMENTS_REFRESH_MS = 60_000;
+/** A safety net besides `changesAt` and the events: ask again this often even when nothing said so. */
+export const ANNOUNCEMENTS_REFRESH_MS = 5 * 60_000;
 
-/** What the screen announces now, highest priority first. Bodies are sanitised where they are rendered, not here. */
+const order = (a: Announcement, b: Announcement) =>
+  Number(b.emergency) - Number(a.emergency) || b.priority - a.priority || a.start - b.start;
+
+/**
+ * What the screen announces now, emergencies first, then by priority. The core says when the picture changes next
+ * (`changesAt`: one starts or ends); the store asks again at that second. Bodies are sanitised where they are
+ * rendered, not here.
+ */
 export const useAnnouncementsStore = defineStore('announcements', () => {
   const clock = useClockStore();
   const items = ref<Announcement[]>([]);
+  const changesAt = ref<Instant | null>(null);
   const displayGroup = ref<string | null>(null);
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
-  let unsubscribe: (() => void) | null = null;
+  let askedAt: Instant | null = null;
+  const stops: (() => void)[] = [];
+  const retry = retrier(() => void load());
+  let lastShowing: Announcement[] = [];
 
-  /** Filtered on the ticking clock too, so one that ends disappears on time, not at the next fetch. */
+  /** Filtered on the ticking clock too, so one that ends goes at its second, even before the next answer. */
   const showing = computed(() => {
     const now = clock.now;
-    return items.value
-      .filter((item) => now === null || (item.start <= now && now < item.end))
-      .sort((a, b) => Number(b.emergency) - Number(a.emergency) || b.priority - a.priority || a.start - b.start);
+    const list = items.value.filter((item) => now === null || (item.start <= now && now < item.end)).sort(order);
+    // The same array while nothing starts or ends: the band and the emergency cover see no change on a tick.
+    if (list.length === lastShowing.length && list.every((item, i) => item === lastShowing[i])) return lastShowing;
+    lastShowing = list;
+    return list;
   });
   const emergency = computed(() => showing.value.find((item) => item.emergency) ?? null);
+  const ordinary = computed(() => showing.value.filter((item) => !item.emergency));
 
-  async function load(): Promise<void> {
+  async function fetchOnce(): Promise<void> {
     const at = clock.read() ?? undefined;
     const input = displayGroup.value ? { at, displayGroup: displayGroup.value } : { at };
     const result = await api.call('announcements.current', input);
-    if (result.ok) items.value = result.value; // on failure the band keeps what it shows
+    if (!result.ok) {
+      retry.failed(); // the band keeps what it shows
+      return;
+    }
+    items.value = result.value.announcements;
+    changesAt.value = result.value.changesAt;
+    retry.succeeded();
+  }
+
+  const load = serialLoader(fetchOnce);
+
+  /** Once the core's `changesAt` has come, ask what starts then (an emergency must reach the screen in seconds). */
+  function onTick(now: Instant) {
+    const due = changesAt.value;
+    if (due !== null && now >= due && askedAt !== due) {
+      askedAt = due;
+      void load();
+    }
   }
 
   function start(options: { displayGroup?: string | null } = {}) {
     stop();
     displayGroup.value = options.displayGroup ?? null;
-    unsubscribe = api.on('data.changed', () => void load());
+    stops.push(api.on('data.changed', () => void load()));
+    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
     refreshTimer = setInterval(() => void load(), ANNOUNCEMENTS_REFRESH_MS);
     return load();
   }
 
   function stop() {
-    unsubscribe?.();
+    for (const fn of stops.splice(0)) fn();
+    retry.cancel();
     if (refreshTimer) clearInterval(refreshTimer);
-    unsubscribe = refreshTimer = null;
+    refreshTimer = null;
   }
 
-  return { items, displayGroup, showing, emergency, load, start, stop };
+  return { items, changesAt, displayGroup, showing, emergency, ordinary, load, onTick, start, stop };
 });

@@ -138,11 +138,35 @@ describe('useBoardStore', () => {
     expect(store.loadedDay).toBe('2026-11-25');
   });
 
-  it('asks only for the rooms of a door sign when given', async () => {
+  it('asks only for the rooms of a chosen list', async () => {
     startClock('09:15');
     fake.respond('kiosk.nowNext', board([]));
-    await useBoardStore().start({ rooms: ['A1.01'] });
+    await useBoardStore().start({ selection: { kind: 'list', rooms: ['A1.01'] } });
     expect(fake.callsOf('kiosk.nowNext')[0]).toEqual({ at: at('09:15'), rooms: ['A1.01'] });
+  });
+
+  it('shows one floor of one building from the whole board', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([
+      { room: room('A1.01'), now: null, next: null },
+      { room: room('A2.01'), now: null, next: null },
+      { room: room('B1.01'), now: null, next: null },
+      { room: room('A1.02'), now: null, next: null },
+    ]));
+    const store = useBoardStore();
+    await store.start({ selection: { kind: 'floor', building: 'A', floor: 1 } });
+    expect(fake.callsOf('kiosk.nowNext')[0]).toEqual({ at: at('09:15') });
+    expect(store.rooms.map((r) => r.room.code)).toEqual(['A1.01', 'A1.02']);
+  });
+
+  it('hands out the same list from tick to tick while no room flips, so nothing re-renders', async () => {
+    startClock('09:15');
+    fake.respond('kiosk.nowNext', board([{ room: room('A1.01'), now: wiskunde, next: engels }], { changesAt: at('09:20') }));
+    const store = useBoardStore();
+    await store.start();
+    const first = store.rooms;
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(store.rooms).toBe(first);
   });
 
   it('runs one fetch at a time and once more for a change that came in meanwhile', async () => {

@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { CallError, NowNextBoard } from '../../../shared/contract';
+import type { RoomSelection } from '../../../shared/domain/display';
 import type { Lesson } from '../../../shared/domain/lesson';
 import type { Room } from '../../../shared/domain/school';
 import type { Instant, LocalDate } from '../../../shared/domain/time';
 import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
 import { localDateOf } from '../../../shared/timetable/zonedTime';
 import { api } from '../api';
+import { roomCodesToAsk, selectsRoom } from '../kiosk/roomSelection';
 import { compareRooms } from '../timetable/roomOrder';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
@@ -34,8 +36,10 @@ export const useBoardStore = defineStore('board', () => {
   const board = ref<NowNextBoard | null>(null);
   const error = ref<CallError | null>(null);
   const loading = ref(false);
-  /** Only these rooms (a door sign or one floor), or every room. */
-  const roomFilter = ref<string[] | null>(null);
+  /** Which rooms this screen shows (its profile's, or the page address's `?rooms=`). */
+  const selection = ref<RoomSelection>({ kind: 'all' });
+  /** The rooms named in the call: a list goes to the core, a building or floor is filtered here. */
+  const roomFilter = computed(() => roomCodesToAsk(selection.value));
   /** The school-zone date of the instant the board was last asked for. */
   const loadedDay = ref<LocalDate | null>(null);
 
@@ -50,21 +54,34 @@ export const useBoardStore = defineStore('board', () => {
   // The views of the last tick, reused while a room's now/next stays the same: the clock ticks every second, and
   // an unchanged object lets Vue skip re-rendering that room's card (a kiosk runs on modest hardware, 24/7).
   let lastViews = new Map<string, RoomNowNextView>();
+  let lastList: RoomNowNextView[] = [];
+
+  // Selected and in walking order once per board, not on every tick.
+  const shownRooms = computed(() => {
+    const current = board.value;
+    if (!current) return [];
+    return current.rooms.filter(({ room }) => selectsRoom(selection.value, room)).sort((a, b) => compareRooms(a.room, b.room));
+  });
 
   const rooms = computed<RoomNowNextView[]>(() => {
     const current = board.value;
     if (!current) return [];
     const at = clock.now ?? current.at;
     const views = new Map<string, RoomNowNextView>();
-    for (const { room, now, next } of current.rooms) {
+    let changed = shownRooms.value.length !== lastViews.size;
+    for (const { room, now, next } of shownRooms.value) {
       const held = [now, next].filter((lesson): lesson is Lesson => lesson !== null);
       const picked = pickNowNext(held, at, takesPlaceIn(room.code));
       const last = lastViews.get(room.code);
-      const same = last && last.room === room && last.now === picked.now && last.next === picked.next;
+      const same = last !== undefined && last.room === room && last.now === picked.now && last.next === picked.next;
+      changed ||= !same;
       views.set(room.code, same ? last : { room, ...picked });
     }
+    // Nothing flipped: the same array, so the grid and the pager see no change at all on this tick.
+    if (!changed && lastList.length === views.size) return lastList;
     lastViews = views;
-    return [...views.values()].sort((a, b) => compareRooms(a.room, b.room));
+    lastList = [...views.values()];
+    return lastList;
   });
   const dataAsOf = computed(() => board.value?.dataAsOf ?? null);
   const periods = computed(() => board.value?.periods ?? []);
@@ -131,9 +148,9 @@ export const useBoardStore = defineStore('board', () => {
     }
   }
 
-  function start(options: { rooms?: string[] | null } = {}) {
+  function start(options: { selection?: RoomSelection } = {}) {
     stop();
-    roomFilter.value = options.rooms && options.rooms.length > 0 ? options.rooms : null;
+    selection.value = options.selection ?? { kind: 'all' };
     stops.push(api.on('data.changed', () => void load()));
     stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
     refreshTimer = setInterval(() => void load(), BOARD_REFRESH_MS);
@@ -147,5 +164,5 @@ export const useBoardStore = defineStore('board', () => {
     retryTimer = refreshTimer = null;
   }
 
-  return { board, error, loading, roomFilter, loadedDay, rooms, dataAsOf, periods, load, onTick, start, stop };
+  return { board, error, loading, selection, roomFilter, loadedDay, rooms, dataAsOf, periods, load, onTick, start, stop };
 });

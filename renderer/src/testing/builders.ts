@@ -1,4 +1,6 @@
-import type { AppInfo, NowNextBoard, SyncStatus } from '../../../shared/contract';
+import type { AppInfo, ChangesBoard, CurrentAnnouncements, DisplaySetup, NowNextBoard, RoomDay, SyncStatus } from '../../../shared/contract';
+import type { Announcement } from '../../../shared/domain/announcement';
+import type { DisplayProfile } from '../../../shared/domain/display';
 import { type Lesson, NO_CHANGE, type LessonChange } from '../../../shared/domain/lesson';
 import type { Room } from '../../../shared/domain/school';
 import { instantAt } from '../../../shared/timetable/zonedTime';
@@ -44,4 +46,34 @@ export function syncStatus(extra: Partial<SyncStatus> = {}): SyncStatus {
     state: 'idle', source: 'demo', lastSuccessAt: at('08:05'), lastAttemptAt: at('08:05'), lastError: null,
     consecutiveFailures: 0, nextRunAt: null, progress: null, ...extra,
   };
+}
+
+/** A display profile with the schema's defaults: the corridor overview of every room. */
+export function profile(extra: Partial<DisplayProfile> = {}): DisplayProfile {
+  return {
+    id: 'default', name: 'Alle lokalen', layout: 'corridor', rooms: { kind: 'all' }, displayGroup: null, orientation: 'landscape',
+    locale: 'nl', theme: 'light', hours: null, pagingSeconds: 12, announcementBand: 'slides', changesNextDayFrom: '13:00',
+    staleAfterMinutes: 30, ...extra,
+  };
+}
+
+export function displaySetup(extra: Partial<DisplayProfile> = {}, more: Partial<Omit<DisplaySetup, 'profile'>> = {}): DisplaySetup {
+  const p = profile(extra);
+  return { profile: p, profiles: [{ id: p.id, name: p.name, layout: p.layout }], holidays: [], pinConfigured: false, ...more };
+}
+
+export function roomDay(lessons: Lesson[], extra: Partial<RoomDay> = {}): RoomDay {
+  return { room: room('A1.01'), day: DAY, lessons, nextDay: null, nextDayLessons: [], periods: [], dataAsOf: at('08:05'), ...extra };
+}
+
+export function changesBoard(days: ChangesBoard['days'], extra: Partial<ChangesBoard> = {}): ChangesBoard {
+  return { days, dataAsOf: at('08:05'), ...extra };
+}
+
+export function announcement(id: string, extra: Partial<Announcement> = {}): Announcement {
+  return { id, title: id, body: '<p>x</p>', start: at('08:00'), end: at('17:00'), audience: [], priority: 10, emergency: false, ...extra };
+}
+
+export function announcements(items: Announcement[], changesAt: number | null = null): CurrentAnnouncements {
+  return { announcements: items, changesAt };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at } from '../testing/builders';
-import { clockTime, longDate, shortDate, shortWeekday, timeRange } from './formatTime';
+import { clockTime, dayAndDate, longDate, minutesLeft, shortDate, shortWeekday, timeRange } from './formatTime';
 
 describe('formatTime', () => {
   const zone = 'Europe/Amsterdam';
@@ -26,5 +26,26 @@ describe('formatTime', () => {
 
   it('keeps the local date right across midnight UTC', () => {
     expect(longDate(at('00:30', '2026-11-25'), zone, 'nl')).toBe('woensdag 25 november 2026');
+  });
+
+  it('names a school day by weekday and date, in both languages', () => {
+    expect(dayAndDate('2027-01-04', zone, 'nl')).toBe('maandag 4 januari');
+    expect(dayAndDate('2027-01-04', zone, 'en')).toBe('Monday 4 January');
+  });
+
+  it('counts the minutes left up, so the last minute reads 1 and the end 0', () => {
+    expect(minutesLeft(at('09:00'), at('09:20'))).toBe(20);
+    expect(minutesLeft(at('09:19:01'), at('09:20'))).toBe(1);
+    expect(minutesLeft(at('09:20'), at('09:20'))).toBe(0);
+  });
+
+  it('shows wall-clock time through both daylight-saving switches', () => {
+    // 25 October 2026: 03:00 summer time becomes 02:00 winter time; 29 March 2026: 02:00 becomes 03:00.
+    const autumn = Date.parse('2026-10-25T00:59:59Z');
+    expect(clockTime(autumn, zone)).toBe('02:59:59');
+    expect(clockTime(autumn + 1000, zone)).toBe('02:00:00');
+    const spring = Date.parse('2026-03-29T00:59:59Z');
+    expect(clockTime(spring, zone)).toBe('01:59:59');
+    expect(clockTime(spring + 1000, zone)).toBe('03:00:00');
   });
 });

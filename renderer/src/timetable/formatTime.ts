@@ -1,5 +1,5 @@
-import type { Instant } from '../../../shared/domain/time';
-import { localTimeOf, zonedParts } from '../../../shared/timetable/zonedTime';
+import type { Instant, LocalDate } from '../../../shared/domain/time';
+import { instantAt, localTimeOf, zonedParts } from '../../../shared/timetable/zonedTime';
 import { intlLocale, type Locale } from '../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -41,4 +41,15 @@ export function shortWeekday(at: Instant, zone: string, locale: Locale): string 
 /** "ma 23 nov" / "Mon 23 Nov": for an update that was not today. */
 export function shortDate(at: Instant, zone: string, locale: Locale): string {
   return dateFormat(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(at).replace(/\./g, '');
+}
+
+/** "maandag 6 januari" / "Monday 6 January": a school day named on a door sign or the changes board. */
+export function dayAndDate(date: LocalDate, zone: string, locale: Locale): string {
+  // Noon of that date in the school's zone is on that date whatever the offset; ICU may put a comma after the weekday.
+  return dateFormat(locale, zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(instantAt(date, '12:00', zone)).replace(',', '');
+}
+
+/** Whole minutes left until `end`, rounded up: "nog 1 min" until the very last second. */
+export function minutesLeft(now: Instant, end: Instant): number {
+  return Math.max(0, Math.ceil((end - now) / 60_000));
 }

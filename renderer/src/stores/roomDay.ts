@@ -1,0 +1,100 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { CallError, RoomDay } from '../../../shared/contract';
+import type { Instant, LocalDate } from '../../../shared/domain/time';
+import { localDateOf } from '../../../shared/timetable/zonedTime';
+import { api } from '../api';
+import { type DoorSignView, doorSignView, sameView } from '../kiosk/doorSign';
+import { useAppInfoStore } from './appInfo';
+import { useClockStore } from './clock';
+import { retrier, serialLoader } from './loaders';
+
+/** A safety net besides the events: ask again this often even when nothing said the data changed. */
+export const ROOM_DAY_REFRESH_MS = 5 * 60_000;
+
+/**
+ * A door sign's room: its lessons today and on its next school day, from `kiosk.roomDay`. Now, next and the rest
+ * of the day are worked out on every tick from those, so the sign flips at the exact second without the network;
+ * the day is asked again after midnight, after a sync, and every few minutes.
+ */
+export const useRoomDayStore = defineStore('roomDay', () => {
+  const clock = useClockStore();
+  const appInfo = useAppInfoStore();
+
+  const room = ref<string | null>(null);
+  const day = ref<RoomDay | null>(null);
+  const error = ref<CallError | null>(null);
+  /** The school-zone date the last answer was asked for. */
+  const loadedDay = ref<LocalDate | null>(null);
+  let askedForDay: LocalDate | null = null;
+  let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  const stops: (() => void)[] = [];
+  let lastView: DoorSignView | null = null;
+
+  const retry = retrier(() => void load());
+
+  const view = computed<DoorSignView | null>(() => {
+    const current = day.value;
+    if (!current) return null;
+    const next = doorSignView(current, clock.now ?? Date.now(), appInfo.zone);
+    if (sameView(lastView, next)) return lastView;
+    lastView = next;
+    return next;
+  });
+  const dataAsOf = computed(() => day.value?.dataAsOf ?? null);
+  /** The room is not in the timetable: the sign says so rather than waiting forever. */
+  const unknownRoom = computed(() => error.value?.code === 'NOT_FOUND');
+
+  async function fetchOnce(): Promise<void> {
+    const code = room.value;
+    if (code === null) return;
+    const at = clock.read() ?? undefined;
+    const result = await api.call('kiosk.roomDay', at === undefined ? { room: code } : { room: code, at });
+    if (code !== room.value) return; // the screen moved to another room meanwhile
+    if (!result.ok) {
+      error.value = result.error; // the last good day stays
+      retry.failed();
+      return;
+    }
+    day.value = result.value;
+    error.value = null;
+    loadedDay.value = at === undefined ? result.value.day : localDateOf(at, appInfo.zone);
+    retry.succeeded();
+  }
+
+  const load = serialLoader(fetchOnce);
+
+  /** A new school-zone day: ask once for it. */
+  function onTick(now: Instant) {
+    if (loadedDay.value === null) return;
+    const today = localDateOf(now, appInfo.zone);
+    if (today !== loadedDay.value && askedForDay !== today) {
+      askedForDay = today;
+      void load();
+    }
+  }
+
+  function start(code: string) {
+    stop();
+    if (code !== room.value) {
+      day.value = null;
+      error.value = null;
+      loadedDay.value = null;
+      lastView = null;
+    }
+    room.value = code;
+    stops.push(api.on('data.changed', () => void load()));
+    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
+    refreshTimer = setInterval(() => void load(), ROOM_DAY_REFRESH_MS);
+    return load();
+  }
+
+  function stop() {
+    for (const fn of stops.splice(0)) fn();
+    retry.cancel();
+    if (refreshTimer) clearInterval(refreshTimer);
+    refreshTimer = null;
+  }
+
+  return { room, day, error, loadedDay, view, dataAsOf, unknownRoom, load, onTick, start, stop };
+});
