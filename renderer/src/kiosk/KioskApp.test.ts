@@ -1,15 +1,17 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NowNextBoard } from '../../../shared/contract';
 import { setApi } from '../api';
 import { createGangbordI18n } from '../i18n';
-import { appInfo, at, board, lesson, room, syncStatus } from '../testing/builders';
+import { announcement, announcements, appInfo, at, board, displaySetup, lesson, room, syncStatus } from '../testing/builders';
 import { FakeTransport } from '../testing/fakeTransport';
 import KioskApp from './KioskApp.vue';
 
 const rooms = (count: number): NowNextBoard['rooms'] =>
   Array.from({ length: count }, (_, i) => ({ room: room(`A1.${String(i + 1).padStart(2, '0')}`), now: null, next: null }));
+
+enableAutoUnmount(afterEach);
 
 describe('KioskApp', () => {
   let fake: FakeTransport;
@@ -19,14 +21,15 @@ describe('KioskApp', () => {
       .respond('app.info', appInfo({ clock: { now: at('09:19:58'), rate: 1 } }))
       .respond('clock.now', { now: at('09:19:58'), rate: 1 })
       .respond('sync.status', syncStatus())
-      .respond('announcements.current', [{
-        id: 'a', title: 'Welkom', body: 'Fijne dag', start: at('08:00'), end: at('17:00'), audience: [], priority: 1, emergency: false,
-      }]);
+      // Data from 08:05 at 09:20 is not old for this profile; the stale test sets its own threshold.
+      .respond('display.current', displaySetup({ staleAfterMinutes: 120 }))
+      .respond('announcements.current', announcements([announcement('a', { title: 'Welkom', body: 'Fijne dag', priority: 1 })]));
     setApi(fake);
   });
   afterEach(() => {
     setApi(null);
     vi.useRealTimers();
+    document.documentElement.className = '';
   });
 
   function mountKiosk(props: Record<string, unknown> = {}) {
@@ -77,25 +80,82 @@ describe('KioskApp', () => {
     wrapper.unmount();
   });
 
-  it('lets an emergency message take over the screen while it lasts', async () => {
-    fake.respond('kiosk.nowNext', board(rooms(3)));
-    fake.respond('announcements.current', [{
-      id: 'e', title: 'Ontruiming', body: 'Verlaat het gebouw', start: at('09:00'), end: at('09:20:30'), audience: [], priority: 100, emergency: true,
-    }]);
-    const wrapper = mountKiosk();
-    await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toContain('Ontruiming');
-    expect(wrapper.find('aside').exists()).toBe(false);
-    await vi.advanceTimersByTimeAsync(33_000);
-    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
-    wrapper.unmount();
-  });
-
-  it('asks only for the door sign\'s rooms', async () => {
+  it('asks only for the rooms of ?rooms=, over the profile\'s', async () => {
     fake.respond('kiosk.nowNext', board(rooms(1)));
     const wrapper = mountKiosk({ rooms: ['A1.01'] });
     await flushPromises();
     expect(fake.callsOf('kiosk.nowNext')[0]).toMatchObject({ rooms: ['A1.01'] });
+    wrapper.unmount();
+  });
+
+  it('shows a floor of the profile\'s choosing and pages at the profile\'s pace', async () => {
+    fake.respond('display.current', displaySetup({ rooms: { kind: 'floor', building: 'A', floor: 1 }, pagingSeconds: 5, staleAfterMinutes: 120 }));
+    fake.respond('kiosk.nowNext', board([...rooms(14), { room: room('B1.01'), now: null, next: null }]));
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="page-indicator"]').text()).toContain('1/2');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(wrapper.find('[data-testid="page-indicator"]').text()).toContain('2/2');
+    expect(wrapper.findAll('section').map((s) => s.attributes('aria-label')?.split(' ')[0])).toEqual(['A1.13', 'A1.14']);
+    wrapper.unmount();
+  });
+
+  it('makes the "updated" note prominent once the data is older than the profile allows', async () => {
+    fake.respond('display.current', displaySetup({ staleAfterMinutes: 5 }));
+    fake.respond('app.info', appInfo({ clock: { now: at('08:09:58'), rate: 1 } }));
+    fake.respond('clock.now', { now: at('08:09:58'), rate: 1 });
+    fake.respond('kiosk.nowNext', board(rooms(2)));
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="updated"]').text()).toBe('Bijgewerkt 08:05');
+    expect(wrapper.find('[data-testid="stale-note"]').exists()).toBe(false);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(wrapper.find('[data-testid="stale-note"]').text()).toContain('Gegevens van 08:05 — mogelijk verouderd');
+    expect(wrapper.find('[data-testid="updated"]').exists()).toBe(false);
+    expect(wrapper.findAll('section')).toHaveLength(2);
+    wrapper.unmount();
+  });
+
+  it('takes theme, orientation and language from the profile; ?lang wins over the profile', async () => {
+    fake.respond('display.current', displaySetup({ theme: 'high-contrast', orientation: 'portrait', locale: 'en', staleAfterMinutes: 120 }));
+    fake.respond('kiosk.nowNext', board(rooms(14)));
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(document.documentElement.classList.contains('theme-high-contrast')).toBe(true);
+    expect(document.documentElement.lang).toBe('en');
+    expect(wrapper.find('.kiosk').classes()).toContain('orientation-portrait');
+    expect(wrapper.findAll('section')).toHaveLength(12);
+    expect(wrapper.find('[data-testid="updated"]').text()).toBe('Updated 08:05');
+    wrapper.unmount();
+  });
+
+  it('switches layout when the core says the profile changed, without a reload', async () => {
+    fake.respond('kiosk.nowNext', board(rooms(3)));
+    fake.respond('kiosk.changes', { days: [{ day: '2026-11-24', groups: [] }], dataAsOf: at('08:05') });
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(wrapper.findAll('section')).toHaveLength(3);
+    fake.respond('display.current', displaySetup({ id: 'wijzigingen', layout: 'changes', theme: 'dark' }));
+    fake.emit('display.changed', { profileId: 'wijzigingen' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="changes-board"]').text()).toContain('Geen roosterwijzigingen.');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(fake.callsOf('kiosk.changes')).toHaveLength(1);
+    wrapper.unmount();
+  });
+
+  it('goes black outside its operating hours, with nothing else on screen, and wakes at the second', async () => {
+    fake.respond('app.info', appInfo({ clock: { now: at('07:29:58'), rate: 1 } }));
+    fake.respond('clock.now', { now: at('07:29:58'), rate: 1 });
+    fake.respond('display.current', displaySetup({ hours: { days: [1, 2, 3, 4, 5], from: '07:30', to: '17:30', offOnHolidays: true } }));
+    fake.respond('kiosk.nowNext', board(rooms(3)));
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="screen-off"]').exists()).toBe(true);
+    expect(document.body.textContent?.trim()).toBe('');
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(wrapper.find('[data-testid="screen-off"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="clock"]').text()).toBe('07:30:00');
     wrapper.unmount();
   });
 });

@@ -2,8 +2,8 @@ import { onBeforeUnmount, onMounted } from 'vue';
 
 /**
  * Ctrl+Shift+P opens the on-screen admin overlay. A key combination nobody presses by accident, on a keyboard an
- * administrator plugs in; the overlay itself still asks for the display PIN. (Electron main's kiosk key guard must
- * let this one through: it swallows Ctrl+P for printing.)
+ * administrator plugs in; the overlay itself still asks for the display PIN. Electron's kiosk key guard swallows
+ * Ctrl+P (printing) but lets this one through (electron/core/kiosk/kioskKeys.ts).
  */
 export function isAdminShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey'>): boolean {
   const p = event.code === 'KeyP' || event.key.toLowerCase() === 'p';

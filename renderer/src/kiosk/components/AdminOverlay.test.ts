@@ -1,0 +1,110 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setApi } from '../../api';
+import { createGangbordI18n } from '../../i18n';
+import { announcements, appInfo, at, board, displaySetup, profile, room, syncStatus } from '../../testing/builders';
+import { FakeTransport } from '../../testing/fakeTransport';
+import KioskApp from '../KioskApp.vue';
+import { isAdminShortcut } from '../useAdminShortcut';
+
+enableAutoUnmount(afterEach);
+
+const profiles = [
+  { id: 'gang-a', name: 'Gang A', layout: 'corridor' as const },
+  { id: 'deur-a104', name: 'Deur A1.04', layout: 'door' as const },
+];
+
+describe('the admin overlay', () => {
+  let fake: FakeTransport;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+    fake = new FakeTransport()
+      .respond('app.info', appInfo({ clock: { now: at('09:00'), rate: 1 } }))
+      .respond('clock.now', { now: at('09:00'), rate: 1 })
+      .respond('sync.status', syncStatus())
+      .respond('display.current', displaySetup({ id: 'gang-a', name: 'Gang A' }, { profiles, pinConfigured: true }))
+      .respond('announcements.current', announcements([]))
+      .respond('kiosk.nowNext', board([{ room: room('A1.01'), now: null, next: null }]));
+    setApi(fake);
+  });
+  afterEach(() => {
+    setApi(null);
+    vi.useRealTimers();
+  });
+
+  async function openOverlay() {
+    const wrapper = mount(KioskApp, { global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
+    await flushPromises();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true }));
+    await flushPromises();
+    return wrapper;
+  }
+
+  const dialog = (wrapper: Awaited<ReturnType<typeof openOverlay>>) => wrapper.find('[role="dialog"]');
+
+  it('opens on Ctrl+Shift+P only, with the focus in the PIN field', async () => {
+    expect(isAdminShortcut({ key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true, altKey: false, metaKey: false })).toBe(true);
+    expect(isAdminShortcut({ key: 'p', code: 'KeyP', ctrlKey: true, shiftKey: false, altKey: false, metaKey: false })).toBe(false);
+    const wrapper = await openOverlay();
+    expect(dialog(wrapper).attributes('aria-modal')).toBe('true');
+    expect(dialog(wrapper).text()).toContain('Dit scherm toont nu: Gang A');
+    expect(document.activeElement).toBe(wrapper.find('input[type="password"]').element);
+  });
+
+  it('says a wrong PIN and a lock-out in words, and switches with the right PIN', async () => {
+    const wrapper = await openOverlay();
+    const pin = wrapper.find('input[type="password"]');
+    await wrapper.find('input[value="deur-a104"]').setValue(true);
+
+    fake.respond('display.choose', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'That PIN is not right.' } }));
+    await pin.setValue('1111');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toBe('Deze pincode klopt niet.');
+    expect((pin.element as HTMLInputElement).value).toBe('');
+
+    fake.respond('display.choose', () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'Too many wrong PINs' } }));
+    await pin.setValue('2222');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('Te vaak een verkeerde pincode');
+
+    await pin.setValue('12');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toBe('Een pincode is 4 tot 12 cijfers.');
+
+    const door = profile({ id: 'deur-a104', name: 'Deur A1.04', layout: 'door', rooms: { kind: 'list', rooms: ['A1.04'] } });
+    fake.respond('display.choose', () => ({ ok: true, value: door }));
+    fake.respond('display.current', { ...displaySetup(), profile: door, profiles, pinConfigured: true });
+    fake.respond('kiosk.roomDay', () => new Promise(() => {}));
+    await pin.setValue('1234');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(fake.callsOf('display.choose').at(-1)).toEqual({ profileId: 'deur-a104', pin: '1234' });
+    expect(dialog(wrapper).exists()).toBe(false);
+    expect(fake.callsOf('kiosk.roomDay')[0]).toMatchObject({ room: 'A1.04' });
+  });
+
+  it('closes on Escape and keeps Tab inside the dialog', async () => {
+    const wrapper = await openOverlay();
+    const buttons = wrapper.findAll('button');
+    const close = buttons[buttons.length - 1]!.element as HTMLElement;
+    close.focus();
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    close.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(wrapper.find('input[type="radio"]:checked').element);
+    await dialog(wrapper).trigger('keydown', { key: 'Escape' });
+    expect(dialog(wrapper).exists()).toBe(false);
+  });
+
+  it('says so when no PIN is set, and offers only to close', async () => {
+    fake.respond('display.current', displaySetup({}, { profiles, pinConfigured: false }));
+    const wrapper = await openOverlay();
+    expect(dialog(wrapper).text()).toContain('geen pincode ingesteld');
+    expect(wrapper.find('form').exists()).toBe(false);
+    expect(document.activeElement?.textContent?.trim()).toBe('Sluiten');
+  });
+});
