@@ -6,7 +6,8 @@
 //   3. the app: `electron-vite build` when out/ is missing or older than the sources
 //   4. run: the Electron app in kiosk mode; where Electron cannot be had, the web host in Chromium instead
 //
-// Extra arguments pass through: `npm start -- --now=2026-11-24T09:15:00+01:00 --mode=staff`.
+// Extra arguments pass through: `npm start -- --now=2026-11-24T09:15:00+01:00 --mode=staff`. The app's own switches
+// (electron/main/launchArgs.ts): --mode, --now, --clock-rate, --provisioning=FILE, --profile=ID, --start-at-login=on|off.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
