@@ -103,6 +103,10 @@ export const Settings = z.object({
     /** scrypt hash of the PIN that unlocks the on-screen profile switch (`npm run hash-pin`); null: switch off. */
     pinHash: z.string().max(300).nullable().default(null),
   }).strict().default({ profiles: [], active: null, pinHash: null }),
+  kiosk: z.object({
+    /** Start Gangbord when the user logs in: null means on for an installed kiosk, off otherwise. */
+    startAtLogin: z.boolean().nullable().default(null),
+  }).strict().default({ startAtLogin: null }),
   staff: z.object({
     /** A shared staff-room PC locks back to sign-in after this many minutes without input. */
     idleLockMinutes: z.number().int().min(1).max(120).default(5),

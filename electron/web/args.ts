@@ -31,6 +31,8 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
         'clock-rate': { type: 'string', default: '1' },
         provisioning: { type: 'string' },
         profile: { type: 'string' },
+        // Electron's start-at-login switch; `npm start` may pass it on when it falls back to this host, which ignores it.
+        'start-at-login': { type: 'string' },
       },
       strict: true,
     }));

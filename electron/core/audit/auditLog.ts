@@ -22,13 +22,14 @@ function rowHash(prev: string, id: number, at: number, actor: string, action: st
 const toEntry = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at_ms, actor: r.actor, action: r.action as AuditAction, subject: r.subject, detail: r.detail });
 
 function where(filter: AuditFilter): { sql: string; args: (string | number)[] } {
-  const parts: string[] = [];
-  const args: (string | number)[] = [];
-  if (filter.actor) (parts.push('actor = ?'), args.push(filter.actor));
-  if (filter.pupil) (parts.push('subject = ?'), args.push(filter.pupil));
-  if (filter.from !== undefined) (parts.push('at_ms >= ?'), args.push(filter.from));
-  if (filter.to !== undefined) (parts.push('at_ms < ?'), args.push(filter.to));
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+  const conditions: [string, string | number | undefined][] = [
+    ['actor = ?', filter.actor || undefined],
+    ['subject = ?', filter.pupil || undefined],
+    ['at_ms >= ?', filter.from],
+    ['at_ms < ?', filter.to],
+  ];
+  const used = conditions.filter((c): c is [string, string | number] => c[1] !== undefined);
+  return { sql: used.length ? `WHERE ${used.map((c) => c[0]).join(' AND ')}` : '', args: used.map((c) => c[1]) };
 }
 
 const csvField = (v: string | number | null) => {
