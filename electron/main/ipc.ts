@@ -3,6 +3,7 @@ import { callChannel, type CallName, callNames, eventChannel, fail, type Result 
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
 import { checkSender, type SenderFacts } from './senderCheck';
+import { createStaffSessions } from './staffSessions';
 import type { AppWindows } from './windows';
 
 function senderFacts(event: IpcMainInvokeEvent, windows: AppWindows): SenderFacts {
@@ -20,9 +21,19 @@ function senderFacts(event: IpcMainInvokeEvent, windows: AppWindows): SenderFact
  * pass on only a thrown error's message). Core events go to every open window.
  */
 export function bindIpc(core: Core, windows: AppWindows, appOrigin: string, log: Logger): () => void {
+  const staffSessions = createStaffSessions();
+  const tracked = new Set<number>();
   for (const name of callNames) {
     ipcMain.handle(callChannel(name), async (event, input: unknown): Promise<Result<unknown>> => {
-      const verdict = checkSender(senderFacts(event, windows), appOrigin, name as CallName);
+      const facts = senderFacts(event, windows);
+      const id = event.sender.id;
+      if (facts.windowMode === 'staff' && !tracked.has(id)) {
+        // A window's sign-in ends with the window (and with a crashed renderer: the page starts over at sign-in).
+        tracked.add(id);
+        event.sender.once('destroyed', () => (staffSessions.forget(id), tracked.delete(id)));
+        event.sender.on('render-process-gone', () => staffSessions.forget(id));
+      }
+      const verdict = checkSender(facts, appOrigin, name as CallName, facts.windowMode === 'staff' ? staffSessions.slotFor(id) : undefined);
       if (!verdict.ok) {
         log.warn('ipc.refused', { call: name, reason: verdict.reason });
         return verdict.code === 'FORBIDDEN'

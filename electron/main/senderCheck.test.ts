@@ -17,10 +17,16 @@ describe('checkSender', () => {
     for (const name of others) expect(checkSender(kiosk, APP_ORIGIN, name)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
-  it('lets a staff window reach every call, still as a kiosk-level caller until sign-in exists', () => {
+  it("lets a staff window reach every call as a kiosk-level caller carrying its window's session slot", () => {
+    const slot = { get: () => null, set: () => {} };
     for (const name of callNames) {
-      expect(checkSender({ frame: { ...ownPage, url: 'app://gangbord/staff.html' }, windowMode: 'staff' }, APP_ORIGIN, name)).toEqual({ ok: true, caller: { role: 'kiosk' } });
+      expect(checkSender({ frame: { ...ownPage, url: 'app://gangbord/staff.html' }, windowMode: 'staff' }, APP_ORIGIN, name, slot)).toEqual({ ok: true, caller: { role: 'kiosk', session: slot } });
     }
+  });
+
+  it('never gives a kiosk window a session slot, so no one can sign in on a screen', () => {
+    const slot = { get: () => 'token', set: () => {} };
+    expect(checkSender(kiosk, APP_ORIGIN, 'app.info', slot)).toEqual({ ok: true, caller: { role: 'kiosk' } });
   });
 
   it('refuses senders that are not our page in our window', () => {

@@ -1,4 +1,4 @@
-import { type AppMode, type Caller, type CallName, type ErrorCode, kioskCallNames } from '../../shared/contract';
+import { type AppMode, type Caller, type CallName, type ErrorCode, kioskCallNames, type SessionSlot } from '../../shared/contract';
 import { isSameOrigin } from './appOrigin';
 
 // Who may make an IPC call, decided from plain facts about the sender. No Electron import: unit-tested under Node;
@@ -22,12 +22,13 @@ export type SenderVerdict =
  * SEAM (staff sign-in, a later issue): a signed-in staff session belongs to the window's webContents and is kept
  * in main; this function then takes it and answers `teacher` or `admin`. A page can never claim a role itself.
  */
-export function callerFor(windowMode: AppMode): Caller {
+export function callerFor(windowMode: AppMode, session?: SessionSlot): Caller {
   switch (windowMode) {
     case 'kiosk':
       return { role: 'kiosk' };
     case 'staff':
-      return { role: 'kiosk' };
+      // The core raises the role from the window's session once someone has signed in there.
+      return session ? { role: 'kiosk', session } : { role: 'kiosk' };
   }
 }
 
@@ -37,11 +38,11 @@ const kioskAllowed: ReadonlySet<string> = new Set(kioskCallNames);
  * Electron's security checklist, item 17: only our own page, in the top frame of a window we opened, may call.
  * A kiosk window may only reach the kiosk calls, even over a channel its preload never exposed.
  */
-export function checkSender(facts: SenderFacts, appOrigin: string, name: CallName): SenderVerdict {
+export function checkSender(facts: SenderFacts, appOrigin: string, name: CallName, session?: SessionSlot): SenderVerdict {
   if (!facts.windowMode) return { ok: false, code: 'BAD_SENDER', reason: 'not a Gangbord window' };
   if (!facts.frame) return { ok: false, code: 'BAD_SENDER', reason: 'the sending frame is gone' };
   if (!facts.frame.isMainFrame) return { ok: false, code: 'BAD_SENDER', reason: 'sent from a subframe' };
   if (!isSameOrigin(facts.frame.url, appOrigin)) return { ok: false, code: 'BAD_SENDER', reason: 'sent from another origin' };
   if (facts.windowMode === 'kiosk' && !kioskAllowed.has(name)) return { ok: false, code: 'FORBIDDEN', reason: 'not a kiosk call' };
-  return { ok: true, caller: callerFor(facts.windowMode) };
+  return { ok: true, caller: callerFor(facts.windowMode, session) };
 }
