@@ -15,11 +15,13 @@ function withJpegSegment(jpeg: Buffer, marker: number, payload: Buffer): Buffer 
   return Buffer.concat([jpeg.subarray(0, 2), head, payload, jpeg.subarray(2)]);
 }
 
-/** A JPEG carrying what must never be stored: EXIF with a description and GPS position, XMP, and a comment. */
-export async function jpegWithMetadata(width = 600, height = 800, orientation?: number): Promise<Buffer> {
+/** A JPEG carrying what must never be stored: EXIF with a description and GPS position, XMP, an ICC profile, a comment. */
+export async function jpegWithMetadata(width = 600, height = 800, orientation = 1): Promise<Buffer> {
   const jpeg = await noisy(width, height)
+    // withMetadata: the orientation tag (withExif cannot set it) and an sRGB ICC profile.
+    .withMetadata({ orientation })
     .withExif({
-      IFD0: { ImageDescription: 'exif-secret', Copyright: 'exif-secret', ...(orientation ? { Orientation: String(orientation) } : {}) },
+      IFD0: { ImageDescription: 'exif-secret', Copyright: 'exif-secret' },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '4/1 54/1 0/1' },
     })
     .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>xmp-secret</rdf:Description></rdf:RDF></x:xmpmeta>')

@@ -17,6 +17,8 @@ export interface ZipEntrySpec {
   /** A Unix st_mode (e.g. 0o120777 for a symlink): written in the external attributes, "made by" Unix. */
   unixMode?: number;
   crc?: number;
+  /** Sets the "encrypted" flag (the data is not actually encrypted). */
+  encrypted?: boolean;
 }
 
 export interface ZipOptions {
@@ -52,10 +54,13 @@ interface Written {
   offset: number;
 }
 
+/** UTF-8 names (bit 11), and bit 0 for "encrypted". */
+const flagsOf = (spec: ZipEntrySpec) => 0x800 | (spec.encrypted ? 1 : 0);
+
 function central(w: Written, name: Buffer): Buffer {
   const madeBy = w.spec.unixMode !== undefined ? (3 << 8) | 30 : 20;
   return Buffer.concat([
-    u32(0x02014b50), u16(madeBy), u16(20), u16(0x800), u16(w.method), u16(0), u16(DOS_DATE_1980),
+    u32(0x02014b50), u16(madeBy), u16(20), u16(flagsOf(w.spec)), u16(w.method), u16(0), u16(DOS_DATE_1980),
     u32(w.crc), u32(w.compressedSize), u32(w.uncompressedSize), u16(name.length), u16(0), u16(0), u16(0), u16(0),
     u32(w.spec.unixMode !== undefined ? w.spec.unixMode * 0x10000 : 0), u32(w.offset), name,
   ]);
@@ -75,7 +80,7 @@ export function buildZip(entries: ZipEntrySpec[], options: ZipOptions = {}): Buf
       compressedSize: spec.compressedSize ?? body.length, uncompressedSize: spec.uncompressedSize ?? data.length,
     };
     const local = Buffer.concat([
-      u32(0x04034b50), u16(20), u16(0x800), u16(method), u16(0), u16(DOS_DATE_1980),
+      u32(0x04034b50), u16(20), u16(flagsOf(spec)), u16(method), u16(0), u16(DOS_DATE_1980),
       u32(w.crc), u32(w.compressedSize), u32(w.uncompressedSize), u16(name.length), u16(0), name,
     ]);
     parts.push(local, body);
