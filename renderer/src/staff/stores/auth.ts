@@ -1,0 +1,153 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { CallError } from '../../../../shared/contract';
+import type { StaffUser, TotpEnrollment } from '../../../../shared/domain/staff';
+import { api } from '../../api';
+import { type ShownError, shownError } from './staffCall';
+
+/**
+ * Where the sign-in stands. `setup`: no account exists, the first administrator is created here; `totp`: the
+ * password was right, the code is awaited; `enroll`: an authenticator must be set up now (secret on screen).
+ */
+export type AuthPhase = 'unknown' | 'setup' | 'sign-in' | 'totp' | 'enroll' | 'signed-in';
+
+/** Why the sign-in screen is showing, for a line of explanation (never anything personal). */
+export type LockReason = 'idle' | 'expired' | 'signed-out' | null;
+
+const DEFAULT_IDLE_MINUTES = 5;
+
+/** Sign-in errors in the page's words: a wrong password and a wrong code read differently, a lockout shows the core's wait. */
+function signInError(error: CallError, step: 'password' | 'code'): ShownError {
+  if (error.code === 'UNAUTHENTICATED') return { key: step === 'password' ? 'auth.errors.wrongPassword' : 'auth.errors.wrongCode', detail: null };
+  if (error.code === 'UNAVAILABLE') return { key: 'auth.errors.unavailable', detail: error.message };
+  return shownError(error);
+}
+
+export const useAuthStore = defineStore('staffAuth', () => {
+  const phase = ref<AuthPhase>('unknown');
+  const user = ref<StaffUser | null>(null);
+  const idleLockMinutes = ref(DEFAULT_IDLE_MINUTES);
+  /** The authenticator secret while it is being set up; dropped as soon as the code is confirmed. */
+  const enrollment = ref<TotpEnrollment | null>(null);
+  const error = ref<ShownError | null>(null);
+  const busy = ref(false);
+  const lockReason = ref<LockReason>(null);
+
+  const signedIn = computed(() => phase.value === 'signed-in' && user.value !== null);
+  const isAdmin = computed(() => user.value?.role === 'admin');
+
+  async function run<T>(work: () => Promise<T>): Promise<T> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await work();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function becomeSignedIn(who: StaffUser) {
+    user.value = who;
+    enrollment.value = null;
+    lockReason.value = null;
+    phase.value = 'signed-in';
+  }
+
+  /** Asks the core who is signed in on this window (a reload keeps the session: the host holds it). */
+  async function load(): Promise<boolean> {
+    const result = await api.call('auth.status', {});
+    if (!result.ok) {
+      error.value = shownError(result.error);
+      return false;
+    }
+    const status = result.value;
+    idleLockMinutes.value = status.idleLockMinutes;
+    if (status.user) becomeSignedIn(status.user);
+    else phase.value = status.setupNeeded ? 'setup' : 'sign-in';
+    return true;
+  }
+
+  function setup(input: { username: string; displayName: string; password: string }) {
+    return run(async () => {
+      const result = await api.call('auth.setup', input);
+      if (!result.ok) {
+        error.value = shownError(result.error);
+        // Someone else created the first account meanwhile: sign in instead.
+        if (result.error.code === 'CONFLICT') phase.value = 'sign-in';
+        return false;
+      }
+      enrollment.value = result.value.totp;
+      phase.value = 'enroll';
+      return true;
+    });
+  }
+
+  function signIn(input: { username: string; password: string }) {
+    return run(async () => {
+      const result = await api.call('auth.signIn', input);
+      if (!result.ok) {
+        error.value = signInError(result.error, 'password');
+        return false;
+      }
+      const answer = result.value;
+      if (answer.status === 'signed-in') becomeSignedIn(answer.user);
+      else if (answer.status === 'totp-required') phase.value = 'totp';
+      else {
+        enrollment.value = answer.totp;
+        phase.value = 'enroll';
+      }
+      return true;
+    });
+  }
+
+  function verifyTotp(code: string) {
+    return run(async () => {
+      const result = await api.call('auth.verifyTotp', { code });
+      if (!result.ok) {
+        error.value = signInError(result.error, 'code');
+        return false;
+      }
+      becomeSignedIn(result.value.user);
+      return true;
+    });
+  }
+
+  /** Back to the password step (a half-done sign-in expires in the core by itself). */
+  function restart() {
+    enrollment.value = null;
+    error.value = null;
+    phase.value = 'sign-in';
+  }
+
+  /** Ends the session in the core and here. Never fails: a page that cannot reach the core still forgets the user. */
+  async function signOut(reason: Exclude<LockReason, null>): Promise<void> {
+    forget(reason);
+    // Also when the core already ended it (expired): the host then clears its cookie too.
+    await api.call('auth.signOut', {});
+  }
+
+  /** Forgets the user at once (before any network round trip), keeping only how long the idle lock is. */
+  function forget(reason: LockReason) {
+    user.value = null;
+    enrollment.value = null;
+    error.value = null;
+    busy.value = false;
+    lockReason.value = reason;
+    phase.value = 'sign-in';
+  }
+
+  function $reset() {
+    phase.value = 'unknown';
+    user.value = null;
+    enrollment.value = null;
+    error.value = null;
+    busy.value = false;
+    lockReason.value = null;
+    idleLockMinutes.value = DEFAULT_IDLE_MINUTES;
+  }
+
+  return {
+    phase, user, idleLockMinutes, enrollment, error, busy, lockReason, signedIn, isAdmin,
+    load, setup, signIn, verifyTotp, restart, signOut, forget, $reset,
+  };
+});

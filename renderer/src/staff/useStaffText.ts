@@ -1,0 +1,11 @@
+import { useI18n } from 'vue-i18n';
+import { STAFF_NS } from './i18n';
+import type { ShownError } from './stores/staffCall';
+
+/** `st('card.showPhoto')`: the staff namespace's messages, and errors as stores keep them. */
+export function useStaffText() {
+  const { t, locale } = useI18n();
+  const st = (key: string, params: Record<string, unknown> = {}) => t(`${STAFF_NS}.${key}`, params);
+  const errorText = (error: ShownError) => st(error.key);
+  return { t, st, errorText, locale };
+}
