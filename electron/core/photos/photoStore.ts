@@ -1,0 +1,39 @@
+import type { CacheDb } from '../db/open';
+
+export interface StoredPhoto {
+  /** The file's place in the import, so the report can say it was stored once the batch is committed. */
+  index: number;
+  pupilNumber: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+
+/**
+ * Writes re-encoded photos into the encrypted cache, a batch per transaction: far fewer commits than one per
+ * photo, and a failure loses at most one batch. IMMEDIATE, so a sync writing at the same time waits its turn
+ * (busy_timeout) instead of failing on a lock upgrade.
+ */
+export function createPhotoStore(db: CacheDb, batchSize: number, onCommitted: (indices: number[]) => void) {
+  const insert = db.prepare("INSERT OR REPLACE INTO photos (pupil_number, mime, width, height, bytes) VALUES (?, 'image/jpeg', ?, ?, ?)");
+  const writeBatch = db.transaction((rows: StoredPhoto[]) => {
+    for (const row of rows) insert.run(row.pupilNumber, row.width, row.height, row.bytes);
+  });
+  let pending: StoredPhoto[] = [];
+
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    writeBatch.immediate(rows);
+    onCommitted(rows.map((r) => r.index));
+  };
+
+  return {
+    add(photo: StoredPhoto): void {
+      pending.push(photo);
+      if (pending.length >= batchSize) flush();
+    },
+    flush,
+  };
+}
