@@ -33,7 +33,12 @@ export const CHANGE_LABELS: Record<ChangeMark['kind'], string> = {
  * How a lesson reads on a screen, shared by room cards, the door sign and the changes board: its time, its facts
  * ("wi · 2a · DEN") and what changed, in words ("Verplaatst naar B2.10"), so that no change is told by colour alone.
  */
-export function useLessonText(source: () => LessonTextSource, facts: readonly LessonFact[] = ['subjects', 'groups', 'teachers']) {
+export function useLessonText(
+  source: () => LessonTextSource,
+  facts: readonly LessonFact[] = ['subjects', 'groups', 'teachers'],
+  /** `start`: "14:30" alone, where space is short and the end adds little (the changes board). */
+  time: 'range' | 'start' = 'range',
+) {
   const { t, locale } = useI18n();
 
   const marks = computed(() => {
@@ -45,7 +50,7 @@ export function useLessonText(source: () => LessonTextSource, facts: readonly Le
   const when = computed(() => {
     const { lesson, zone, today } = source();
     if (!lesson) return '';
-    const range = timeRange(lesson.start, lesson.end, zone);
+    const range = time === 'start' ? shortTime(lesson.start, zone) : timeRange(lesson.start, lesson.end, zone);
     return lesson.day === today ? range : `${shortWeekday(lesson.start, zone, locale.value as Locale)} ${range}`;
   });
 

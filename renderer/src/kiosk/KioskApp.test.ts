@@ -118,12 +118,13 @@ describe('KioskApp', () => {
 
   it('takes theme, orientation and language from the profile; ?lang wins over the profile', async () => {
     fake.respond('display.current', displaySetup({ theme: 'high-contrast', orientation: 'portrait', locale: 'en', staleAfterMinutes: 120 }));
-    fake.respond('kiosk.nowNext', board(rooms(14)));
+    fake.respond('kiosk.nowNext', board(rooms(16)));
     const wrapper = mountKiosk();
     await flushPromises();
     expect(document.documentElement.classList.contains('theme-high-contrast')).toBe(true);
     expect(document.documentElement.lang).toBe('en');
     expect(wrapper.find('.kiosk').classes()).toContain('orientation-portrait');
+    // Portrait: 2 x 6 cards a page.
     expect(wrapper.findAll('section')).toHaveLength(12);
     expect(wrapper.find('[data-testid="updated"]').text()).toBe('Updated 08:05');
     wrapper.unmount();

@@ -4,8 +4,8 @@ export type Orientation = DisplayProfile['orientation'];
 
 /**
  * Room cards per page. A landscape 1920x1080 screen read from three metres: 4 x 3 rooms keeps the type large
- * enough; portrait 1080x1920 has the same area as 2 x 6. More rooms take turns (60 rooms: five pages) rather
- * than making the text smaller.
+ * enough; a portrait 1080x1920 one holds 2 x 6 cards of the same type (2 x 7 clips a card with changes both now
+ * and next). More rooms take turns (60 rooms: five pages) rather than making the text smaller.
  */
 export const ROOM_GRID: Record<Orientation, { columns: number; rows: number }> = {
   landscape: { columns: 4, rows: 3 },

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,6 +11,12 @@ export interface WebHostOptions {
   /** The core clock's start, an ISO instant with offset (e.g. 2026-11-24T09:15:00+01:00). */
   now?: string;
   clockRate?: number;
+  /** Written to DATA_DIR/settings.json before the host starts (the shared/settings.ts schema). */
+  settings?: unknown;
+  /** Written to DATA_DIR/provisioning.json before the host starts; the core watches that file. */
+  provisioning?: unknown;
+  /** `--profile ID`: the display profile for this run. */
+  profile?: string;
 }
 
 export interface RunningWebHost {
@@ -19,7 +25,16 @@ export interface RunningWebHost {
   /** The page address without the secret, for `?lang=` and other parameters: add them to `url` instead. */
   origin: string;
   dataDir: string;
+  /** Replaces DATA_DIR/provisioning.json at once (write and rename); the core picks it up within about 2 s. */
+  writeProvisioning(content: unknown): void;
   stop(): Promise<void>;
+}
+
+/** Writes JSON so that a reader polling the file never sees half of it. */
+function writeJsonAtomically(file: string, content: unknown): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(content, null, 2));
+  renameSync(temporary, file);
 }
 
 /** How to start the host: the npm script's launcher when it is there, the CLI from source otherwise. */
@@ -38,6 +53,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<Runnin
   const args = ['--mode', options.mode ?? 'kiosk', '--data-dir', dataDir, '--port', '0'];
   if (options.now) args.push('--now', options.now);
   if (options.clockRate) args.push('--clock-rate', String(options.clockRate));
+  if (options.profile) args.push('--profile', options.profile);
+  const provisioningFile = join(dataDir, 'provisioning.json');
+  if (options.settings !== undefined) writeJsonAtomically(join(dataDir, 'settings.json'), options.settings);
+  if (options.provisioning !== undefined) writeJsonAtomically(provisioningFile, options.provisioning);
 
   // Its own process group: the launcher starts the host as a grandchild, and stop() must end both.
   const child = spawn(process.execPath, command(args), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -69,6 +88,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<Runnin
     url,
     origin: new URL(url).origin,
     dataDir,
+    writeProvisioning: (content) => writeJsonAtomically(provisioningFile, content),
     stop: () => stopChild(child, dataDir),
   };
 }

@@ -48,9 +48,9 @@ describe('the changes board', () => {
     expect(fake.callsOf('kiosk.changes')[0]).toEqual({ at: at('13:30'), includeNextDay: true });
     const board = wrapper.find('[data-testid="changes-board"]');
     const blocks = board.findAll('section').map((s) => s.attributes('aria-label'));
-    expect(blocks).toEqual(['2a Vandaag · dinsdag 24 november', '3c Vandaag · dinsdag 24 november', '2a Morgen · woensdag 25 november']);
+    expect(blocks).toEqual(['2a Vandaag', '3c Vandaag', '2a Morgen · woensdag']);
     expect(board.text()).toContain('Vervalt');
-    expect(board.findAll('s').map((s) => s.text())).toContain('wi · DEN · A1.01');
+    expect(board.findAll('s').map((s) => s.text())).toEqual(['14:00', 'wi · DEN · A1.01']);
     expect(board.text()).toContain('Ander lokaal was A1.04');
     expect(board.text()).toContain('Invaller was BKR');
   });
