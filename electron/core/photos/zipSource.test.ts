@@ -5,7 +5,7 @@ import { useTempDirs } from '../testing/tempDir';
 import { DEFAULT_LIMITS } from './limits';
 import type { OpenedSource, SourceFile } from './source';
 import { buildZip, deflatedZeros, type ZipEntrySpec, type ZipOptions } from './testing/zipWriter';
-import { openZipSource } from './zipSource';
+import { type EntryRead, openZipSource } from './zipSource';
 
 const tempDir = useTempDirs();
 
@@ -68,7 +68,8 @@ describe('reading a ZIP', () => {
     // 1 GB of zeros, declared as 3000 bytes: the ratio looks harmless, the declared size is a lie.
     const files = await listed([{ name: 'liar.jpg', raw: deflatedZeros(1024), uncompressedSize: 3000 }]);
     expect(files[0]!.refusal).toBeNull();
-    const read = await files[0]!.read();
+    // A ZIP's files answer with what they read (EntryRead).
+    const read = (await files[0]!.read()) as EntryRead;
     expect(read).toMatchObject({ ok: false, reason: expect.stringMatching(/declares|bomb/) });
     expect(read.bytesRead).toBeLessThan(1024 * 1024);
   });
