@@ -1,0 +1,150 @@
+import { TextDecoder } from 'node:util';
+import { SourceError } from '../../errors';
+import { isAllowedAddress } from './feedAddress';
+import { describeWait, retryAfterMs } from './retryAfter';
+
+/*
+ * A small private HTTP GET for feeds, on Node's fetch. TODO(consolidate): when electron/core/sync/http/** (the
+ * shared client with timeouts, Retry-After and error mapping) lands, use it here and drop this file; the
+ * contract and fault tests in this folder say what it must keep doing.
+ */
+
+export interface HttpLimits {
+  /** For the whole exchange, headers and body: a server that trickles a byte a second is cut off, not waited on. */
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export interface FeedBody {
+  text: string;
+  bytes: number;
+}
+
+const MAX_REDIRECTS = 5;
+
+function causeCode(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = e.cause;
+  }
+  return '';
+}
+
+/** A failed exchange in words: the caller's abort passes through untouched (the sync was stopped, not failed). */
+function networkError(error: unknown, name: string, outer: AbortSignal, deadline: AbortSignal, limits: HttpLimits, reading: boolean): unknown {
+  if (outer.aborted) return outer.reason ?? error;
+  if (deadline.aborted) {
+    const limit = limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} s`;
+    return new SourceError('UPSTREAM_TIMEOUT', `Feed '${name}' did not ${reading ? 'finish sending' : 'answer'} within ${limit}; the cached timetable was kept.`);
+  }
+  const code = causeCode(error);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceError('UPSTREAM_HTTP', `Feed '${name}': the server's name could not be found (no network, or a wrong address).`);
+  if (code === 'ECONNREFUSED') return new SourceError('UPSTREAM_HTTP', `Feed '${name}': the server refused the connection.`);
+  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('UNABLE_TO')) {
+    return new SourceError('UPSTREAM_HTTP', `Feed '${name}': the server's certificate was not accepted (${code}).`);
+  }
+  if (reading) return new SourceError('UPSTREAM_HTTP', `Feed '${name}': the connection closed before the whole calendar arrived.`);
+  return new SourceError('UPSTREAM_HTTP', `Feed '${name}' could not be reached (${code || 'connection failed'}).`);
+}
+
+function statusError(status: number, name: string, retryAfter: string | null): SourceError {
+  const wait = retryAfterMs(retryAfter);
+  const again = wait === null ? '' : ` It asked to try again in ${describeWait(wait)}.`;
+  if (status === 401 || status === 403) {
+    return new SourceError('UPSTREAM_AUTH', `Feed '${name}' refused access (HTTP ${status}); its address or token may have expired.`, wait);
+  }
+  if (status === 404 || status === 410) return new SourceError('UPSTREAM_HTTP', `Feed '${name}' was not found (HTTP ${status}); check its address.`, wait);
+  if (status === 429) return new SourceError('UPSTREAM_HTTP', `Feed '${name}' asked Gangbord to slow down (HTTP 429).${again}`, wait);
+  if (status === 408 || status === 504) return new SourceError('UPSTREAM_TIMEOUT', `Feed '${name}' timed out upstream (HTTP ${status}).${again}`, wait);
+  if (status >= 500) return new SourceError('UPSTREAM_HTTP', `Feed '${name}' had a server error (HTTP ${status}).${again}`, wait);
+  return new SourceError('UPSTREAM_HTTP', `Feed '${name}' answered HTTP ${status} instead of a calendar.${again}`, wait);
+}
+
+function decoderFor(contentType: string | null): TextDecoder {
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8');
+  } catch {
+    return new TextDecoder('utf-8');
+  }
+}
+
+async function readBody(response: Response, name: string, limits: HttpLimits): Promise<FeedBody> {
+  const tooLarge = () => new SourceError('UPSTREAM_INVALID', `Feed '${name}' is larger than ${Math.round(limits.maxBytes / 1_048_576)} MB; Gangbord does not read it.`);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limits.maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > limits.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { text: decoderFor(response.headers.get('content-type')).decode(all), bytes };
+}
+
+/**
+ * GET a feed: redirects followed by hand (at most five, each checked like the configured address, so a token in
+ * the query never travels over plain HTTP), one deadline for everything, a size cap, HTTP errors in plain words
+ * with the upstream's Retry-After.
+ */
+export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits): Promise<FeedBody> {
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const both = AbortSignal.any([signal, deadline]);
+  let url = address;
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: both,
+        redirect: 'manual',
+        headers: { accept: 'text/calendar, text/plain;q=0.8, */*;q=0.5', 'user-agent': 'Gangbord (iCalendar feed reader)' },
+      });
+    } catch (error) {
+      throw networkError(error, name, signal, deadline, limits, false);
+    }
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      await response.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) throw new SourceError('UPSTREAM_HTTP', `Feed '${name}' redirected more than ${MAX_REDIRECTS} times.`);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new SourceError('UPSTREAM_HTTP', `Feed '${name}' redirected to something that is not an address.`);
+      }
+      if (!isAllowedAddress(next)) throw new SourceError('UPSTREAM_HTTP', `Feed '${name}' redirected to an address without https; Gangbord did not follow it.`);
+      url = next;
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw statusError(response.status, name, response.headers.get('retry-after'));
+    }
+    try {
+      return await readBody(response, name, limits);
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      throw networkError(error, name, signal, deadline, limits, true);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { IcalSourceConfig } from '../../../../../shared/settings';
+import { SourceError } from '../../errors';
+import type { Snapshot, Source, SourceContext } from '../../snapshot';
+import { expandFeeds, type ParsedFeed } from './expandFeeds';
+import { fetchFeeds } from './fetchFeeds';
+import { RuleSet } from './fieldRules';
+import type { HttpLimits } from './feedHttp';
+import { parseCalendar } from './parseCalendar';
+import { syncWindow } from './syncWindow';
+import { icalTestSteps } from './testSteps';
+import { icalSnapshot } from './toSnapshot';
+
+export type IcalConfig = z.infer<typeof IcalSourceConfig>;
+
+export interface IcalSourceOptions {
+  /** Per feed, for the whole exchange. Default 30 s. */
+  timeoutMs?: number;
+  /** Per feed. Default 20 MB: a year of lessons for a whole school is a few MB. */
+  maxBytes?: number;
+  /** Feeds fetched at once. Default 4. */
+  concurrency?: number;
+}
+
+export interface IcalParsed {
+  feeds: ParsedFeed[];
+}
+
+const RawFeeds = z.object({
+  feeds: z.array(z.object({ name: z.string(), text: z.string(), bytes: z.number() }).strict()),
+}).strict();
+
+/** The configured rules' patterns compile, or the administrator hears which one does not. */
+function checkRules(config: IcalConfig): void {
+  for (const feed of config.feeds) new RuleSet(feed.name).check({ room: feed.room, subject: feed.subject, teacher: feed.teacher, group: feed.group });
+}
+
+/**
+ * iCalendar feeds (WebUntis, Magister, Google, Outlook ...) as one timetable: fetched over HTTPS, parsed by
+ * ical.js, expanded over the sync window, merged and de-duplicated, with room, subject, teacher and group taken
+ * where each feed's rules say.
+ */
+export function createIcalSource(config: IcalConfig, options: IcalSourceOptions = {}): Source<IcalParsed> {
+  const limits: HttpLimits = { timeoutMs: options.timeoutMs ?? 30_000, maxBytes: options.maxBytes ?? 20 * 1_048_576 };
+  const concurrency = options.concurrency ?? 4;
+
+  const source: Source<IcalParsed> = {
+    id: config.type,
+
+    async fetch(ctx: SourceContext): Promise<unknown> {
+      checkRules(config);
+      return { feeds: await fetchFeeds(config.feeds, ctx, limits, concurrency) };
+    },
+
+    validate(raw: unknown): IcalParsed {
+      const shape = RawFeeds.safeParse(raw);
+      if (!shape.success || shape.data.feeds.length !== config.feeds.length) {
+        throw new SourceError('UPSTREAM_INVALID', 'The iCalendar connector received something other than the feeds it fetched.');
+      }
+      return {
+        feeds: shape.data.feeds.map((feed, i) => {
+          const feedConfig = config.feeds[i]!;
+          return { config: feedConfig, parsed: parseCalendar(feedConfig.name, feed.text), bytes: feed.bytes };
+        }),
+      };
+    },
+
+    normalise(parsed: IcalParsed, ctx: SourceContext): Snapshot {
+      const window = syncWindow(ctx.now, ctx.zone, config.weeks);
+      const { feeds } = expandFeeds(parsed.feeds, ctx.zone, window);
+      ctx.progress('reading feeds', feeds.length, feeds.length);
+      return icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: config.feeds[0]!.name }).snapshot;
+    },
+
+    test: (ctx) => icalTestSteps(config, ctx, limits),
+  };
+  return source;
+}

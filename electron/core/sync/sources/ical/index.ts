@@ -1,0 +1,1 @@
+export { createIcalSource, type IcalConfig, type IcalParsed, type IcalSourceOptions } from './icalSource';

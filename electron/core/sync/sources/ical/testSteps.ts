@@ -1,0 +1,68 @@
+import { addDays, instantAt } from '../../../../../shared/timetable/zonedTime';
+import { checkSnapshot } from '../../checkPayload';
+import type { SourceContext, TestStep } from '../../snapshot';
+import { expandFeeds, type ParsedFeed } from './expandFeeds';
+import { fetchFeed } from './fetchFeeds';
+import type { HttpLimits } from './feedHttp';
+import { RuleSet } from './fieldRules';
+import type { IcalConfig } from './icalSource';
+import { parseCalendar } from './parseCalendar';
+import { syncWindow } from './syncWindow';
+import { icalSnapshot } from './toSnapshot';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * "Test connection" for iCalendar: every feed on its own (so one broken feed does not hide how the others fare),
+ * then the timetable they make together, checked as a sync would check it. Writes nothing.
+ */
+export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limits: HttpLimits): Promise<TestStep[]> {
+  const steps: TestStep[] = [];
+  const window = syncWindow(ctx.now, ctx.zone, config.weeks);
+  const weekEnd = instantAt(addDays(window.from, 7), 0, ctx.zone);
+  const parsed: ParsedFeed[] = [];
+
+  for (const feed of config.feeds) {
+    const step = `Feed '${feed.name}'`;
+    try {
+      new RuleSet(feed.name).check({ room: feed.room, subject: feed.subject, teacher: feed.teacher, group: feed.group });
+      const raw = await fetchFeed(feed, ctx, ctx.signal, limits);
+      const calendar = parseCalendar(feed.name, raw.text);
+      const one: ParsedFeed = { config: feed, parsed: calendar, bytes: raw.bytes };
+      const { feeds, zones } = expandFeeds([one], ctx.zone, window);
+      const expanded = feeds[0]!.expanded;
+      const thisWeek = expanded.reduce((n, e) => n + e.timed.filter((o) => o.start < weekEnd && o.end > o.start).length, 0);
+      const unreadable = expanded.reduce((n, e) => n + e.unreadable, 0) + calendar.unparsable;
+      const notes = [`${plural(calendar.eventCount, 'event')}, ${count(thisWeek)} this week`];
+      if (unreadable > 0) notes.push(`${plural(unreadable, 'event')} could not be read`);
+      for (const tzid of zones.unknownTzids) notes.push(`time zone "${tzid}" is unknown, read as ${ctx.zone}`);
+      steps.push({ step, ok: true, detail: notes.join('; ') });
+      parsed.push(one);
+    } catch (error) {
+      steps.push({ step, ok: false, detail: message(error) });
+    }
+  }
+
+  if (parsed.length === config.feeds.length) {
+    try {
+      const { feeds } = expandFeeds(parsed, ctx.zone, window);
+      const { snapshot, stats } = icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: config.feeds[0]!.name });
+      checkSnapshot(snapshot);
+      const extra = [
+        stats.holidays > 0 ? `${plural(stats.holidays, 'day off', 'days off')}` : '',
+        stats.allDaySkipped > 0 ? `${plural(stats.allDaySkipped, 'all-day event')} left out` : '',
+        stats.duplicates > 0 ? `${plural(stats.duplicates, 'lesson')} in more than one feed, kept once` : '',
+      ].filter(Boolean);
+      steps.push({
+        step: 'Timetable',
+        ok: true,
+        detail: `${plural(stats.lessons, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}${extra.length ? `; ${extra.join('; ')}` : ''}.`,
+      });
+    } catch (error) {
+      steps.push({ step: 'Timetable', ok: false, detail: message(error) });
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CacheDb } from '../../../db/open';
+import type { SourceContext } from '../../snapshot';
+
+/*
+ * Test helpers for the iCalendar connector: a real HTTP server on 127.0.0.1 that serves feeds and misbehaves on
+ * request, paths to the fixtures, and a SourceContext.
+ */
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** The repository root (…/electron/core/sync/sources/ical → five levels up). */
+const repoRoot = join(here, '..', '..', '..', '..', '..');
+
+/** Real upstream samples, referenced in place (../shared/fixtures/upstream, see SOURCES.md there). */
+export const upstreamSample = (name: string) => join(repoRoot, '..', 'shared', 'fixtures', 'upstream', 'icalendar', name);
+/** Gangbord's own feeds for what the samples do not show (DST, overrides, cancellations). */
+export const ownFixture = (name: string) => join(here, 'fixtures', name);
+export const readText = (path: string) => readFileSync(path, 'utf8');
+
+export type Reply =
+  | { kind?: 'answer'; status?: number; headers?: Record<string, string>; body?: string | Uint8Array }
+  /** The connection is cut before any answer. */
+  | { kind: 'reset' }
+  /** Headers promise `declaredLength` bytes, part of the body is sent, then the connection is cut. */
+  | { kind: 'truncate'; body: string; declaredLength: number }
+  /** 200 and then one byte every `intervalMs`, never finishing. */
+  | { kind: 'trickle'; intervalMs: number }
+  /** Accepts the request and never answers. */
+  | { kind: 'hang' };
+
+export type Route = Reply | ((req: IncomingMessage) => Reply);
+
+export interface FeedServer {
+  /** http://127.0.0.1:<port><path> */
+  url(path: string): string;
+  route(path: string, route: Route): void;
+  /** Requests seen, in order: path and headers. */
+  readonly requests: { path: string; headers: IncomingMessage['headers'] }[];
+  close(): Promise<void>;
+}
+
+export const calendarReply = (body: string | Uint8Array, extra: Record<string, string> = {}): Reply => ({
+  status: 200, headers: { 'content-type': 'text/calendar; charset=utf-8', ...extra }, body,
+});
+
+function answer(res: ServerResponse, reply: Extract<Reply, { kind?: 'answer' }>): void {
+  const body = reply.body ?? '';
+  res.writeHead(reply.status ?? 200, { 'content-length': String(Buffer.byteLength(body)), ...reply.headers });
+  res.end(body);
+}
+
+export async function startFeedServer(routes: Record<string, Route> = {}): Promise<FeedServer> {
+  const table = new Map<string, Route>(Object.entries(routes));
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const requests: FeedServer['requests'] = [];
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push({ path, headers: req.headers });
+    const route = table.get(path);
+    const reply: Reply = route === undefined ? { status: 404, body: 'not here' } : typeof route === 'function' ? route(req) : route;
+    switch (reply.kind) {
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'hang':
+        return;
+      case 'truncate':
+        res.writeHead(200, { 'content-type': 'text/calendar', 'content-length': String(reply.declaredLength) });
+        res.write(reply.body, () => res.socket?.destroy());
+        return;
+      case 'trickle': {
+        res.writeHead(200, { 'content-type': 'text/calendar' });
+        res.write('BEGIN:VCALENDAR\r\n');
+        const timer = setInterval(() => {
+          if (res.destroyed) {
+            clearInterval(timer);
+            timers.delete(timer);
+          } else res.write('X');
+        }, reply.intervalMs);
+        timers.add(timer);
+        return;
+      }
+      default:
+        answer(res, reply);
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    route: (path, route) => void table.set(path, route),
+    requests,
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A SourceContext as syncOnce builds it, for calling a source's parts directly. */
+export function sourceContext(now: number, options: { zone?: string; secrets?: Record<string, string>; signal?: AbortSignal } = {}): SourceContext {
+  return {
+    scope: 'kiosk', now, zone: options.zone ?? 'Europe/Amsterdam', cursor: null, signal: options.signal ?? new AbortController().signal,
+    progress: () => {}, secret: (name) => options.secrets?.[name] ?? null,
+  };
+}
+
+/** Everything a sync may write, row by row: "the cache exactly as it was" is this, unchanged. */
+export function cacheDump(db: CacheDb): Record<string, unknown[]> {
+  const tables = ['lessons', 'lesson_rooms', 'rooms', 'subjects', 'groups', 'teachers', 'periods', 'holidays', 'announcements', 'meta', 'sync_state'];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
