@@ -74,6 +74,15 @@ describe('reading a ZIP', () => {
     expect(read.bytesRead).toBeLessThan(1024 * 1024);
   });
 
+  it('survives reading a bomb and other entries at the same time (yauzl would throw outside any promise)', async () => {
+    const files = await listed([
+      { name: 'liar.jpg', raw: deflatedZeros(64), uncompressedSize: 3000 },
+      ...Array.from({ length: 5 }, (_, i) => ({ name: `${i}.jpg`, data: Buffer.alloc(300_000, i) })),
+    ]);
+    const reads = await Promise.all(files.map((f) => f.read()));
+    expect(reads.map((r) => r.ok)).toEqual([false, true, true, true, true, true]);
+  });
+
   it('refuses an entry that unpacks to less than it declares, or whose data is damaged', async () => {
     const files = await listed([
       { name: 'short.jpg', data: photo, uncompressedSize: photo.length + 10 },

@@ -146,6 +146,15 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
   const files: SourceFile[] = [];
   let declaredTotal = 0;
   let readTotal = 0;
+  // One entry stream at a time. yauzl's fd-slicer queues reads of all streams of a ZipFile; a stream destroyed while
+  // its read waits behind another stream's (as a bomb's is) throws on a null context, outside any promise: an
+  // uncaught exception. Reading in turn avoids that; decoding still overlaps with reading the next entry.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(read: () => Promise<T>): Promise<T> => {
+    const run = turn.then(read);
+    turn = run.catch(() => undefined);
+    return run;
+  };
   for (const entry of entries) {
     const name = entryName(entry);
     const judged = classify(entry, name, limits);
@@ -155,12 +164,12 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
     files.push({
       name,
       refusal: judged.refusal,
-      read: async () => {
+      read: () => inTurn(async () => {
         if (readTotal > limits.maxTotalBytes) return { ok: false, reason: `The ZIP unpacks to more than ${formatBytes(limits.maxTotalBytes)} in all: not read.` };
         const result = await readEntry(zip, entry, limits.maxFileBytes);
         readTotal += result.bytesRead;
         return result;
-      },
+      }),
     });
   }
   if (declaredTotal > limits.maxTotalBytes) {
