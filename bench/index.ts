@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { photoBench } from './photoBench';
 import { printFigures } from './report';
 import { syncBench } from './syncBench';
 
@@ -14,7 +15,7 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = [syncBench];
+const sections = [syncBench, photoBench];
 let allMet = true;
 for (const section of sections) {
   const { title, figures } = await section(root);
