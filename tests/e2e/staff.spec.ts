@@ -1,26 +1,135 @@
-import { mkdirSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { at, isoInstant } from './support/demoSchool';
-import { expect, openPage, test, withHost } from './support/kiosk';
+import { expect, test } from './support/kiosk';
+import { photoFolder } from './staffSupport/photos';
+import {
+  go, openStaff, pupilHits, SANNE, SCHOOL, searchBox, setUpFirstAdmin, waitForDemoSchool,
+} from './staffSupport/staffFlows';
+import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
 
-test('the staff page says honestly that sign-in comes later, under the school name and the clock', async ({ page }) => {
-  await withHost(page, { mode: 'staff', now: isoInstant(at('2026-11-24', '13:05')) }, async (host) => {
-    await openPage(page, host);
-    await expect(page).toHaveURL(/\/staff\.html/);
-    // A fresh install's first sync may finish after the page asked: the name follows when the data changes.
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Het Gangbord College', { timeout: 30_000 });
-    await expect(page.getByTestId('clock')).toHaveText(/^13:0\d:\d\d$/);
-    await expect(page.getByText('Inloggen voor personeel komt in een volgende versie.')).toBeVisible();
-    // No pretend sign-in form.
-    await expect(page.getByRole('textbox')).toHaveCount(0);
-    await expect(page.getByRole('button')).toHaveCount(0);
-    mkdirSync('screenshots', { recursive: true });
-    await page.screenshot({ path: 'screenshots/staff-nl.png' });
-  });
+test.use({ actionTimeout: 15_000 });
+
+// A Tuesday afternoon in term: lessons are running, so "where now" has an answer.
+const NOW = isoInstant(at('2026-11-24', '13:05'));
+
+let host: RunningStaffHost | null = null;
+let photos: string | null = null;
+test.afterEach(async ({ page }) => {
+  await page.close();
+  await host?.stop();
+  if (photos) rmSync(photos, { recursive: true, force: true });
+  host = photos = null;
 });
 
-test('the staff page in English', async ({ page }) => {
-  await withHost(page, { mode: 'staff', now: isoInstant(at('2026-11-24', '13:05')) }, async (host) => {
-    await openPage(page, host, { lang: 'en' });
-    await expect(page.getByText('Staff sign-in arrives in a later version.')).toBeVisible();
+test('first run to idle lock: admin with TOTP, photo import, look-up by name and number, photo, audit, and a lock that forgets', async ({ page, problems }) => {
+  test.setTimeout(300_000);
+  host = await startStaffHost({ now: NOW, settings: { staff: { idleLockMinutes: 1 } } });
+  await openStaff(page, host);
+  await waitForDemoSchool(page);
+
+  // First run: no accounts, so the screen creates the first administrator and sets up the authenticator.
+  await expect(page.getByRole('heading', { name: 'Eerste beheerder aanmaken' })).toBeVisible();
+  const admin = await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Bea Heer (beheerder)');
+
+  // The demo school stores no photos: import Sanne's and a classmate's through the administrator's screen.
+  photos = await photoFolder([SANNE.number, '121763'], { '000001.jpg': Buffer.from('not a pupil of this school') });
+  await go(page, "Foto's importeren");
+  await page.getByLabel('Pad op deze pc').fill(photos);
+  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('2 foto’s opgeslagen', { timeout: 30_000 });
+  await expect(report.getByTestId('unmatched')).toContainText('000001.jpg');
+  await expect(page.getByRole('progressbar', { name: 'Voortgang van de import' })).toHaveAttribute('aria-valuenow', '100');
+
+  // Search by part of the last name: focus starts in the search box, the tussenvoegsel is not needed.
+  await go(page, 'Zoeken');
+  const box = searchBox(page);
+  await expect(box).toBeFocused();
+  await box.pressSequentially('Berg');
+  await expect.poll(() => pupilHits(page)).toContain(SANNE.name);
+  await box.press('Escape');
+  await expect(box).toHaveValue('');
+  await box.pressSequentially('van den Berg');
+  await expect.poll(() => pupilHits(page)).toContain(SANNE.name);
+  await box.press('Escape');
+
+  // By number: the exact number ranks first, Enter opens the card with name, number, groups and where now.
+  await box.pressSequentially(SANNE.number);
+  const first = page.getByRole('option').first();
+  await expect(first).toContainText(SANNE.name);
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await box.press('Enter');
+  const card = page.getByTestId('pupil-card');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(SANNE.name);
+  await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(card.getByTestId('pupil-number')).toHaveText(SANNE.number);
+  await expect(card.getByRole('button', { name: SANNE.group })).toBeVisible();
+  await expect(card.getByTestId('pupil-photo')).toHaveCount(0);
+
+  // The photo only on purpose: a blob: image that really decoded.
+  await card.getByRole('button', { name: 'Toon foto', exact: true }).click();
+  const img = card.getByTestId('pupil-photo');
+  await expect(img).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+  await expect(img).toHaveAttribute('alt', `Foto van ${SANNE.name}`);
+
+  // The audit view shows that look: the card and the photo, for that number, by this administrator.
+  await go(page, 'Auditlog');
+  await page.getByLabel('Leerlingnummer').fill(SANNE.number);
+  await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+  const rows = page.getByTestId('audit-entries').locator('tbody tr');
+  await expect(rows.filter({ hasText: 'pupil.photo' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'pupil.card' })).toHaveCount(1);
+  for (const action of ['pupil.card', 'pupil.photo']) {
+    const row = rows.filter({ hasText: action });
+    await expect(row.locator('td').nth(1)).toHaveText(admin.username);
+    await expect(row.locator('td').nth(3)).toHaveText(SANNE.number);
+  }
+  await page.getByRole('button', { name: 'Controleer de keten', exact: true }).click();
+  await expect(page.getByTestId('chain-check')).toContainText('De keten is intact');
+
+  // Back to the card with the photo on screen, then hands off the keyboard for the idle minute.
+  await go(page, 'Zoeken');
+  await expect(page.getByTestId('pupil-card')).toHaveCount(0);
+  await expect(searchBox(page)).toHaveValue(SANNE.number);
+  await searchBox(page).fill('');
+  await searchBox(page).pressSequentially(SANNE.number);
+  await expect(page.getByRole('option').first()).toContainText(SANNE.name);
+  await searchBox(page).press('Enter');
+  await page.getByRole('button', { name: 'Toon foto', exact: true }).click();
+  const photoUrl = await page.getByTestId('pupil-photo').getAttribute('src');
+  expect(photoUrl).toMatch(/^blob:/);
+  await page.screenshot({ path: 'screenshots/staff-pupil-card.png' });
+
+  const lockedAt = Date.now();
+  await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 90_000 });
+  // Not before the minute: the lock follows real idle time, it does not fire early.
+  expect(Date.now() - lockedAt).toBeGreaterThan(50_000);
+  await expect(page.getByText('Gangbord is vergrendeld na 1 minuten zonder gebruik. Log opnieuw in.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SCHOOL);
+
+  // Nothing personal left: no photo, no name, no number in the page, and the photo's URL no longer resolves.
+  await expect(page.locator('img[src^="blob:"]')).toHaveCount(0);
+  const html = await page.content();
+  expect(html).not.toContain('Sanne');
+  expect(html).not.toContain(SANNE.number);
+  expect(html).not.toContain('Bea Heer');
+  // (As an image: the CSP lets the page load blob: images but not fetch them. The browser logs the failed load.)
+  problems.allow(new RegExp(`${photoUrl!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|ERR_FILE_NOT_FOUND`));
+  const stillThere = await page.evaluate((url) => new Promise<boolean>((resolve) => {
+    const probe = new Image();
+    probe.onload = () => resolve(true);
+    probe.onerror = () => resolve(false);
+    probe.src = url;
+  }), photoUrl!);
+  expect(stillThere).toBe(false);
+  await page.screenshot({ path: 'screenshots/staff-locked.png' });
+
+  // And the core ended the session too: a staff call from the page is refused.
+  const search = await page.evaluate(async () => {
+    const res = await fetch('/api/call/search.query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"Berg"}' });
+    return res.json() as Promise<{ ok: boolean; error?: { code: string } }>;
   });
+  expect(search).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 });

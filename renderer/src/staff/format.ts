@@ -33,3 +33,11 @@ export function dateTime(at: number, zone: string, locale: Locale): string {
 export function groupsOfFour(secret: string): string {
   return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? '';
 }
+
+/**
+ * "Sanne van den Berg". The same as shared/domain/people's displayName, which cannot be imported at run time here:
+ * that module defines zod schemas, and zod probes `Function('')` (an eval the page's CSP rightly refuses).
+ */
+export function personName(name: { firstName: string; prefix: string | null; lastName: string }): string {
+  return [name.firstName, name.prefix, name.lastName].filter(Boolean).join(' ');
+}

@@ -10,7 +10,9 @@ export const useNavigationStore = defineStore('staffNavigation', () => {
   const view = ref<StaffView>('lookup');
   const selected = ref<SearchHit | null>(null);
 
+  /** Leaving the look-up closes what was open in it: coming back must not reopen a pupil's card (an audited read) unasked. */
   function go(next: StaffView) {
+    if (next !== 'lookup') selected.value = null;
     view.value = next;
   }
 
