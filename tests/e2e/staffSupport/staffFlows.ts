@@ -14,6 +14,8 @@ export interface Admin {
   secret: string;
   /** The TOTP step of the last code used: the core refuses that step and earlier ones again. */
   lastStep: number;
+  /** The last code used, for a replay. */
+  lastCode: string;
 }
 
 /** Opens the staff page and waits until the core answered who is signed in (the sign-in or set-up form shows). */
@@ -53,7 +55,7 @@ export async function totpCode(page: Page, secret: string, after = -1): Promise<
 }
 
 /** The first-run screen: creates the first administrator, sets up the authenticator from the secret on screen, signs in. */
-export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 'lastStep'>): Promise<Admin> {
+export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 'lastStep' | 'lastCode'>): Promise<Admin> {
   const form = page.getByRole('form', { name: /Eerste beheerder|first administrator/ });
   await form.getByLabel(/Gebruikersnaam|Username/).fill(admin.username);
   await form.getByLabel(/^(Naam|Name)$/).fill(admin.displayName);
@@ -65,10 +67,10 @@ export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 
   expect(secret).toMatch(/^[A-Z2-7]{16,64}$/);
   await expect(page.getByTestId('totp-uri')).toContainText(`otpauth://totp/`);
   const { code, step } = await totpCode(page, secret);
-  await page.getByLabel(/^(Code)$/).fill(code);
+  await page.getByRole('textbox', { name: /^Code$/ }).fill(code);
   await page.getByRole('button', { name: /Bevestigen|Confirm/ }).click();
   await expect(page.getByTestId('signed-in-as')).toContainText(admin.displayName);
-  return { ...admin, secret, lastStep: step };
+  return { ...admin, secret, lastStep: step, lastCode: code };
 }
 
 export async function signInWithPassword(page: Page, username: string, password: string): Promise<void> {

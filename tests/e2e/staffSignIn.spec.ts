@@ -1,0 +1,102 @@
+import { generateSync } from 'otplib';
+import { at, isoInstant } from './support/demoSchool';
+import { expect, test } from './support/kiosk';
+import {
+  coreNow, go, openStaff, setUpFirstAdmin, signInWithPassword, signOut, totpCode, waitForDemoSchool,
+} from './staffSupport/staffFlows';
+import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
+
+test.use({ actionTimeout: 15_000 });
+
+const NOW = isoInstant(at('2026-11-24', '10:30'));
+let host: RunningStaffHost | null = null;
+test.afterEach(async ({ page }) => {
+  await page.close();
+  await host?.stop();
+  host = null;
+});
+
+/** A 6-digit code that is none of the codes the core would accept around now. */
+async function wrongCode(page: import('@playwright/test').Page, secret: string): Promise<string> {
+  const epoch = Math.floor((await coreNow(page)) / 1000);
+  const near = new Set([-60, -30, 0, 30, 60].map((d) => generateSync({ secret, epoch: epoch + d })));
+  for (let n = 123456; ; n = (n + 111_111) % 1_000_000) {
+    const code = String(n).padStart(6, '0');
+    if (!near.has(code)) return code;
+  }
+}
+
+test('wrong password, wrong and replayed codes, a teacher without a code, and the lockout after five failures', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startStaffHost({ now: NOW });
+  await openStaff(page, host);
+  await waitForDemoSchool(page);
+  const admin = await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
+
+  // An administrator creates a teacher's account.
+  await go(page, 'Accounts');
+  const create = page.getByRole('form', { name: 'Nieuw account' });
+  await create.getByLabel('Gebruikersnaam').fill('docent');
+  await create.getByLabel('Naam', { exact: true }).fill('Dirk Docent');
+  await create.getByLabel('Wachtwoord').fill('docent-wachtwoord-1');
+  await create.getByRole('button', { name: 'Account aanmaken' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Account docent is aangemaakt.' })).toBeVisible();
+  await expect(page.getByTestId('accounts').getByRole('row', { name: /docent Dirk Docent docent/ })).toBeVisible();
+  await signOut(page);
+  await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
+
+  // A wrong password: its message, and the password field emptied.
+  await signInWithPassword(page, admin.username, 'not the password');
+  await expect(page.getByRole('alert')).toHaveText('Gebruikersnaam of wachtwoord klopt niet.');
+  await expect(page.getByLabel('Wachtwoord')).toHaveValue('');
+
+  // The right password asks an administrator for the code; a wrong one and the replayed set-up code are refused.
+  await signInWithPassword(page, admin.username, admin.password);
+  await expect(page.getByRole('heading', { name: 'Code uit je authenticator-app' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Code' }).fill(await wrongCode(page, admin.secret));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Deze code klopt niet, of is al gebruikt. Wacht op de volgende code.');
+  await page.getByRole('textbox', { name: 'Code' }).fill(admin.lastCode);
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Deze code klopt niet, of is al gebruikt. Wacht op de volgende code.');
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+
+  // A fresh code (the next 30-second step) signs in.
+  const fresh = await totpCode(page, admin.secret, admin.lastStep);
+  await page.getByRole('textbox', { name: 'Code' }).fill(fresh.code);
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Bea Heer (beheerder)');
+  await signOut(page);
+
+  // A teacher without an authenticator signs in with the password alone, and sees no administrator's parts.
+  await signInWithPassword(page, 'docent', 'docent-wachtwoord-1');
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Dirk Docent (docent)');
+  await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Zoeken', 'Vrije lokalen', 'Mijn account']);
+  await signOut(page);
+
+  // Five wrong passwords in a row lock the account: then even the right one is refused, with the core's wait.
+  for (let i = 0; i < 5; i++) {
+    await signInWithPassword(page, 'docent', `wrong password ${i}`);
+    await expect(page.getByRole('alert')).toHaveText('Gebruikersnaam of wachtwoord klopt niet.');
+    // The next try only after this answer: the alert is replaced by the next one.
+    await expect(page.getByRole('button', { name: 'Inloggen' })).toBeEnabled();
+  }
+  await signInWithPassword(page, 'docent', 'docent-wachtwoord-1');
+  await expect(page.getByRole('alert')).toContainText('Inloggen lukt nu niet.');
+  await expect(page.getByRole('alert')).toContainText('locked after too many wrong attempts; try again in 15 minutes');
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  await page.screenshot({ path: 'screenshots/staff-locked-out.png' });
+});
+
+test('the sign-in screens in English', async ({ page }) => {
+  host = await startStaffHost({ now: NOW });
+  await openStaff(page, host, { lang: 'en' });
+  await expect(page.getByRole('heading', { name: 'Create the first administrator' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create administrator' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The form checks the contract's rules first, in the page's language.
+  await page.getByLabel('Username').fill('x');
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await expect(page.getByRole('alert')).toHaveText('A username is 2 to 40 lower-case letters, digits, dots or dashes.');
+  await page.screenshot({ path: 'screenshots/staff-setup-en.png' });
+});
