@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import { at, isoInstant } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
@@ -17,7 +18,7 @@ test.afterEach(async ({ page }) => {
 });
 
 /** A 6-digit code that is none of the codes the core would accept around now. */
-async function wrongCode(page: import('@playwright/test').Page, secret: string): Promise<string> {
+async function wrongCode(page: Page, secret: string): Promise<string> {
   const epoch = Math.floor((await coreNow(page)) / 1000);
   const near = new Set([-60, -30, 0, 30, 60].map((d) => generateSync({ secret, epoch: epoch + d })));
   for (let n = 123456; ; n = (n + 111_111) % 1_000_000) {
