@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { SourceError } from '../../errors';
 import { isAllowedAddress } from './feedAddress';
+import { decodeWindows1252, WINDOWS_1252_LABELS } from './windows1252';
 import { describeWait, retryAfterMs } from './retryAfter';
 
 /*
@@ -62,12 +63,14 @@ function statusError(status: number, name: string, retryAfter: string | null): S
   return new SourceError('UPSTREAM_HTTP', `Feed '${name}' answered HTTP ${status} instead of a calendar.${again}`, wait);
 }
 
-function decoderFor(contentType: string | null): TextDecoder {
-  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+/** RFC 5545 says UTF-8; a server that names another charset is believed. */
+function decode(bytes: Uint8Array, contentType: string | null): string {
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && WINDOWS_1252_LABELS.has(charset)) return decodeWindows1252(bytes);
   try {
-    return new TextDecoder(charset ?? 'utf-8');
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
   } catch {
-    return new TextDecoder('utf-8');
+    return new TextDecoder('utf-8').decode(bytes);
   }
 }
 
@@ -99,7 +102,7 @@ async function readBody(response: Response, name: string, limits: HttpLimits): P
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return { text: decoderFor(response.headers.get('content-type')).decode(all), bytes };
+  return { text: decode(all, response.headers.get('content-type')), bytes };
 }
 
 /**

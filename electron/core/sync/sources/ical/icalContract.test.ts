@@ -6,6 +6,7 @@ import { createKioskBoard } from '../../../services/kioskBoard';
 import { openTestCache } from '../../../testing/openTestCache';
 import { useTempDirs } from '../../../testing/tempDir';
 import { syncOnce } from '../../syncOnce';
+import { windows1252 } from '../untisGpu/testing';
 import { createIcalSource } from './icalSource';
 import { calendarReply, type FeedServer, ownFixture, readText, sourceContext, startFeedServer, upstreamSample } from './testing';
 
@@ -99,6 +100,16 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
     expect(room(board.rooms, 'neeneesasdasd').now).toMatchObject({ start: Date.parse('2024-02-12T14:30:00Z'), end: Date.parse('2024-02-12T15:30:00Z'), day: '2024-02-12' });
     expect(room(board.rooms, 'neenee').now).toBeNull();
     expect(room(board.rooms, 'neenee').next).toMatchObject({ day: '2024-02-14' });
+  });
+
+  it('believes a Content-Type charset: a Windows-1252 feed keeps its Š and €', async () => {
+    const server = await serve();
+    const body = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:w\r\nDTSTART:20240326T083000Z\r\nDTEND:20240326T092000Z\r\nSUMMARY:€-les\r\nLOCATION:Šport 1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    server.route('/ansi.ics', calendarReply(windows1252(body), { 'content-type': 'text/calendar; charset=windows-1252' }));
+    const db = openTestCache(tempDir());
+    const config = IcalSourceConfig.parse({ type: 'ical', feeds: [{ name: 'Oud', url: server.url('/ansi.ics') }] });
+    await syncOnce({ db, source: createIcalSource(config), scope: 'kiosk', now: at('2024-03-26', '08:00'), zone: ZONE, signal: new AbortController().signal, progress: () => {} });
+    expect(db.prepare('SELECT rooms, subjects FROM lessons').all()).toEqual([{ rooms: 'Šport 1', subjects: '€-les' }]);
   });
 
   it('"test connection" says per feed how many events and how many this week, then what the timetable holds', async () => {
