@@ -9,7 +9,7 @@ import type { HttpLimits } from './feedHttp';
 import { parseCalendar } from './parseCalendar';
 import { syncWindow } from './syncWindow';
 import { icalTestSteps } from './testSteps';
-import { icalSnapshot } from './toSnapshot';
+import { ICAL_SCHOOL_NAME, icalSnapshot } from './toSnapshot';
 
 export type IcalConfig = z.infer<typeof IcalSourceConfig>;
 
@@ -69,7 +69,7 @@ export function createIcalSource(config: IcalConfig, options: IcalSourceOptions 
       const window = syncWindow(ctx.now, ctx.zone, config.weeks);
       const { feeds } = expandFeeds(parsed.feeds, ctx.zone, window);
       ctx.progress('reading feeds', feeds.length, feeds.length);
-      return icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: config.feeds[0]!.name }).snapshot;
+      return icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME }).snapshot;
     },
 
     test: (ctx) => icalTestSteps(config, ctx, limits),

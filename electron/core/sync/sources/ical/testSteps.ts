@@ -8,7 +8,7 @@ import { RuleSet } from './fieldRules';
 import type { IcalConfig } from './icalSource';
 import { parseCalendar } from './parseCalendar';
 import { syncWindow } from './syncWindow';
-import { icalSnapshot } from './toSnapshot';
+import { ICAL_SCHOOL_NAME, icalSnapshot } from './toSnapshot';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
@@ -48,7 +48,7 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
   if (parsed.length === config.feeds.length) {
     try {
       const { feeds } = expandFeeds(parsed, ctx.zone, window);
-      const { snapshot, stats } = icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: config.feeds[0]!.name });
+      const { snapshot, stats } = icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME });
       checkSnapshot(snapshot);
       const extra = [
         stats.holidays > 0 ? `${plural(stats.holidays, 'day off', 'days off')}` : '',

@@ -26,6 +26,12 @@ export interface SnapshotStats {
   allDaySkipped: number;
 }
 
+/**
+ * The kiosk header shows the school's name. A feed's X-WR-CALNAME names a calendar ("Rooster 3B", or worse), not
+ * the school; until the settings have a name, the one the core falls back to when a cache has none.
+ */
+export const ICAL_SCHOOL_NAME = 'Gangbord';
+
 const MAX_LESSON_MS = 12 * 3_600_000;
 const ID_MAX = 120;
 

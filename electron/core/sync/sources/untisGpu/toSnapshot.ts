@@ -13,8 +13,11 @@ export interface GpuSnapshotStats {
   substitutions: SubstitutionStats;
 }
 
-/** Shown as the school's name until the settings carry one: GPU files do not name the school. */
-export const GPU_SCHOOL_NAME = 'Rooster uit Untis';
+/**
+ * The kiosk header shows the school's name, and GPU files do not carry it: until the settings have one, the
+ * name the core falls back to when a cache has none.
+ */
+export const GPU_SCHOOL_NAME = 'Gangbord';
 
 const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
