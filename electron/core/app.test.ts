@@ -87,3 +87,19 @@ describe('the core, end to end with the demo school', () => {
     await core.stop();
   });
 });
+
+describe('the demo school on a staff PC', () => {
+  it('comes with illustrated portraits, so the photo lookup works on a fresh install', async () => {
+    const dir = tempDir();
+    const { core, key } = await startCore(dir, { mode: 'staff', snapshot: null, clock: manualClock(NOW), settings: { source: { type: 'demo', size: 'small' } } });
+    await core.syncNow();
+    await core.syncNow(); // the portraits follow the first sync; the second waits for the worker to be free
+    await core.stop();
+    const { db } = openCache({ file: join(dir, 'cache.db'), key, log: memoryLogger() });
+    const pupils = db.prepare('SELECT count(*) FROM pupils').pluck().get() as number;
+    expect(pupils).toBeGreaterThan(100);
+    expect(db.prepare('SELECT count(*) FROM photos').pluck().get()).toBe(pupils);
+    expect((db.prepare('SELECT bytes FROM photos LIMIT 1').pluck().get() as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    db.close();
+  });
+});

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CacheError } from '../../db/errors';
 import { type CacheDb, openCache } from '../../db/open';
 import type { Logger } from '../../logger';
+import { fillDemoPortraits } from '../demoPortraits';
 import { runJob } from '../runJob';
 import { testSource } from '../testSource';
 import type { ParentMessage, WorkerMessage, WorkerSetup } from './protocol';
@@ -60,6 +61,15 @@ port.on('message', (message: ParentMessage) => {
     }).then((outcome) => {
       current = null;
       post({ type: 'outcome', id, outcome });
+      const job = message.job;
+      if (outcome.ok && job.scope === 'staff' && (job.source === null || job.source.type === 'demo')) {
+        try {
+          const made = fillDemoPortraits(openDb());
+          if (made > 0) log.info('demo.portraits', { made });
+        } catch (error) {
+          log.error('demo.portraits-failed', { error });
+        }
+      }
     });
   }
 });
