@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { photoBench } from './photoBench';
 import { printFigures } from './report';
+import { staffSearchBench } from './staffSearchBench';
 import { syncBench } from './syncBench';
 
 // `npm run bench`: every figure comes from this one run on this machine; targets are printed beside them.
@@ -15,7 +16,7 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = [syncBench, photoBench];
+const sections = [syncBench, photoBench, staffSearchBench];
 let allMet = true;
 for (const section of sections) {
   const { title, figures } = await section(root);
