@@ -88,6 +88,8 @@ export type SourceConfig = z.infer<typeof SourceConfig>;
 
 export const Settings = z.object({
   mode: AppMode.default('kiosk'),
+  /** The school's name on screens, where the source does not say it (iCalendar feeds, Untis files). */
+  schoolName: z.string().trim().min(1).max(120).nullable().default(null),
   locale: z.enum(['nl', 'en']).default('nl'),
   zone: ZoneName.default('Europe/Amsterdam'),
   sync: z.object({

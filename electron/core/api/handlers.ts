@@ -56,7 +56,7 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
     'app.info': () => ({
       mode: ctx.mode,
       version: ctx.version,
-      school: readSchool(db, { name: 'Gangbord', zone: settings.get().zone }),
+      school: { ...readSchool(db, { name: 'Gangbord', zone: settings.get().zone }), ...(settings.get().schoolName ? { name: settings.get().schoolName! } : {}) },
       locale: settings.get().locale,
       clock: { now: clock.now(), rate: clock.rate },
     }),

@@ -2,6 +2,8 @@ import type { SourceConfig } from '../../../../shared/settings';
 import { SourceError } from '../errors';
 import type { Source } from '../snapshot';
 import { createDemoSource } from './demo';
+import { createIcalSource } from './ical';
+import { createUntisGpuSource } from './untisGpu';
 
 /** The source for the configured settings; with nothing configured, the built-in demo school. */
 export function createSource(config: SourceConfig | null): Source {
@@ -9,6 +11,10 @@ export function createSource(config: SourceConfig | null): Source {
   switch (config.type) {
     case 'demo':
       return createDemoSource({ size: config.size });
+    case 'ical':
+      return createIcalSource(config);
+    case 'untis-gpu':
+      return createUntisGpuSource(config);
     default:
       throw new SourceError('INTERNAL', `The ${config.type} connector is not available in this version of Gangbord.`);
   }
