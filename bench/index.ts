@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { incrementalBench } from './incrementalBench';
 import { photoBench } from './photoBench';
 import { printFigures } from './report';
 import { staffSearchBench } from './staffSearchBench';
@@ -16,7 +17,7 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = [syncBench, photoBench, staffSearchBench];
+const sections = [syncBench, photoBench, staffSearchBench, incrementalBench];
 let allMet = true;
 for (const section of sections) {
   const { title, figures } = await section(root);

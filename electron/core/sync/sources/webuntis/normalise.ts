@@ -1,0 +1,41 @@
+import type { Lesson } from '../../../../../shared/domain';
+import type { Snapshot, SourceContext, Unchanged } from '../../snapshot';
+import { cleanText } from '../zermelo/codes';
+import { type UntisCursor, untisConfigKey } from './cursor';
+import type { WebUntisConfig } from './fetch';
+import { lessonOfPeriod, mergePeriods, periodNumbers, substitutionTexts } from './lessons';
+import { groupsOf, holidaysOf, namesById, periodsOf, pupilsOf, roomsOf, subjectsOf, teachersOf } from './reference';
+import type { UntisValid } from './validate';
+
+/** A full WebUntis fetch as a snapshot; `unchanged` when getLatestImportTime did not move. */
+export function normaliseWebUntis(v: UntisValid, ctx: SourceContext, config: WebUntisConfig): Snapshot | Unchanged {
+  if (v.mode === 'unchanged') return { kind: 'unchanged' };
+  const names = {
+    klassen: namesById(v.klassen),
+    teachers: namesById(v.teachers),
+    subjects: namesById(v.subjects),
+    rooms: namesById(v.rooms),
+  };
+  const context = { zone: ctx.zone, from: v.from, to: v.to, names, numbers: periodNumbers(v.timegrid), substitution: substitutionTexts(v.substitutions) };
+  const lessons: Lesson[] = [];
+  for (const p of mergePeriods(v.timetables.map((t) => t.periods))) {
+    const lesson = lessonOfPeriod(p, context);
+    if (lesson) lessons.push(lesson);
+  }
+  const cursor: UntisCursor = { v: 1, scope: ctx.scope, zone: ctx.zone, config: untisConfigKey(config), from: v.from, to: v.to, importTime: v.importTime, fetchedAt: ctx.now };
+  return {
+    kind: 'snapshot',
+    school: { name: cleanText(config.school, 120) ?? config.server, zone: ctx.zone },
+    window: { from: v.from, to: v.to },
+    periods: periodsOf(v.timegrid),
+    rooms: roomsOf(v.rooms, lessons),
+    subjects: subjectsOf(v.subjects, lessons),
+    groups: groupsOf(v.klassen, lessons),
+    teachers: teachersOf(v.teachers, lessons, ctx.scope),
+    pupils: ctx.scope === 'staff' ? pupilsOf(v.students) : [],
+    lessons,
+    announcements: [],
+    holidays: holidaysOf(v.holidays),
+    cursor: JSON.stringify(cursor),
+  };
+}
