@@ -32,7 +32,7 @@ test('first run to idle lock: admin with TOTP, photo import, look-up by name and
   const admin = await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
   await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Bea Heer (beheerder)');
 
-  // The demo school stores no photos: import Sanne's and a classmate's through the administrator's screen.
+  // Import Sanne's and a classmate's photo through the administrator's screen (it replaces a demo portrait).
   photos = await photoFolder([SANNE.number, '121763'], { '000001.jpg': Buffer.from('not a pupil of this school') });
   await go(page, "Foto's importeren");
   await page.getByLabel('Pad op deze pc').fill(photos);

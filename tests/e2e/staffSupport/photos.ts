@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 
 /**
- * A photographer's folder as schools get it: `<pupilnumber>.jpg` per pupil, and a file for nobody. The demo school
- * stores no photos of its own, so tests import these through the administrator's screen.
+ * A photographer's folder as schools get it: `<pupilnumber>.jpg` per pupil, and a file for nobody. Tests import
+ * these through the administrator's screen (the demo portraits come after the first sync, in their own time).
  */
 export async function photoFolder(numbers: readonly string[], extra: Record<string, Buffer> = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'gangbord-photos-'));
