@@ -130,6 +130,7 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
   await go(page, 'Zoeken');
   await searchBox(page).fill('');
   await searchBox(page).pressSequentially(SANNE.number);
+  await expect(page.getByRole('option').first()).toContainText(SANNE.name);
   await searchBox(page).press('Enter');
   await expect(page.getByTestId('pupil-card').getByRole('alert')).toContainText(`Niet gevonden. There is no pupil with number ${SANNE.number}.`);
   await expect(page.getByRole('button', { name: 'Toon foto', exact: true })).toHaveCount(0);

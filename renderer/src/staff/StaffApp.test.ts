@@ -91,6 +91,22 @@ describe('StaffApp', () => {
     wrapper.unmount();
   });
 
+  it('opens the best hit when Enter comes before the answer (a fast typist)', async () => {
+    let answer: (() => void) | null = null;
+    fake.respond('search.query', () => new Promise((resolve) => {
+      answer = () => resolve({ ok: true, value: { hits: [hit('pupil', '120631', 'Sanne van den Berg', '4M1 · 120631')] } });
+    }));
+    const wrapper = await mountSignedIn();
+    const box = wrapper.get('input[role="combobox"]');
+    await box.setValue('120631');
+    await box.trigger('keydown', { key: 'Enter' });
+    expect(wrapper.find('[data-testid="pupil-card"]').exists()).toBe(false);
+    answer!();
+    await flushPromises();
+    expect(wrapper.get('[data-testid="pupil-card"] h2').text()).toBe('Sanne van den Berg');
+    wrapper.unmount();
+  });
+
   it('clears the search with Escape and offers no administrator parts to a teacher', async () => {
     fake.respond('auth.status', { user: user({ role: 'teacher', displayName: 'Dirk Docent' }), setupNeeded: false, idleLockMinutes: 5 });
     const wrapper = await mountSignedIn();
