@@ -7,6 +7,7 @@ import { type CacheDb, openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
 import { createZermeloSource } from '../electron/core/sync/sources/zermelo';
 import { syncOnce, type SyncResult } from '../electron/core/sync/syncOnce';
+import { checkpointAfterSync, tuneSyncConnection } from '../electron/core/sync/worker/syncConnection';
 import { startPortalThread } from '../electron/core/sync/testing/zermeloPortalThread';
 import type { Figure } from './report';
 
@@ -34,7 +35,12 @@ export async function incrementalBench(_root: string): Promise<{ title: string; 
     const config = ZermeloSourceConfig.parse({ type: 'zermelo', portal: 'bench', baseUrl: portal.baseUrl, weeks: WEEKS });
     const key = Buffer.alloc(32, 9);
     // Caches are opened before the clock starts: the app's sync worker keeps its connection (and derived key) open.
-    const open = (file: string) => openCache({ file: join(dir, file), key, log: silentLogger }).db;
+    // ... tuned as the worker tunes its own (its WAL checkpoint runs after each sync is reported, outside the sync).
+    const open = (file: string) => {
+      const db = openCache({ file: join(dir, file), key, log: silentLogger }).db;
+      tuneSyncConnection(db);
+      return db;
+    };
     const run = (db: CacheDb, at: number): Promise<SyncResult> => syncOnce({
       db, source: createZermeloSource(config), scope: 'kiosk', now: at, zone: ZONE, signal: new AbortController().signal, progress: () => {},
       secrets: { 'zermelo.token': TOKEN },
@@ -44,12 +50,13 @@ export async function incrementalBench(_root: string): Promise<{ title: string; 
       const t0 = performance.now();
       const result = await run(db, at);
       const ms = performance.now() - t0;
-      return { ms, result, requests: (await portal.requests()) - before };
+      const c0 = performance.now();
+      checkpointAfterSync(db);
+      return { ms, result, requests: (await portal.requests()) - before, checkpointMs: performance.now() - c0 };
     };
 
     // A round: a full sync into a fresh cache, then two refreshes five minutes apart, each after the schedulers
-    // changed 1% of the appointments in between. A refresh's figure is the mean of the two: SQLite folds its WAL back
-    // into the file about every other refresh (every 1,000 pages), and that cost belongs to refreshes on average.
+    // changed 1% of the appointments in between; a refresh's figure is the mean of the two.
     // The first round only warms the code up, as a running app's would be; of the measured rounds the median
     // counts, so one stall on a busy machine does not decide the figures.
     let at = instantAt(MONDAY, '07:00', ZONE) + 86_400_000;
@@ -76,6 +83,7 @@ export async function incrementalBench(_root: string): Promise<{ title: string; 
           increment: {
             ms: mean((r) => r.ms), fetchMs: mean((r) => r.result.timings.fetchMs), normaliseMs: mean((r) => r.result.timings.normaliseMs),
             writeMs: mean((r) => r.result.timings.writeMs), requests: refreshes[0]!.requests, changed: refreshes[0]!.changed,
+            checkpointMs: mean((r) => r.checkpointMs),
           },
         };
       } finally {
@@ -98,7 +106,8 @@ export async function incrementalBench(_root: string): Promise<{ title: string; 
         { name: `incremental refresh, ${increment.changed} lessons changed (1%, ${increment.requests} requests)`, value: increment.ms, unit: 'ms' },
         { name: '  of which fetch (HTTP, JSON)', value: increment.fetchMs, unit: 'ms' },
         { name: '  validate + normalise', value: increment.normaliseMs, unit: 'ms' },
-        { name: '  write (with its share of WAL checkpoints)', value: increment.writeMs, unit: 'ms' },
+        { name: '  write (one transaction)', value: increment.writeMs, unit: 'ms' },
+        { name: '  then, after the refresh is reported: WAL checkpoint', value: increment.checkpointMs, unit: 'ms' },
         { name: 'incremental / full', value: (100 * increment.ms) / full.ms, unit: '%', target: { op: '<', limit: 5 } },
       ],
     };

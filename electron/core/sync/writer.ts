@@ -41,7 +41,8 @@ function prepare(db: CacheDb) {
   return {
     insertLesson: db.prepare(`INSERT INTO lessons ${LESSON_INSERT_COLUMNS} VALUES ${ROW_PLACEHOLDERS}`),
     insertLessonRoom: db.prepare('INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here) VALUES (?, ?, ?, ?, ?)'),
-    lessonById: db.prepare('SELECT rowid, start_ms, rooms, prev_rooms FROM lessons WHERE id = ?'),
+    lessonById: db.prepare('SELECT rowid, start_ms, end_ms, rooms, prev_rooms FROM lessons WHERE id = ?'),
+    updateLesson: db.prepare(`UPDATE lessons SET (${LESSON_INSERT_COLUMNS.slice(1, -1)}) = ${ROW_PLACEHOLDERS} WHERE rowid = ?`),
     deleteLessonRoom: db.prepare('DELETE FROM lesson_rooms WHERE room_code = ? AND start_ms = ? AND lesson_rowid = ?'),
     deleteLesson: db.prepare('DELETE FROM lessons WHERE rowid = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -103,6 +104,25 @@ function insertLessonsInBulk(db: CacheDb, s: Statements, lessons: readonly Lesso
     for (const room of rooms) s.insertLessonRoom.run(room, row.start_ms, row.end_ms, row.rowid, 1);
     for (const room of splitCodes(row.prev_rooms)) if (!rooms.includes(room)) s.insertLessonRoom.run(room, row.start_ms, row.end_ms, row.rowid, 0);
   }
+}
+
+type ExistingLesson = { rowid: number; start_ms: number; end_ms: number; rooms: string; prev_rooms: string };
+
+/**
+ * A changed lesson is updated where it is (same rowid): a refresh then rewrites only the pages of the lessons that
+ * changed, and their room entries only when their rooms or times changed.
+ */
+function updateOrInsertLesson(s: Statements, lesson: Lesson): void {
+  const old = s.lessonById.get(lesson.id) as ExistingLesson | undefined;
+  if (!old) return insertLesson(s, lesson);
+  const values: unknown[] = [];
+  pushLessonValues(values, lesson);
+  s.updateLesson.run(...values, old.rowid);
+  const roomsMoved = old.start_ms !== lesson.start || old.end_ms !== lesson.end
+    || old.rooms !== joinCodes(lesson.rooms) || old.prev_rooms !== joinCodes(lesson.change.previousRooms);
+  if (!roomsMoved) return;
+  for (const room of new Set([...splitCodes(old.rooms), ...splitCodes(old.prev_rooms)])) s.deleteLessonRoom.run(room, old.start_ms, old.rowid);
+  insertLessonRooms(s, lesson, old.rowid);
 }
 
 function deleteLessonById(s: Statements, id: string): boolean {
@@ -187,10 +207,7 @@ export function writeDelta(db: CacheDb, delta: Delta, ctx: WriteContext): WriteS
   const run = db.transaction((): WriteSummary => {
     let removed = 0;
     for (const id of delta.removeLessonIds) if (deleteLessonById(s, id)) removed++;
-    for (const lesson of delta.upsertLessons) {
-      deleteLessonById(s, lesson.id);
-      insertLesson(s, lesson);
-    }
+    for (const lesson of delta.upsertLessons) updateOrInsertLesson(s, lesson);
     s.syncState.run(ctx.source, ctx.now, delta.cursor);
     return { lessons: delta.upsertLessons.length, rooms: 0, pupils: 0, removedLessons: removed };
   });

@@ -1,9 +1,10 @@
 import type { SourceConfig } from '../../../../shared/settings';
-import { SourceError } from '../errors';
 import type { Source } from '../snapshot';
 import { createDemoSource } from './demo';
 import { createIcalSource } from './ical';
 import { createUntisGpuSource } from './untisGpu';
+import { createWebUntisSource } from './webuntis';
+import { createZermeloSource } from './zermelo';
 
 /** The source for the configured settings; with nothing configured, the built-in demo school. */
 export function createSource(config: SourceConfig | null): Source {
@@ -15,8 +16,10 @@ export function createSource(config: SourceConfig | null): Source {
       return createIcalSource(config);
     case 'untis-gpu':
       return createUntisGpuSource(config);
-    default:
-      throw new SourceError('INTERNAL', `The ${config.type} connector is not available in this version of Gangbord.`);
+    case 'zermelo':
+      return createZermeloSource(config);
+    case 'webuntis':
+      return createWebUntisSource(config);
   }
 }
 

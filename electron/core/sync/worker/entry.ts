@@ -4,6 +4,7 @@ import { type CacheDb, openCache } from '../../db/open';
 import type { Logger } from '../../logger';
 import { fillDemoPortraits } from '../demoPortraits';
 import { runJob } from '../runJob';
+import { checkpointAfterSync, tuneSyncConnection } from './syncConnection';
 import { testSource } from '../testSource';
 import type { ParentMessage, WorkerMessage, WorkerSetup } from './protocol';
 
@@ -31,8 +32,7 @@ function openDb(): CacheDb {
   } finally {
     key.fill(0);
   }
-  // This connection only writes syncs: a big page cache keeps a bulk write from spilling pages half-way.
-  db.pragma('cache_size = -65536');
+  tuneSyncConnection(db);
   setup.key.fill(0);
   return db;
 }
@@ -61,14 +61,16 @@ port.on('message', (message: ParentMessage) => {
     }).then((outcome) => {
       current = null;
       post({ type: 'outcome', id, outcome });
+      // After the outcome is out: work the sync's result does not wait for.
       const job = message.job;
-      if (outcome.ok && job.scope === 'staff' && (job.source === null || job.source.type === 'demo')) {
-        try {
+      try {
+        if (outcome.ok && job.scope === 'staff' && (job.source === null || job.source.type === 'demo')) {
           const made = fillDemoPortraits(openDb());
           if (made > 0) log.info('demo.portraits', { made });
-        } catch (error) {
-          log.error('demo.portraits-failed', { error });
         }
+        if (outcome.ok) checkpointAfterSync(openDb());
+      } catch (error) {
+        log.error('sync.after-work-failed', { error });
       }
     });
   }
