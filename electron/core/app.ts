@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type EventName, type EventPayload, fail } from '../../shared/contract';
 import type { Announcement } from '../../shared/domain';
 import type { Provisioning } from '../../shared/provisioning';
+import { CallFailure } from './api/callFailure';
 import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';
 import type { StaffServices } from './api/staffHandlers';
 import { createAuditLog } from './audit/auditLog';
@@ -22,6 +23,8 @@ import { openCache, type CacheDb } from './db/open';
 import { readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
 import { readDataAsOf } from './services/referenceData';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
+import { SourceError } from './sync/errors';
+import { linkZermelo } from './sync/sources/zermelo';
 import { secretNamesOf, sourceId } from './sync/sources';
 import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
 import { purgePersonalData } from './sync/writer';
@@ -133,6 +136,22 @@ export function createCore(options: CoreOptions): Core {
         const pupils = createPupils(opened);
         const zone = () => readSchool(opened, { name: '', zone: settings.get().zone }).zone;
         staff = {
+          sources: {
+            get: async () => ({ source: settings.get().source, secretsSet: await options.secrets.names(), status: syncEngine.status() }),
+            set(source) {
+              settings.update({ source });
+              void syncEngine.trigger('manual');
+            },
+            setSecret: (name, value) => options.secrets.set(name, value),
+            async linkZermelo(portal, koppelcode, tokenName) {
+              try {
+                await options.secrets.set(tokenName, await linkZermelo(portal, koppelcode));
+              } catch (error) {
+                if (error instanceof SourceError) throw new CallFailure('UNAVAILABLE', error.message);
+                throw error;
+              }
+            },
+          },
           cache: opened, auth, audit, pupils, timetables: createTimetables(opened, zone), privacy: createPrivacy(opened, recordsDb, pupils, audit, clock.now),
           search: createSearchIndex(opened), importPhotos, now: clock.now,
           onImportProgress: (done, total) => emit('photos.progress', { done, total }),

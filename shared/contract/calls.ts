@@ -9,7 +9,7 @@ import {
 } from '../domain/staff';
 import { PupilNumber } from '../domain/people';
 import { Instant, LocalDate } from '../domain/time';
-import { SourceConfig } from '../settings';
+import { SecretRef, SourceConfig } from '../settings';
 import { AppMode, type Role } from './roles';
 import { SyncStatus } from './sync';
 
@@ -352,6 +352,30 @@ export const calls = {
     summary: "Erase one pupil's photo and personal data here, and keep them out of later syncs. Audited.",
     input: z.object({ number: PupilNumber }).strict(),
     output: z.object({ erased: z.boolean() }).strict(),
+  }),
+  'sources.get': call({
+    role: 'admin',
+    summary: 'The configured source, which of its credentials are set (names only), and its sync status.',
+    input: noInput,
+    output: z.object({ source: SourceConfig.nullable(), secretsSet: z.array(SecretRef), status: SyncStatus }).strict(),
+  }),
+  'sources.set': call({
+    role: 'admin',
+    summary: 'Use another source (null: the demo school); a sync starts at once.',
+    input: z.object({ source: SourceConfig.nullable() }).strict(),
+    output: z.object({ source: SourceConfig.nullable() }).strict(),
+  }),
+  'sources.setSecret': call({
+    role: 'admin',
+    summary: "Store a source's credential (a WebUntis password, a feed's private address) encrypted on this machine; it is never shown again.",
+    input: z.object({ name: SecretRef, value: z.string().min(1).max(4000) }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'sources.linkZermelo': call({
+    role: 'admin',
+    summary: "Link with a Zermelo portal by its koppelcode; the token is stored as the source's credential.",
+    input: z.object({ portal: z.string().min(2).max(200), koppelcode: z.string().min(4).max(80), token: SecretRef.default('zermelo.token') }).strict(),
+    output: z.object({ linked: z.literal(true) }).strict(),
   }),
   'sources.test': call({
     role: 'admin',

@@ -94,7 +94,7 @@ export const FreeRooms = z.object({ day: LocalDate, period: z.number().int(), ro
 export const AuditAction = z.enum([
   'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked',
   'pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'group.members',
-  'accounts.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export',
+  'accounts.change', 'sources.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,4 +1,5 @@
-import { type CallName, callNames } from '../../../shared/contract';
+import { type CallName, callNames, type SyncStatus } from '../../../shared/contract';
+import type { SourceConfig } from '../../../shared/settings';
 import { displayName, type StaffUser } from '../../../shared/domain';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
@@ -11,7 +12,16 @@ import type { Timetables } from '../staff/timetables';
 import { CallFailure } from './callFailure';
 import type { Handlers } from './dispatcher';
 
+/** Configuring the upstream source: settings, credentials (names only ever leave), Zermelo linking. */
+export interface SourceAdmin {
+  get(): { source: SourceConfig | null; secretsSet: string[]; status: SyncStatus } | Promise<{ source: SourceConfig | null; secretsSet: string[]; status: SyncStatus }>;
+  set(source: SourceConfig | null): void;
+  setSecret(name: string, value: string): Promise<void>;
+  linkZermelo(portal: string, koppelcode: string, tokenName: string): Promise<void>;
+}
+
 export interface StaffServices {
+  sources: SourceAdmin;
   cache: CacheDb;
   auth: AuthService;
   audit: AuditLog;
@@ -115,6 +125,22 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: pattern.source, pupilNumbers, onProgress: s.onImportProgress });
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;
+    },
+    'sources.get': () => s.sources.get(),
+    'sources.set': (input, { user }) => {
+      s.sources.set(input.source);
+      audit.append(signedIn(user).username, 'sources.change', input.source?.type ?? 'demo', 'source configured');
+      return { source: input.source };
+    },
+    'sources.setSecret': async (input, { user }) => {
+      await s.sources.setSecret(input.name, input.value);
+      audit.append(signedIn(user).username, 'sources.change', input.name, 'credential stored');
+      return {};
+    },
+    'sources.linkZermelo': async (input, { user }) => {
+      await s.sources.linkZermelo(input.portal, input.koppelcode, input.token);
+      audit.append(signedIn(user).username, 'sources.change', input.token, 'linked with Zermelo');
+      return { linked: true as const };
     },
     'audit.query': (input) => audit.query(input, input.limit, input.before),
     'audit.exportCsv': (input, { user }) => {
