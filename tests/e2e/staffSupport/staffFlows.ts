@@ -55,7 +55,7 @@ export async function totpCode(page: Page, secret: string, after = -1): Promise<
 }
 
 /** The first-run screen: creates the first administrator, sets up the authenticator from the secret on screen, signs in. */
-export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 'lastStep' | 'lastCode'>): Promise<Admin> {
+export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 'lastStep' | 'lastCode'>, screenshot?: string): Promise<Admin> {
   const form = page.getByRole('form', { name: /Eerste beheerder|first administrator/ });
   await form.getByLabel(/Gebruikersnaam|Username/).fill(admin.username);
   await form.getByLabel(/^(Naam|Name)$/).fill(admin.displayName);
@@ -66,6 +66,8 @@ export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 
   const secret = (secretText ?? '').replace(/\s+/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{16,64}$/);
   await expect(page.getByTestId('totp-uri')).toContainText(`otpauth://totp/`);
+  await expect(page.getByRole('img', { name: /QR/ })).toBeVisible();
+  if (screenshot) await page.screenshot({ path: screenshot });
   const { code, step } = await totpCode(page, secret);
   await page.getByRole('textbox', { name: /^Code$/ }).fill(code);
   await page.getByRole('button', { name: /Bevestigen|Confirm/ }).click();
