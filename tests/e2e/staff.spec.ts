@@ -86,6 +86,8 @@ test('first run to idle lock: admin with TOTP, photo import, look-up by name and
     await expect(row.locator('td').nth(1)).toHaveText(admin.username);
     await expect(row.locator('td').nth(3)).toHaveText(SANNE.number);
   }
+  await expect(rows.filter({ hasText: 'pupil.photo' }).locator('td').nth(2)).toHaveText('foto getoond pupil.photo');
+  await expect(rows.filter({ hasText: 'pupil.card' }).locator('td').nth(2)).toHaveText('leerlingkaart geopend pupil.card');
   await page.getByRole('button', { name: 'Controleer de keten', exact: true }).click();
   await expect(page.getByTestId('chain-check')).toContainText('De keten is intact');
 

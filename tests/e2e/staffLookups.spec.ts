@@ -142,6 +142,10 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
   const text = readFileSync((await csv.path())!, 'utf8');
   expect(text.split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
   for (const action of ['group.members', 'pupil.photo', 'privacy.export', 'privacy.erase']) expect(text).toContain(`"${action}"`);
+  await expect(page.getByTestId('audit-entries').locator('tbody tr').first()).toContainText('gegevens gewist');
+  await expect(page.locator('body')).not.toContainText('staffUi.');
+  await go(page, 'Accounts');
+  await go(page, 'Mijn account');
   await page.screenshot({ path: 'screenshots/staff-audit.png' });
 });
 

@@ -91,9 +91,10 @@ export function searchBox(page: Page) {
   return page.getByRole('combobox', { name: /Zoek een leerling|Search for a pupil/ });
 }
 
-/** Goes to a part of the staff page by its navigation button. */
+/** Goes to a part of the staff page by its navigation button; every part must speak in messages, never in keys. */
 export async function go(page: Page, name: RegExp | string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name }).click();
+  await expect(page.locator('body')).not.toContainText('staffUi.');
 }
 
 /** The pupil hits on screen, as their labels. */
