@@ -108,7 +108,7 @@ test('first run to idle lock: admin with TOTP, photo import, look-up by name and
   await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 90_000 });
   // Not before the minute: the lock follows real idle time, it does not fire early.
   expect(Date.now() - lockedAt).toBeGreaterThan(50_000);
-  await expect(page.getByText('Gangbord is vergrendeld na 1 minuten zonder gebruik. Log opnieuw in.')).toBeVisible();
+  await expect(page.getByText('Gangbord is vergrendeld na 1 minuut zonder gebruik. Log opnieuw in.')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SCHOOL);
 
   // Nothing personal left: no photo, no name, no number in the page, and the photo's URL no longer resolves.

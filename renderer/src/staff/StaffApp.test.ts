@@ -70,6 +70,7 @@ describe('StaffApp', () => {
     expect(fake.callsOf('auth.signOut')).toHaveLength(1);
     expect(wrapper.find('[data-testid="sign-in"]').exists()).toBe(true);
     expect(wrapper.text()).toContain('Gangbord is vergrendeld na 2 minuten zonder gebruik.');
+    expect(wrapper.text()).toContain('Deze pc vergrendelt na 2 minuten zonder gebruik.');
     expect(wrapper.html()).not.toContain('Sanne');
     expect(wrapper.html()).not.toContain('Bea Heer');
     expect(wrapper.find('img').exists()).toBe(false);

@@ -18,7 +18,7 @@ const en: StaffMessages = {
   },
   auth: {
     signInTitle: 'Sign in',
-    signInIntro: 'Sign in with your own account. This PC locks after {minutes} minutes without use.',
+    signInIntro: 'Sign in with your own account. This PC locks after {minutes} minute without use. | Sign in with your own account. This PC locks after {minutes} minutes without use.',
     username: 'Username',
     password: 'Password',
     signIn: 'Sign in',
@@ -39,7 +39,7 @@ const en: StaffMessages = {
     secret: 'Key',
     uri: 'Address for the app',
     qr: 'QR code for the authenticator app',
-    locked: 'Gangbord locked after {minutes} minutes without use. Sign in again.',
+    locked: 'Gangbord locked after {minutes} minute without use. Sign in again. | Gangbord locked after {minutes} minutes without use. Sign in again.',
     expired: 'Your session has ended. Sign in again.',
     signedOut: 'You are signed out.',
     errors: {

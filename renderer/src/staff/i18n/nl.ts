@@ -18,7 +18,7 @@ const nl = {
   },
   auth: {
     signInTitle: 'Inloggen',
-    signInIntro: 'Log in met je eigen account. Deze pc vergrendelt na {minutes} minuten zonder gebruik.',
+    signInIntro: 'Log in met je eigen account. Deze pc vergrendelt na {minutes} minuut zonder gebruik. | Log in met je eigen account. Deze pc vergrendelt na {minutes} minuten zonder gebruik.',
     username: 'Gebruikersnaam',
     password: 'Wachtwoord',
     signIn: 'Inloggen',
@@ -39,7 +39,7 @@ const nl = {
     secret: 'Sleutel',
     uri: 'Adres voor de app',
     qr: 'QR-code voor de authenticator-app',
-    locked: 'Gangbord is vergrendeld na {minutes} minuten zonder gebruik. Log opnieuw in.',
+    locked: 'Gangbord is vergrendeld na {minutes} minuut zonder gebruik. Log opnieuw in. | Gangbord is vergrendeld na {minutes} minuten zonder gebruik. Log opnieuw in.',
     expired: 'Je sessie is verlopen. Log opnieuw in.',
     signedOut: 'Je bent afgemeld.',
     errors: {
