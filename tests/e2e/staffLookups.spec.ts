@@ -149,10 +149,7 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
   await page.screenshot({ path: 'screenshots/staff-audit.png' });
 });
 
-// A known core bug, kept visible: privacy.erase removes the pupil from the cache but not from the in-memory search
-// index (electron/core/api/staffHandlers.ts 'privacy.erase' does not call search.invalidate()), so her name is still
-// offered until the next sync. When the core is fixed this test starts passing, and Playwright says so.
-test.fail('an erased pupil is no longer offered by the search', async ({ page }) => {
+test('an erased pupil is no longer offered by the search', async ({ page }) => {
   host = await startStaffHost({ now: NOW });
   await openStaff(page, host);
   await waitForDemoSchool(page);

@@ -156,6 +156,8 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     },
     'privacy.erase': (input, { user }) => {
       const erased = privacy.erase(input.number);
+      // The search index is built from the cache: it must forget her now, not at the next sync.
+      s.search.invalidate();
       audit.append(signedIn(user).username, 'privacy.erase', input.number, 'photo and personal data erased; left out of later syncs');
       return { erased };
     },

@@ -126,6 +126,7 @@ describe('the audit log', () => {
 describe("a pupil's rights", () => {
   it('exports everything held, and erasure removes the data, keeps them out of the next sync, and is audited', async () => {
     const { core, admin } = await staffCore();
+    expect((await hits(core, admin.caller, sanne.number)).map((h) => h.code)).toContain(sanne.number);
     await expectOk(core.dispatch(admin.caller, 'pupils.card', { number: sanne.number }));
     const { json } = await expectOk<{ json: string }>(core.dispatch(admin.caller, 'privacy.export', { number: sanne.number }));
     const exported = JSON.parse(json);
