@@ -9,6 +9,7 @@ import { usePhotoImportStore } from './photoImport';
 import { usePrivacyStore } from './privacy';
 import { usePupilCardStore } from './pupilCard';
 import { useSearchStore } from './search';
+import { useSourcesStore } from './sources';
 import { useTimetableStore } from './timetable';
 
 /**
@@ -18,7 +19,7 @@ import { useTimetableStore } from './timetable';
 export function resetStaffStores(): void {
   for (const useStore of [
     useSearchStore, usePupilCardStore, useGroupPhotosStore, useTimetableStore, useFreeRoomsStore, useAccountsStore,
-    useAuditStore, usePhotoImportStore, usePrivacyStore, useMyAccountStore, useNavigationStore,
+    useAuditStore, usePhotoImportStore, usePrivacyStore, useMyAccountStore, useSourcesStore, useNavigationStore,
   ]) useStore().$reset();
   releaseAllPhotoUrls();
 }

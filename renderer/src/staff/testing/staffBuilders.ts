@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../../shared/contract';
+import type { AppInfo, SyncStatus } from '../../../../shared/contract';
 import { type Lesson, NO_CHANGE } from '../../../../shared/domain/lesson';
 import type { PupilCard, SearchHit, StaffUser } from '../../../../shared/domain/staff';
 import { instantAt } from '../../../../shared/timetable/zonedTime';
@@ -35,3 +35,10 @@ export function pupilCard(extra: Partial<PupilCard> = {}): PupilCard {
 
 /** A tiny valid JPEG's worth of base64 is not needed: the page only wraps the bytes in a Blob. */
 export const PHOTO = { mime: 'image/jpeg' as const, base64: btoa('\xff\xd8\xff\xe0fake-jpeg') };
+
+export function syncStatus(extra: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    state: 'idle', source: 'demo', lastSuccessAt: at('13:00'), lastAttemptAt: at('13:00'), lastError: null, consecutiveFailures: 0,
+    nextRunAt: at('13:05'), progress: null, ...extra,
+  };
+}
