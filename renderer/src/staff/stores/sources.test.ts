@@ -96,6 +96,21 @@ describe('useSourcesStore', () => {
     expect(store.status?.state).toBe('running');
   });
 
+  it('keeps a pushed status over an answer that was asked for before it (a small feed syncs faster than a round trip)', async () => {
+    const store = useSourcesStore();
+    store.followStatus();
+    await store.load();
+    fake.respond('sources.get', () => {
+      // The sync the save started ends and is pushed while this answer, made when it still ran, is on its way.
+      const answer = { source: null, secretsSet: [], status: syncStatus({ state: 'running' }) };
+      fake.emit('sync.status', syncStatus({ state: 'idle', source: 'demo', lastSuccessAt: 2 }));
+      return { ok: true, value: answer };
+    });
+    store.draft.demo.size = 'small';
+    expect(await store.save()).toBe(true);
+    expect(store.status).toMatchObject({ state: 'idle', lastSuccessAt: 2 });
+  });
+
   it('shows the core\'s words when it refuses the settings', async () => {
     const message = 'source.feeds.0.url: upstream addresses must be https (plain http only to this machine)';
     fake.respond('sources.set', () => ({ ok: false, error: { code: 'INVALID_INPUT', message } }));

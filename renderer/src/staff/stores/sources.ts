@@ -45,6 +45,8 @@ export const useSourcesStore = defineStore('staffSources', () => {
   /** The configuration the shown test result was for. */
   const testedFingerprint = ref<string | null>(null);
   let unfollow: (() => void) | null = null;
+  /** Counts pushed statuses: an answer asked for before the latest push is older than it and must not replace it. */
+  let pushes = 0;
   /** A save that came while a sync of the old source ran: that run ignored it, so one more follows. */
   let rerunWhenIdle = false;
 
@@ -53,6 +55,11 @@ export const useSourcesStore = defineStore('staffSources', () => {
   /** The shown test result still describes the form (nothing was changed after the test). */
   const testIsCurrent = computed(() => testedFingerprint.value === draftFingerprint(draft.value));
   const isSet = (name: string | null) => name !== null && secretsSet.value.includes(name);
+
+  /** A status that came as the answer to a call, asked for when `pushesBefore` statuses had been pushed. */
+  function answered(next: SyncStatus, pushesBefore: number) {
+    if (pushes === pushesBefore) status.value = next;
+  }
 
   function setDraft(next: SourceDraft) {
     draft.value = next;
@@ -79,6 +86,7 @@ export const useSourcesStore = defineStore('staffSources', () => {
   async function load(): Promise<void> {
     if (!begin('load')) return;
     try {
+      const before = pushes;
       const result = await staffCall('sources.get', {});
       if (!result.ok) {
         error.value = sourceError(result.error, 'sources.errors.load');
@@ -86,7 +94,7 @@ export const useSourcesStore = defineStore('staffSources', () => {
       }
       saved.value = result.value.source;
       secretsSet.value = result.value.secretsSet;
-      status.value = result.value.status;
+      answered(result.value.status, before);
       setDraft(draftFrom(result.value.source));
       loaded.value = true;
     } finally {
@@ -97,6 +105,7 @@ export const useSourcesStore = defineStore('staffSources', () => {
   /** Listens to sync status pushes until `unfollowStatus` (the view follows while it is open). */
   function followStatus(): void {
     unfollow ??= api.on('sync.status', (next) => {
+      pushes++;
       status.value = next;
       if (rerunWhenIdle && next.state !== 'running') {
         rerunWhenIdle = false;
@@ -185,11 +194,13 @@ export const useSourcesStore = defineStore('staffSources', () => {
       if (tested) testedFingerprint.value = baseline.value;
       rerunWhenIdle = wasRunning;
       notice.value = 'saved';
-      // The sync the save started is already under way: its status and the credential names, as they are now.
+      // The sync the save started is already under way: its status and the credential names, as they are now
+      // (unless a pushed status overtook this answer: a small feed syncs in less time than a round trip).
+      const before = pushes;
       const fresh = await staffCall('sources.get', {});
       if (fresh.ok) {
         secretsSet.value = fresh.value.secretsSet;
-        status.value = fresh.value.status;
+        answered(fresh.value.status, before);
       }
       return true;
     } finally {
@@ -227,12 +238,13 @@ export const useSourcesStore = defineStore('staffSources', () => {
   async function startSync(announce = true): Promise<void> {
     if (announce && !begin('sync')) return;
     try {
+      const before = pushes;
       const result = await staffCall('sync.runNow', {});
       if (!result.ok) {
         error.value = sourceError(result.error, 'sources.errors.sync');
         return;
       }
-      status.value = result.value;
+      answered(result.value, before);
       if (announce) notice.value = 'syncStarted';
     } finally {
       if (announce) busy.value = null;
