@@ -248,7 +248,10 @@ const en: StaffMessages = {
     notPlanned: 'not planned',
     progress: 'Sync progress',
     progressText: '{phase}: {done} of {total}',
-    phases: { start: 'starting', appointments: 'fetching appointments', timetables: 'fetching timetables', write: 'saving' },
+    phases: {
+      start: 'starting', appointments: 'fetching appointments', timetables: 'fetching timetables', fetching_feeds: 'fetching feeds',
+      reading_feeds: 'reading feeds', reading_export: 'reading the export', write: 'saving',
+    },
     syncNow: 'Sync now',
     syncStarted: 'The sync has started.',
     keptData: 'The timetable of the last successful sync stays on screen until it works again.',

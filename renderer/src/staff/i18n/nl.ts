@@ -248,7 +248,10 @@ const nl = {
     notPlanned: 'niet gepland',
     progress: 'Voortgang van de synchronisatie',
     progressText: '{phase}: {done} van {total}',
-    phases: { start: 'beginnen', appointments: 'afspraken ophalen', timetables: 'roosters ophalen', write: 'opslaan' },
+    phases: {
+      start: 'beginnen', appointments: 'afspraken ophalen', timetables: 'roosters ophalen', fetching_feeds: 'feeds ophalen',
+      reading_feeds: 'feeds lezen', reading_export: 'export lezen', write: 'opslaan',
+    },
     syncNow: 'Nu synchroniseren',
     syncStarted: 'De synchronisatie is gestart.',
     keptData: 'Het rooster van de laatste geslaagde synchronisatie blijft zichtbaar tot het weer lukt.',
