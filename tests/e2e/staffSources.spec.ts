@@ -11,7 +11,6 @@ test.use({ actionTimeout: 15_000 });
 // A Tuesday afternoon in term; the feed has lessons in this week.
 const DAY = '2026-11-24';
 const NOW = isoInstant(at(DAY, '13:05'));
-const ROOMS = ['Z9.01', 'Z9.02'];
 const FEED = icsFeed('Rooster Zuidvleugel', [
   { date: DAY, start: '12:30', end: '13:20', subject: 'wi', room: 'Z9.01' },
   { date: DAY, start: '13:30', end: '14:20', subject: 'en', room: 'Z9.01' },
@@ -30,14 +29,15 @@ test.afterEach(async ({ page }) => {
 });
 
 /** What a corridor screen would be told: the kiosk call, made with the page's own session. */
-async function boardRooms(page: Page): Promise<{ rooms: string[]; nowInFirst: string[] | null }> {
+async function board(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(async () => {
     const res = await fetch('/api/call/kiosk.nowNext', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const body = (await res.json()) as { ok: true; value: NowNextBoard };
-    const rooms = body.value.rooms.map((r) => r.room.code).sort();
-    return { rooms, nowInFirst: body.value.rooms[0]?.now?.subjects ?? null };
+    return Object.fromEntries(body.value.rooms.map((r) => [r.room.code, r.now?.subjects ?? []]));
   });
 }
+/** Every room of the board is the feed's, with the lessons running at 13:05. */
+const FEED_BOARD = { 'Z9.01': ['wi'], 'Z9.02': ['bi'] };
 
 test('data source: test the demo school, switch to an iCalendar feed, then to an unreachable one that fails while the data stays', async ({ page }) => {
   test.setTimeout(240_000);
@@ -89,7 +89,7 @@ test('data source: test the demo school, switch to an iCalendar feed, then to an
   const lastSuccess = await status.getByTestId('status-last-success').textContent();
   expect(lastSuccess).toMatch(/^24-11-2026 \d\d:\d\d:\d\d$/);
   expect(feed.fetches()).toBeGreaterThanOrEqual(2); // the test and the sync
-  await expect.poll(() => boardRooms(page)).toEqual({ rooms: ROOMS, nowInFirst: ['wi'] });
+  await expect.poll(() => board(page)).toEqual(FEED_BOARD);
 
   // Point it at an address where nothing listens: the test says so in words.
   await form.getByLabel('Adres van de feed').fill(UNREACHABLE);
@@ -107,13 +107,14 @@ test('data source: test the demo school, switch to an iCalendar feed, then to an
   await expect(status).toHaveAttribute('data-state', 'backoff', { timeout: 60_000 });
   await expect(status.getByTestId('source-state')).toHaveText('✗ Mislukt; Gangbord probeert het later opnieuw');
   await expect(status.getByTestId('status-last-error')).toContainText("Feed 'Zuidvleugel'");
-  await expect(status.getByTestId('status-failures')).toHaveText('1');
+  // The first retry comes after a short backoff; by now it may have failed too.
+  await expect(status.getByTestId('status-failures')).toHaveText(/^[1-9]\d*$/);
   await expect(status.getByTestId('status-last-success')).toHaveText(lastSuccess!);
   await expect(status.getByTestId('status-next-run')).toHaveText(/^24-11-2026 \d\d:\d\d:\d\d$/);
   await expect(status).toContainText('Het rooster van de laatste geslaagde synchronisatie blijft zichtbaar');
   await page.screenshot({ path: 'screenshots/staff-sources-failed.png', fullPage: true });
 
-  expect(await boardRooms(page)).toEqual({ rooms: ROOMS, nowInFirst: ['wi'] });
+  expect(await board(page)).toEqual(FEED_BOARD);
   // And in the page: the search still finds a room that only the feed has.
   await go(page, 'Zoeken');
   await searchBox(page).pressSequentially('Z9.01');
