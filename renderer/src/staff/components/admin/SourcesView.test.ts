@@ -127,6 +127,22 @@ describe('SourcesView', () => {
     expect(w.get('[data-testid="sources-notice"]').text()).toBe('Opgeslagen. Gangbord synchroniseert nu met deze bron.');
   });
 
+  it('opens a feed\'s rules by itself when a pattern is wrong, and focuses it', async () => {
+    const w = await mountView();
+    await w.get('input[name="sourceType"][value="ical"]').setValue(true);
+    const details = w.get<HTMLDetailsElement>('details.rules');
+    expect(details.element.open).toBe(false);
+    await w.get('input[name$="-name"]').setValue('Rooster');
+    await w.get('input[name$="-url"]').setValue('https://rooster.example.nl/a.ics');
+    await w.get('select[name$="-teacher-from"]').setValue('description');
+    await w.get('input[name$="-teacher-pattern"]').setValue('Docent: (\\w+');
+    await w.get('form').trigger('submit');
+    await flushPromises();
+    expect(details.element.open).toBe(true);
+    expect(document.activeElement).toBe(w.get('input[name$="-teacher-pattern"]').element);
+    expect(w.text()).toContain('Dit is geen geldige reguliere expressie.');
+  });
+
   it('adds and removes iCal feeds by keyboard-reachable buttons, moving the focus sensibly', async () => {
     const w = await mountView('en');
     await w.get('input[name="sourceType"][value="ical"]').setValue(true);
