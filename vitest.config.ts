@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'build/**/*.test.ts'],
+          globalSetup: ['electron/core/testing/upstreamFixturesNotice.ts'],
           testTimeout: 30_000,
         },
       },

@@ -109,3 +109,18 @@ describe('the sync engine', () => {
     expect(e.status().lastError?.message).toMatch(/not a valid cron expression/);
   });
 });
+
+describe('a "sync now" during a running sync', () => {
+  it('runs once more after it, so a changed source is synced at once', async () => {
+    const { run, seen } = slowSync(80);
+    const { e } = engine(run);
+    const first = e.trigger('schedule');
+    await sleep(10);
+    void e.trigger('manual');
+    void e.trigger('manual');
+    await first;
+    await sleep(200);
+    expect(seen.runs).toBe(2);
+    expect(seen.maxRunning).toBe(1);
+  });
+});

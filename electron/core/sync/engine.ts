@@ -53,6 +53,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   let running: Promise<SyncStatus> | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let backoffUntil = 0;
+  /** An explicit "sync now" during a run (say, right after the source was changed) runs once more afterwards. */
+  let againAfterThisRun = false;
   let lastProgressEmit = 0;
   const abort = new AbortController();
 
@@ -106,7 +108,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   }
 
   function trigger(reason: SyncReason): Promise<SyncStatus> {
-    if (running) return running;
+    if (running) {
+      if (reason === 'manual') againAfterThisRun = true;
+      return running;
+    }
     // Scheduled ticks wait out a backoff; a retry, a start-up or an administrator's "sync now" do not.
     if (reason === 'schedule' && Date.now() < backoffUntil) return Promise.resolve(status);
     if (abort.signal.aborted) return Promise.resolve(status);
@@ -116,6 +121,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     }
     running = runOnce().finally(() => {
       running = null;
+      if (againAfterThisRun) {
+        againAfterThisRun = false;
+        void trigger('manual');
+      }
     });
     return running;
   }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { UPSTREAM_FIXTURES } from '../../testing/upstreamFixtures';
 
 /**
  * The real upstream samples, read in place from ../shared/fixtures/upstream (relative to the repository; see
  * SOURCES.md there for provenance and licences). They are never copied into the project.
  */
-export const UPSTREAM_SAMPLES = join(fileURLToPath(new URL('../../../../', import.meta.url)), '..', 'shared', 'fixtures', 'upstream');
+export const UPSTREAM_SAMPLES = UPSTREAM_FIXTURES;
 
 /** A sample file's text exactly as stored (BOM included). */
 export const sampleText = (path: string) => readFileSync(join(UPSTREAM_SAMPLES, path), 'utf8');

@@ -6,6 +6,7 @@ import { SourceError } from '../../errors';
 import type { Snapshot } from '../../snapshot';
 import { createIcalSource, type IcalConfig } from './icalSource';
 import { ownFixture, readText, sourceContext, upstreamSample } from './testing';
+import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 const ZONE = 'Europe/Amsterdam';
 const at = (date: string, time: string) => instantAt(date, time, ZONE);
@@ -133,7 +134,7 @@ describe('iCalendar feeds: the school fixture (DST, overrides, cancellations, tw
   });
 });
 
-describe('iCalendar feeds: the real samples', () => {
+describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('iCalendar feeds: the real samples', () => {
   it('reads the Google export (UTC times, LF) with the subject as room when the feed has no LOCATION', () => {
     const config = IcalSourceConfig.parse({ type: 'ical', feeds: [{ name: 'Google', url: 'https://example.org/g.ics', room: { from: 'summary' } }] });
     const snapshot = normalise(config, [readText(upstreamSample('ja90n_google-calendar-export_hoihoi.ics'))], at('2024-02-12', '12:00'));

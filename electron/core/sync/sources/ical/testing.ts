@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheDb } from '../../../db/open';
 import type { SourceContext } from '../../snapshot';
+import { upstreamFixture } from '../../../testing/upstreamFixtures';
 
 /*
  * Test helpers for the iCalendar connector: a real HTTP server on 127.0.0.1 that serves feeds and misbehaves on
@@ -16,7 +17,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '..', '..', '..', '..', '..');
 
 /** Real upstream samples, referenced in place (../shared/fixtures/upstream, see SOURCES.md there). */
-export const upstreamSample = (name: string) => join(repoRoot, '..', 'shared', 'fixtures', 'upstream', 'icalendar', name);
+export const upstreamSample = (name: string) => upstreamFixture(join('icalendar', name));
 /** Gangbord's own feeds for what the samples do not show (DST, overrides, cancellations). */
 export const ownFixture = (name: string) => join(here, 'fixtures', name);
 export const readText = (path: string) => readFileSync(path, 'utf8');

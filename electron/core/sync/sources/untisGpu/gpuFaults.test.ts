@@ -16,6 +16,7 @@ import { syncOnce } from '../../syncOnce';
 import { cacheDump } from '../ical/testing';
 import { createUntisGpuSource, type UntisGpuConfig, type UntisGpuSourceOptions } from './gpuSource';
 import { exportFolder, ownGpuFixtures, upstreamGpuSample, windows1252 } from './testing';
+import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 const ZONE = 'Europe/Amsterdam';
 const NOW = instantAt('2019-02-05', '08:00', ZONE);
@@ -79,7 +80,7 @@ const faults: Fault[] = [
   ['a file larger than the cap', (dir) => exportFolder(dir, { svws: true }), 'UPSTREAM_INVALID', /larger than 0 MB/, {}, { maxBytes: 1000 }],
 ];
 
-describe('Untis GPU faults: the cache stays exactly as it was, the error is typed and plain', () => {
+describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults: the cache stays exactly as it was, the error is typed and plain', () => {
   it.each(faults)('%s', async (_, make, code, message, extra, options) => {
     const { db, before } = await goodCache();
     const error = await sync(db, make(tempDir()), extra, options).catch((e: unknown) => e);
@@ -120,7 +121,7 @@ describe('Untis GPU faults: the cache stays exactly as it was, the error is type
   });
 });
 
-describe('Untis GPU faults through the sync engine', () => {
+describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults through the sync engine', () => {
   it('shows backoff with the error in the status and keeps the last good data', async () => {
     const { db, before } = await goodCache();
     const folder = join(tempDir(), 'share-offline');

@@ -14,6 +14,7 @@ import { createUntisGpuSource } from './gpuSource';
 import type { GpuParsed } from './parseExport';
 import type { GpuFileKind, GpuRaw } from './readExport';
 import { exportFolder, windows1252 } from './testing';
+import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 /*
  * Whatever an export folder holds, the connector ends in a snapshot fit for the domain or in a typed SourceError
@@ -123,7 +124,7 @@ function expectUpstreamError(error: unknown): void {
 
 const config = (encoding: 'auto' | 'utf-8' | 'windows-1252' = 'auto') => UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: '/untis', encoding });
 
-describe('Untis GPU parser properties (fast-check)', () => {
+describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU parser properties (fast-check)', () => {
   it('any export: a snapshot the domain accepts, or a typed upstream error (10,000 inputs)', () => {
     const sources = { auto: createUntisGpuSource(config('auto')), 'windows-1252': createUntisGpuSource(config('windows-1252')), 'utf-8': createUntisGpuSource(config('utf-8')) };
     const ctx = sourceContext(NOW);

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { upstreamFixture } from '../../../testing/upstreamFixtures';
 
 /*
  * Test helpers for the Untis GPU connector: export folders made in a temp directory from the real samples
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '..', '..', '..', '..', '..');
 
-export const upstreamGpuSample = (name: string) => join(repoRoot, '..', 'shared', 'fixtures', 'upstream', 'untis-gpu', name);
+export const upstreamGpuSample = (name: string) => upstreamFixture(join('untis-gpu', name));
 export const ownGpuFixtures = (set: 'svws-extra' | 'ansi-school') => join(here, 'fixtures', set);
 
 export interface ExportFolderOptions {

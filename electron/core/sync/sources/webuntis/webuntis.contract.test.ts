@@ -11,6 +11,7 @@ import { syncOnce } from '../../syncOnce';
 import { DAY, PASSWORD, PERIOD, SCHOOL, USER, webuntisSampleSchool, webuntisSchool, ZONE } from '../../testing/webuntisSchool';
 import { startWebUntisServer, type WebUntisData, type WebUntisServer, type WebUntisServerOptions } from '../../testing/webuntisServer';
 import { createWebUntisSource } from '.';
+import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 const tempDir = useTempDirs();
 const servers: WebUntisServer[] = [];
@@ -164,7 +165,7 @@ describe('a WebUntis sync into the encrypted cache', () => {
   });
 });
 
-describe('the real python-webuntis samples, served by the test server', () => {
+describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('the real python-webuntis samples, served by the test server', () => {
   const VIENNA = 'Europe/Vienna';
 
   it('sync end to end: rooms, names, a cancelled lesson, an office hour, and no break duty', async () => {
