@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Instant } from '../../../../../shared/domain/time';
 import { LocalDate } from '../../../../../shared/domain/time';
 import type { SyncScope } from '../../snapshot';
+import { readStoredCursor } from '../storedCursor';
 
 /**
  * getLatestImportTime only moves when Untis uploads a new export. Substitutions planned in WebUntis itself may not
@@ -23,15 +24,7 @@ export const UntisCursor = z.object({
 });
 export type UntisCursor = z.infer<typeof UntisCursor>;
 
-export function parseUntisCursor(text: string | null): UntisCursor | null {
-  if (!text) return null;
-  try {
-    const parsed = UntisCursor.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseUntisCursor = (text: string | null): UntisCursor | null => readStoredCursor(UntisCursor, text);
 
 export const untisConfigKey = (config: { weeks: number }) => `weeks=${config.weeks}`;
 

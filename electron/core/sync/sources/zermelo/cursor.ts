@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Instant } from '../../../../../shared/domain/time';
 import { LocalDate } from '../../../../../shared/domain/time';
 import type { SyncScope } from '../../snapshot';
+import { readStoredCursor } from '../storedCursor';
 import type { SchoolWeek } from './weeks';
 
 /**
@@ -43,15 +44,7 @@ export const ZermeloCursor = z.object({
 });
 export type ZermeloCursor = z.infer<typeof ZermeloCursor>;
 
-export function parseCursor(text: string | null): ZermeloCursor | null {
-  if (!text) return null;
-  try {
-    const parsed = ZermeloCursor.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseCursor = (text: string | null): ZermeloCursor | null => readStoredCursor(ZermeloCursor, text);
 
 export const encodeCursor = (cursor: ZermeloCursor) => JSON.stringify(cursor);
 
