@@ -3,28 +3,16 @@ import { join } from 'node:path';
 import { type EventName, type EventPayload, fail } from '../../shared/contract';
 import type { Announcement } from '../../shared/domain';
 import type { Provisioning } from '../../shared/provisioning';
-import { CallFailure } from './api/callFailure';
 import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';
 import type { StaffServices } from './api/staffHandlers';
-import { createAuditLog } from './audit/auditLog';
-import { createAccounts } from './auth/accounts';
-import { createAuthService } from './auth/authService';
-import { createSessions } from './auth/sessions';
-import { importPhotos } from './photos/importPhotos';
 import { openRecords } from './records/openRecords';
-import { createSearchIndex } from './search/searchIndex';
-import { createPrivacy } from './staff/privacy';
-import { createPupils } from './staff/pupils';
-import { createTimetables } from './staff/timetables';
-import { readSchool } from './services/referenceData';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
 import { readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
-import { readDataAsOf } from './services/referenceData';
+import { readDataAsOf, schoolZone } from './services/referenceData';
+import { createStaffServices } from './staff/staffServices';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
-import { SourceError } from './sync/errors';
-import { linkZermelo } from './sync/sources/zermelo';
 import { secretNamesOf, sourceId } from './sync/sources';
 import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
 import { purgePersonalData } from './sync/writer';
@@ -127,39 +115,12 @@ export function createCore(options: CoreOptions): Core {
       let resolve: ResolveCaller | undefined;
       if (mode === 'staff') {
         // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
-        const recordsDb = (records = openRecords(options.dataDir, key, log, options.nativeBinding));
-        const audit = createAuditLog(recordsDb, clock.now);
-        const auth = createAuthService({
-          accounts: createAccounts(recordsDb), audit, now: clock.now, idleLockMinutes: () => settings.get().staff.idleLockMinutes,
-          sessions: createSessions(clock.now, () => (settings.get().staff.idleLockMinutes + 1) * 60_000),
+        records = openRecords(options.dataDir, key, log, options.nativeBinding);
+        staff = createStaffServices({
+          cache: opened, records, settings, secrets: options.secrets, clock, log, emit,
+          zone: () => schoolZone(opened, settings.get()), engine: () => syncEngine,
         });
-        const pupils = createPupils(opened);
-        const zone = () => readSchool(opened, { name: '', zone: settings.get().zone }).zone;
-        staff = {
-          sources: {
-            get: async () => ({ source: settings.get().source, secretsSet: await options.secrets.names(), status: syncEngine.status() }),
-            set(source) {
-              settings.update({ source });
-              void syncEngine.trigger('manual');
-            },
-            setSecret: (name, value) => options.secrets.set(name, value),
-            async linkZermelo(portal, koppelcode, tokenName) {
-              try {
-                await options.secrets.set(tokenName, await linkZermelo(portal, koppelcode));
-              } catch (error) {
-                if (error instanceof SourceError) throw new CallFailure('UNAVAILABLE', error.message);
-                throw error;
-              }
-            },
-          },
-          cache: opened, auth, audit, pupils, timetables: createTimetables(opened, zone), privacy: createPrivacy(opened, recordsDb, pupils, audit, clock.now),
-          search: createSearchIndex(opened), importPhotos, now: clock.now,
-          onImportProgress: (done, total) => emit('photos.progress', { done, total }),
-        };
-        resolve = auth.resolve;
-        const check = audit.verify();
-        if (!check.ok) log.error('audit.chain-broken', { brokenAt: check.brokenAt });
-        log.info('audit.anchor', { entries: check.checked });
+        resolve = staff.auth.resolve;
       }
       const syncWorker = (worker = createSyncWorkerHost({ script: options.workerScript, dbFile, key, nativeBinding: options.nativeBinding, log }));
       const syncEngine = (engine = createSyncEngine({

@@ -9,7 +9,7 @@ import type { SettingsStore } from '../settings/store';
 import { currentAnnouncements } from '../services/announcements';
 import { createChangesBoard } from '../services/changesBoard';
 import { createKioskBoard } from '../services/kioskBoard';
-import { readRooms, readSchool } from '../services/referenceData';
+import { readRooms, readSchool, schoolZone } from '../services/referenceData';
 import { createRoomDay } from '../services/roomDay';
 import type { SyncEngine } from '../sync/engine';
 import type { TestResult } from '../sync/worker/protocol';
@@ -44,7 +44,7 @@ export interface CoreServices {
 /** Binds every call of the contract to the service that answers it. */
 export function createHandlers(ctx: HandlerContext): CoreServices {
   const { db, clock, settings } = ctx;
-  const zone = () => readSchool(db, { name: '', zone: settings.get().zone }).zone;
+  const zone = () => schoolZone(db, settings.get());
   const board = createKioskBoard(db, zone);
   const roomDay = createRoomDay(db, zone);
   const changes = createChangesBoard(db, zone);

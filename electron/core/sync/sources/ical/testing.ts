@@ -13,8 +13,6 @@ import { upstreamFixture } from '../../../testing/upstreamFixtures';
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-/** The repository root (…/electron/core/sync/sources/ical → five levels up). */
-const repoRoot = join(here, '..', '..', '..', '..', '..');
 
 /** Real upstream samples, referenced in place (../shared/fixtures/upstream, see SOURCES.md there). */
 export const upstreamSample = (name: string) => upstreamFixture(join('icalendar', name));

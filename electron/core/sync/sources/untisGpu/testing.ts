@@ -10,7 +10,6 @@ import { upstreamFixture } from '../../../testing/upstreamFixtures';
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const repoRoot = join(here, '..', '..', '..', '..', '..');
 
 export const upstreamGpuSample = (name: string) => upstreamFixture(join('untis-gpu', name));
 export const ownGpuFixtures = (set: 'svws-extra' | 'ansi-school') => join(here, 'fixtures', set);

@@ -1,0 +1,76 @@
+import type { EventName, EventPayload } from '../../../shared/contract';
+import { CallFailure } from '../api/callFailure';
+import type { StaffServices } from '../api/staffHandlers';
+import { createAuditLog } from '../audit/auditLog';
+import { createAccounts } from '../auth/accounts';
+import { createAuthService } from '../auth/authService';
+import { createSessions } from '../auth/sessions';
+import type { Clock } from '../clock';
+import type { CacheDb } from '../db/open';
+import type { Logger } from '../logger';
+import { importPhotos } from '../photos/importPhotos';
+import { createSearchIndex } from '../search/searchIndex';
+import type { SecretStore } from '../secrets/secretStore';
+import type { SettingsStore } from '../settings/store';
+import type { SyncEngine } from '../sync/engine';
+import { SourceError } from '../sync/errors';
+import { linkZermelo } from '../sync/sources/zermelo';
+import { createPrivacy } from './privacy';
+import { createPupils } from './pupils';
+import { createTimetables } from './timetables';
+
+export interface StaffServicesOptions {
+  cache: CacheDb;
+  /** The durable records database: accounts, the audit log, erased pupils. */
+  records: CacheDb;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  zone: () => string;
+  engine: () => SyncEngine;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+}
+
+/** Everything a staff PC has beyond a kiosk: sign-in, the audit log, pupils, search, photos, privacy, the source. */
+export function createStaffServices(o: StaffServicesOptions): StaffServices {
+  const { cache, records, settings, clock } = o;
+  const audit = createAuditLog(records, clock.now);
+  const idleMinutes = () => settings.get().staff.idleLockMinutes;
+  const auth = createAuthService({
+    accounts: createAccounts(records), audit, now: clock.now, idleLockMinutes: idleMinutes,
+    // The page locks at the idle limit; the server allows a minute more, so the two never race.
+    sessions: createSessions(clock.now, () => (idleMinutes() + 1) * 60_000),
+  });
+  const pupils = createPupils(cache);
+
+  const check = audit.verify();
+  if (!check.ok) o.log.error('audit.chain-broken', { brokenAt: check.brokenAt });
+  o.log.info('audit.anchor', { entries: check.checked });
+
+  return {
+    cache, auth, audit, pupils,
+    timetables: createTimetables(cache, o.zone),
+    privacy: createPrivacy(cache, records, pupils, audit, clock.now),
+    search: createSearchIndex(cache),
+    importPhotos,
+    now: clock.now,
+    onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
+    sources: {
+      get: async () => ({ source: settings.get().source, secretsSet: await o.secrets.names(), status: o.engine().status() }),
+      set(source) {
+        settings.update({ source });
+        void o.engine().trigger('manual');
+      },
+      setSecret: (name, value) => o.secrets.set(name, value),
+      async linkZermelo(portal, koppelcode, tokenName) {
+        try {
+          await o.secrets.set(tokenName, await linkZermelo(portal, koppelcode));
+        } catch (error) {
+          if (error instanceof SourceError) throw new CallFailure('UNAVAILABLE', error.message);
+          throw error;
+        }
+      },
+    },
+  };
+}
