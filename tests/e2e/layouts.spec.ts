@@ -63,6 +63,10 @@ async function shootEvery(page: Page, layout: DisplayLayout) {
       await expect(ready[layout](page)).toBeVisible();
       // Nothing may spill out of the screen: a kiosk has no scroll bars to reach it.
       expect(await page.evaluate(() => [document.documentElement.scrollWidth <= innerWidth, document.documentElement.scrollHeight <= innerHeight]), profile.id).toEqual([true, true]);
+      // Nor is anything cut off at the bottom of a card, panel or column (they hide what overflows).
+      const clipped = await page.locator('.room-card, .door-panel, .door-later, .changes-column, .announcement-slide')
+        .evaluateAll((boxes) => boxes.filter((box) => box.scrollHeight > box.clientHeight + 1).map((box) => box.getAttribute('aria-label') ?? box.className));
+      expect(clipped, `cut off on ${profile.id}`).toEqual([]);
       await page.screenshot({ path: `screenshots/${profile.id}.png` });
       const report = await measureContrast(page);
       expect(report.failures, `contrast on ${profile.id}`).toEqual([]);

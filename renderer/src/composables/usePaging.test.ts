@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import { usePaging } from './usePaging';
 
-function pager(count: number, pageSize = 4, intervalMs = 12_000) {
+function pager(count: number, pageSize = 4, intervalMs = 12_000, alignTo?: () => unknown) {
   const items = ref(Array.from({ length: count }, (_, i) => i));
   let state!: ReturnType<typeof usePaging<number>>;
   const wrapper = mount(defineComponent({
     setup() {
-      state = usePaging(items, pageSize, intervalMs);
+      state = usePaging(items, pageSize, intervalMs, { alignTo });
       return () => h('p', state.visible.value.join(','));
     },
   }));
@@ -45,5 +45,18 @@ describe('usePaging', () => {
     wrapper.unmount();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(state().page.value).toBe(0);
+  });
+
+  it('with a clock to follow, turns at the first tick after the interval, in that tick', async () => {
+    const tick = ref(0);
+    const { wrapper } = pager(10, 4, 12_000, () => tick.value);
+    await vi.advanceTimersByTimeAsync(12_500);
+    expect(wrapper.text()).toBe('0,1,2,3');
+    tick.value += 1;
+    await wrapper.vm.$nextTick();
+    expect(wrapper.text()).toBe('4,5,6,7');
+    tick.value += 1;
+    await wrapper.vm.$nextTick();
+    expect(wrapper.text()).toBe('4,5,6,7');
   });
 });

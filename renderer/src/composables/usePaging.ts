@@ -1,12 +1,26 @@
 import { computed, onBeforeUnmount, onMounted, ref, type Ref, toValue, type MaybeRefOrGetter, watch } from 'vue';
 
+export interface PagingOptions {
+  /**
+   * A source that changes on every tick of the page's clock. When given, a turn that falls due waits for the next
+   * tick and happens in it: the screen then draws one frame for the tick and the turn together, not two.
+   */
+  alignTo?: () => unknown;
+}
+
 /**
  * Calm paging through a long list: a fixed number per page, turning every `intervalMs`. Text stays large;
  * the list takes turns instead of shrinking. Timers live with the component that pages.
  */
-export function usePaging<T>(items: Ref<readonly T[]>, pageSize: MaybeRefOrGetter<number>, intervalMs: MaybeRefOrGetter<number>) {
+export function usePaging<T>(
+  items: Ref<readonly T[]>,
+  pageSize: MaybeRefOrGetter<number>,
+  intervalMs: MaybeRefOrGetter<number>,
+  options: PagingOptions = {},
+) {
   const index = ref(0);
   let timer: ReturnType<typeof setInterval> | null = null;
+  let due = false;
 
   const size = computed(() => Math.max(1, Math.floor(toValue(pageSize))));
   const pages = computed(() => Math.max(1, Math.ceil(items.value.length / size.value)));
@@ -20,7 +34,16 @@ export function usePaging<T>(items: Ref<readonly T[]>, pageSize: MaybeRefOrGette
 
   function schedule() {
     if (timer) clearInterval(timer);
-    timer = setInterval(turn, Math.max(1_000, toValue(intervalMs)));
+    const onInterval = options.alignTo ? () => (due = true) : turn;
+    timer = setInterval(onInterval, Math.max(1_000, toValue(intervalMs)));
+  }
+
+  if (options.alignTo) {
+    watch(options.alignTo, () => {
+      if (!due) return;
+      due = false;
+      turn();
+    }, { flush: 'sync' });
   }
 
   onMounted(schedule);

@@ -58,7 +58,8 @@ describe('KioskApp', () => {
     expect(wrapper.find('aside').text()).toContain('Welkom');
     expect(wrapper.find('aside').text()).toContain('Fijne dag');
 
-    await vi.advanceTimersByTimeAsync(12_000);
+    // The turn falls due after 12 s and happens at the clock's next tick.
+    await vi.advanceTimersByTimeAsync(13_000);
     expect(wrapper.find('[data-testid="page-indicator"]').text()).toContain('2/3');
     expect(wrapper.find('section').attributes('aria-label')).toMatch(/^A1\.13/);
     wrapper.unmount();
@@ -94,7 +95,7 @@ describe('KioskApp', () => {
     const wrapper = mountKiosk();
     await flushPromises();
     expect(wrapper.find('[data-testid="page-indicator"]').text()).toContain('1/2');
-    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(6_000);
     expect(wrapper.find('[data-testid="page-indicator"]').text()).toContain('2/2');
     expect(wrapper.findAll('section').map((s) => s.attributes('aria-label')?.split(' ')[0])).toEqual(['A1.13', 'A1.14']);
     wrapper.unmount();

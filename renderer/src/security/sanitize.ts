@@ -14,10 +14,20 @@ export const ANNOUNCEMENT_PURIFY_CONFIG = {
   RETURN_DOM_FRAGMENT: false,
 } satisfies Config;
 
+// Announcements take turns on screen all day; the same input always sanitises to the same output, so each text is
+// sanitised once per page (by this very function, at render time) rather than at every turn.
+const sanitised = new Map<string, string>();
+const SANITISED_KEPT = 50;
+
 /**
  * Announcement HTML made safe to put on the page. Called right where it is rendered, even though the core
  * checked it when it was saved: whatever reached the cache is still treated as hostile.
  */
 export function sanitizeAnnouncementHtml(html: string): string {
-  return DOMPurify.sanitize(html, ANNOUNCEMENT_PURIFY_CONFIG);
+  let safe = sanitised.get(html);
+  if (safe === undefined) {
+    if (sanitised.size >= SANITISED_KEPT) sanitised.clear();
+    sanitised.set(html, (safe = DOMPurify.sanitize(html, ANNOUNCEMENT_PURIFY_CONFIG)));
+  }
+  return safe;
 }

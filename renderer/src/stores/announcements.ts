@@ -4,6 +4,7 @@ import type { Announcement } from '../../../shared/domain/announcement';
 import type { Instant } from '../../../shared/domain/time';
 import { api } from '../api';
 import { useClockStore } from './clock';
+import { clockStepped, earliest } from './clockSteps';
 import { retrier, serialLoader } from './loaders';
 
 /** A safety net besides `changesAt` and the events: ask again this often even when nothing said so. */
@@ -28,14 +29,17 @@ export const useAnnouncementsStore = defineStore('announcements', () => {
   const retry = retrier(() => void load());
   let lastShowing: Announcement[] = [];
 
-  /** Filtered on the ticking clock too, so one that ends goes at its second, even before the next answer. */
-  const showing = computed(() => {
-    const now = clock.now;
+  /**
+   * Filtered on the ticking clock too, so one that ends goes at its second, even before the next answer; worked
+   * out again only when one starts or ends.
+   */
+  const showing = clockStepped(() => clock.now, (now) => {
     const list = items.value.filter((item) => now === null || (item.start <= now && now < item.end)).sort(order);
-    // The same array while nothing starts or ends: the band and the emergency cover see no change on a tick.
-    if (list.length === lastShowing.length && list.every((item, i) => item === lastShowing[i])) return lastShowing;
-    lastShowing = list;
-    return list;
+    let until: Instant | null = null;
+    if (now !== null) for (const item of items.value) for (const t of [item.start, item.end]) if (t > now) until = earliest(until, t);
+    // The same array while nothing starts or ends: the band and the emergency cover see no change.
+    if (list.length !== lastShowing.length || list.some((item, i) => item !== lastShowing[i])) lastShowing = list;
+    return { value: lastShowing, until };
   });
   const emergency = computed(() => showing.value.find((item) => item.emergency) ?? null);
   const ordinary = computed(() => showing.value.filter((item) => !item.emergency));

@@ -5,13 +5,14 @@ import type { RoomSelection } from '../../../shared/domain/display';
 import type { Lesson } from '../../../shared/domain/lesson';
 import type { Room } from '../../../shared/domain/school';
 import type { Instant, LocalDate } from '../../../shared/domain/time';
-import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
+import { nextBoundary, pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
 import { localDateOf } from '../../../shared/timetable/zonedTime';
 import { api } from '../api';
 import { roomCodesToAsk, selectsRoom } from '../kiosk/roomSelection';
 import { compareRooms } from '../timetable/roomOrder';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
+import { clockStepped, dayBounds, earliest } from './clockSteps';
 
 /** A safety net besides the events: ask again this often even when nothing said the data changed. */
 export const BOARD_REFRESH_MS = 5 * 60_000;
@@ -63,25 +64,29 @@ export const useBoardStore = defineStore('board', () => {
     return current.rooms.filter(({ room }) => selectsRoom(selection.value, room)).sort((a, b) => compareRooms(a.room, b.room));
   });
 
-  const rooms = computed<RoomNowNextView[]>(() => {
+  // Worked out again only when some room's lesson starts or ends (or the board changes), not on every tick.
+  const rooms = clockStepped<RoomNowNextView[]>(() => clock.now, (now) => {
     const current = board.value;
-    if (!current) return [];
-    const at = clock.now ?? current.at;
+    if (!current) return { value: [], until: null };
+    const at = now ?? current.at;
     const views = new Map<string, RoomNowNextView>();
     let changed = shownRooms.value.length !== lastViews.size;
-    for (const { room, now, next } of shownRooms.value) {
-      const held = [now, next].filter((lesson): lesson is Lesson => lesson !== null);
+    let until: Instant | null = null;
+    for (const { room, now: lessonNow, next } of shownRooms.value) {
+      const held = [lessonNow, next].filter((lesson): lesson is Lesson => lesson !== null);
       const picked = pickNowNext(held, at, takesPlaceIn(room.code));
+      until = earliest(until, nextBoundary(held, at));
       const last = lastViews.get(room.code);
       const same = last !== undefined && last.room === room && last.now === picked.now && last.next === picked.next;
       changed ||= !same;
       views.set(room.code, same ? last : { room, ...picked });
     }
-    // Nothing flipped: the same array, so the grid and the pager see no change at all on this tick.
-    if (!changed && lastList.length === views.size) return lastList;
-    lastViews = views;
-    lastList = [...views.values()];
-    return lastList;
+    // Nothing flipped: the same array, so the grid and the pager see no change.
+    if (changed || lastList.length !== views.size) {
+      lastViews = views;
+      lastList = [...views.values()];
+    }
+    return { value: lastList, until };
   });
   const dataAsOf = computed(() => board.value?.dataAsOf ?? null);
   const periods = computed(() => board.value?.periods ?? []);
@@ -131,6 +136,9 @@ export const useBoardStore = defineStore('board', () => {
     }, wait);
   }
 
+  /** The day the board was asked for, as instants: numbers to compare on each tick, not dates to format. */
+  const loadedSpan = computed(() => (loadedDay.value === null ? null : dayBounds(loadedDay.value, appInfo.zone)));
+
   /** On each tick: once past `changesAt`, or on a new school-zone day, ask again (once per occasion). */
   function onTick(now: Instant) {
     const current = board.value;
@@ -141,8 +149,10 @@ export const useBoardStore = defineStore('board', () => {
       void load();
       return;
     }
+    const span = loadedSpan.value;
+    if (span === null || (now >= span.start && now < span.end)) return;
     const today = localDateOf(now, appInfo.zone);
-    if (loadedDay.value !== null && today !== loadedDay.value && refreshedFor.day !== today) {
+    if (today !== loadedDay.value && refreshedFor.day !== today) {
       refreshedFor = { ...refreshedFor, day: today };
       void load();
     }

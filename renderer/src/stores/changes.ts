@@ -2,10 +2,11 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { CallError, ChangesBoard } from '../../../shared/contract';
 import type { Instant, LocalDate, LocalTime } from '../../../shared/domain/time';
-import { localDateOf, localTimeOf } from '../../../shared/timetable/zonedTime';
+import { instantAt, localDateOf, localTimeOf } from '../../../shared/timetable/zonedTime';
 import { api } from '../api';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
+import { dayBounds } from './clockSteps';
 import { retrier, serialLoader } from './loaders';
 
 export const CHANGES_REFRESH_MS = 5 * 60_000;
@@ -49,10 +50,20 @@ export const useChangesStore = defineStore('changes', () => {
 
   const load = serialLoader(fetchOnce);
 
+  /** When what the board was asked for stops being right: the next-day hour, or the end of the day. */
+  const loadedUntil = computed(() => {
+    const loaded = loadedFor.value;
+    if (!loaded || loaded.day === '') return null;
+    const { start, end } = dayBounds(loaded.day, appInfo.zone);
+    return { start, end: loaded.withNextDay ? end : Math.min(end, instantAt(loaded.day, nextDayFrom.value, appInfo.zone)) };
+  });
+
   /** Ask again once the day or the next-day hour differs from what the board was asked for. */
   function onTick(now: Instant) {
     const loaded = loadedFor.value;
     if (!loaded) return;
+    const span = loadedUntil.value;
+    if (span !== null && now >= span.start && now < span.end) return;
     const day = localDateOf(now, appInfo.zone);
     if (day !== loaded.day || wantsNextDay(now) !== loaded.withNextDay) {
       loadedFor.value = { day, withNextDay: wantsNextDay(now) }; // once per occasion, also when the fetch fails

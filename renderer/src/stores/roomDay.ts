@@ -2,11 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { CallError, RoomDay } from '../../../shared/contract';
 import type { Instant, LocalDate } from '../../../shared/domain/time';
+import { nextBoundary } from '../../../shared/timetable/nowNext';
 import { localDateOf } from '../../../shared/timetable/zonedTime';
 import { api } from '../api';
 import { type DoorSignView, doorSignView, sameView } from '../kiosk/doorSign';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
+import { clockStepped, dayBounds, earliest, nextMidnight } from './clockSteps';
 import { retrier, serialLoader } from './loaders';
 
 /** A safety net besides the events: ask again this often even when nothing said the data changed. */
@@ -33,14 +35,19 @@ export const useRoomDayStore = defineStore('roomDay', () => {
 
   const retry = retrier(() => void load());
 
-  const view = computed<DoorSignView | null>(() => {
+  // Worked out again when a lesson of the day starts or ends, or at midnight: not on every tick.
+  const view = clockStepped<DoorSignView | null>(() => clock.now, (now) => {
     const current = day.value;
-    if (!current) return null;
-    const next = doorSignView(current, clock.now ?? Date.now(), appInfo.zone);
-    if (sameView(lastView, next)) return lastView;
-    lastView = next;
-    return next;
+    if (!current) return { value: null, until: null };
+    const at = now ?? Date.now();
+    const next = doorSignView(current, at, appInfo.zone);
+    const lessons = [...current.lessons, ...current.nextDayLessons];
+    const until = earliest(nextBoundary(lessons, at), nextMidnight(at, appInfo.zone));
+    if (!sameView(lastView, next)) lastView = next;
+    return { value: lastView, until };
   });
+  /** The day asked for, as instants: compared on each tick instead of formatting a date. */
+  const loadedSpan = computed(() => (loadedDay.value === null ? null : dayBounds(loadedDay.value, appInfo.zone)));
   const dataAsOf = computed(() => day.value?.dataAsOf ?? null);
   /** The room is not in the timetable: the sign says so rather than waiting forever. */
   const unknownRoom = computed(() => error.value?.code === 'NOT_FOUND');
@@ -66,7 +73,8 @@ export const useRoomDayStore = defineStore('roomDay', () => {
 
   /** A new school-zone day: ask once for it. */
   function onTick(now: Instant) {
-    if (loadedDay.value === null) return;
+    const span = loadedSpan.value;
+    if (span === null || (now >= span.start && now < span.end)) return;
     const today = localDateOf(now, appInfo.zone);
     if (today !== loadedDay.value && askedForDay !== today) {
       askedForDay = today;

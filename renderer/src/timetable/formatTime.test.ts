@@ -39,6 +39,14 @@ describe('formatTime', () => {
     expect(minutesLeft(at('09:20'), at('09:20'))).toBe(0);
   });
 
+  it('shows the clock right in the first and last second of a minute, before 1970 and in another zone', () => {
+    expect(clockTime(at('09:14:59') + 999, zone)).toBe('09:14:59');
+    expect(clockTime(at('09:15'), zone)).toBe('09:15:00');
+    expect(clockTime(Date.parse('2026-11-24T23:59:59Z'), 'America/New_York')).toBe('18:59:59');
+    expect(clockTime(Date.parse('2026-11-24T23:59:59Z'), 'Asia/Kolkata')).toBe('05:29:59');
+    expect(clockTime(Date.parse('1969-12-31T23:00:05Z'), zone)).toBe('00:00:05');
+  });
+
   it('shows wall-clock time through both daylight-saving switches', () => {
     // 25 October 2026: 03:00 summer time becomes 02:00 winter time; 29 March 2026: 02:00 becomes 03:00.
     const autumn = Date.parse('2026-10-25T00:59:59Z');

@@ -43,7 +43,7 @@ describe('announcements on screen', () => {
     expect(board().find('h2').text()).toBe('Pauzeconcert');
     expect(board().find('strong').text()).toBe('aula');
     expect(wrapper.find('[data-testid="announcement-band"]').exists()).toBe(false);
-    await vi.advanceTimersByTimeAsync(8_000);
+    await vi.advanceTimersByTimeAsync(9_000);
     expect(board().find('h2').text()).toBe('Welkom');
   });
 

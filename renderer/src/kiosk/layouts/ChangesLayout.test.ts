@@ -63,7 +63,7 @@ describe('the changes board', () => {
     await flushPromises();
     const indicator = () => wrapper.find('[data-testid="page-indicator"]').text();
     expect(indicator()).toMatch(/^1\/\d/);
-    await vi.advanceTimersByTimeAsync(6_000);
+    await vi.advanceTimersByTimeAsync(7_000);
     expect(indicator()).toMatch(/^2\/\d/);
 
     fake.respond('kiosk.changes', changesBoard([{ day: DAY, groups: [] }]));
