@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { incrementalBench } from './incrementalBench';
+import { kioskSoak } from './kioskSoak';
 import { photoBench } from './photoBench';
 import { printFigures } from './report';
 import { staffSearchBench } from './staffSearchBench';
@@ -17,7 +18,7 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = [syncBench, photoBench, staffSearchBench, incrementalBench];
+const sections = [syncBench, photoBench, staffSearchBench, incrementalBench, kioskSoak];
 let allMet = true;
 for (const section of sections) {
   const { title, figures } = await section(root);
