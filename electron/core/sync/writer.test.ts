@@ -65,6 +65,18 @@ describe('writing a delta', () => {
   });
 });
 
+describe('a delta that moves a lesson to another day', () => {
+  it('updates its day and its room entries, keeping one row', () => {
+    const db = openTestCache(tempDir());
+    writeSnapshot(db, sampleSnapshot(), ctx('kiosk'));
+    const moved = lesson('wi-1A-p2', '2026-11-25', 2, 'A1.01', { subjects: ['wi'] });
+    writeDelta(db, { kind: 'delta', upsertLessons: [moved], removeLessonIds: [], cursor: null }, ctx('kiosk'));
+    expect(db.prepare("SELECT day, start_ms FROM lessons WHERE id = 'wi-1A-p2'").all()).toEqual([{ day: '2026-11-25', start_ms: moved.start }]);
+    expect(db.prepare("SELECT count(*) FROM lessons WHERE day = '2026-11-25'").pluck().get()).toBe(2);
+    expect(db.prepare("SELECT lr.start_ms FROM lesson_rooms lr JOIN lessons l ON l.rowid = lr.lesson_rowid WHERE l.id = 'wi-1A-p2'").pluck().all()).toEqual([moved.start]);
+  });
+});
+
 describe('retention', () => {
   it('at the school-year rollover the old year goes, and so do photos of pupils who left', () => {
     const db = openTestCache(tempDir());

@@ -36,13 +36,19 @@ const LESSON_COLUMN_COUNT = 18;
 /** Rows per INSERT in a bulk write: one call into SQLite per 64 lessons instead of one per lesson. */
 const BATCH = 64;
 const ROW_PLACEHOLDERS = `(${Array(LESSON_COLUMN_COUNT).fill('?').join(', ')})`;
+const INSERT_COLUMN_NAMES = LESSON_INSERT_COLUMNS.slice(1, -1).split(',').map((c) => c.trim());
+const UPDATE_COLUMNS = INSERT_COLUMN_NAMES.filter((c) => c !== 'id' && c !== 'day');
+const UPDATE_VALUE_INDEXES = INSERT_COLUMN_NAMES.flatMap((c, i) => (c === 'id' || c === 'day' ? [] : [i]));
 
 function prepare(db: CacheDb) {
   return {
     insertLesson: db.prepare(`INSERT INTO lessons ${LESSON_INSERT_COLUMNS} VALUES ${ROW_PLACEHOLDERS}`),
     insertLessonRoom: db.prepare('INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here) VALUES (?, ?, ?, ?, ?)'),
-    lessonById: db.prepare('SELECT rowid, start_ms, end_ms, rooms, prev_rooms FROM lessons WHERE id = ?'),
-    updateLesson: db.prepare(`UPDATE lessons SET (${LESSON_INSERT_COLUMNS.slice(1, -1)}) = ${ROW_PLACEHOLDERS} WHERE rowid = ?`),
+    lessonById: db.prepare('SELECT rowid, start_ms, end_ms, day, rooms, prev_rooms FROM lessons WHERE id = ?'),
+    // Every column but the indexed `id` (the same, by definition) and `day` (its index is rewritten only when the
+    // day really changes): SQLite rewrites an index entry for each indexed column an UPDATE names.
+    updateLesson: db.prepare(`UPDATE lessons SET (${UPDATE_COLUMNS.join(', ')}) = (${UPDATE_COLUMNS.map(() => '?').join(', ')}) WHERE rowid = ?`),
+    updateLessonDay: db.prepare('UPDATE lessons SET day = ? WHERE rowid = ?'),
     deleteLessonRoom: db.prepare('DELETE FROM lesson_rooms WHERE room_code = ? AND start_ms = ? AND lesson_rowid = ?'),
     deleteLesson: db.prepare('DELETE FROM lessons WHERE rowid = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -106,7 +112,7 @@ function insertLessonsInBulk(db: CacheDb, s: Statements, lessons: readonly Lesso
   }
 }
 
-type ExistingLesson = { rowid: number; start_ms: number; end_ms: number; rooms: string; prev_rooms: string };
+type ExistingLesson = { rowid: number; start_ms: number; end_ms: number; day: string; rooms: string; prev_rooms: string };
 
 /**
  * A changed lesson is updated where it is (same rowid): a refresh then rewrites only the pages of the lessons that
@@ -117,7 +123,8 @@ function updateOrInsertLesson(s: Statements, lesson: Lesson): void {
   if (!old) return insertLesson(s, lesson);
   const values: unknown[] = [];
   pushLessonValues(values, lesson);
-  s.updateLesson.run(...values, old.rowid);
+  s.updateLesson.run(...UPDATE_VALUE_INDEXES.map((i) => values[i]), old.rowid);
+  if (old.day !== lesson.day) s.updateLessonDay.run(lesson.day, old.rowid);
   const roomsMoved = old.start_ms !== lesson.start || old.end_ms !== lesson.end
     || old.rooms !== joinCodes(lesson.rooms) || old.prev_rooms !== joinCodes(lesson.change.previousRooms);
   if (!roomsMoved) return;
