@@ -13,6 +13,18 @@ export interface HttpTransportOptions {
 }
 
 type AnyListener = (payload: never) => void;
+
+/**
+ * Calls that take long by nature get longer than the default: an import of a photographer's ZIP, a connection test
+ * that waits for a slow upstream (the core gives a feed 30 s and a test 60 s), an erasure that compacts the cache.
+ */
+const LONG_CALLS: Partial<Record<CallName, number>> = {
+  'photos.import': 30 * 60_000,
+  'sources.test': 90_000,
+  'sources.linkZermelo': 60_000,
+  'privacy.erase': 120_000,
+  'audit.exportCsv': 120_000,
+};
 const EVENT_SOURCE_CLOSED = 2; // EventSource.CLOSED, without needing the global in tests
 
 function isEnvelope(body: unknown): body is Result<unknown> {
@@ -39,7 +51,7 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(input ?? {}),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(Math.max(timeoutMs, LONG_CALLS[name] ?? 0)),
       });
     } catch (error) {
       return unavailable(`${name}: ${describe(error)}`);
