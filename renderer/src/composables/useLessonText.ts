@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n';
 import type { Lesson } from '../../../shared/domain/lesson';
 import type { LocalDate } from '../../../shared/domain/time';
 import type { Locale } from '../i18n';
+import { CHANGE_LABELS, changeDetails } from '../timetable/changeWords';
 import { shortTime, shortWeekday, timeRange } from '../timetable/formatTime';
 import { changeMarks, type ChangeMark } from '../timetable/lessonChanges';
 
@@ -19,15 +20,6 @@ export interface LessonTextSource {
 
 /** A long cluster list would push everything else off a card; the rest is counted. */
 const MAX_GROUPS = 3;
-
-export const CHANGE_LABELS: Record<ChangeMark['kind'], string> = {
-  cancelled: 'change.cancelled',
-  movedAway: 'change.movedAway',
-  roomChanged: 'change.roomChanged',
-  substitute: 'change.substitute',
-  added: 'change.added',
-  rescheduled: 'change.rescheduled',
-};
 
 /**
  * How a lesson reads on a screen, shared by room cards, the door sign and the changes board: its time, its facts
@@ -65,22 +57,7 @@ export function useLessonText(
     return facts.map(part).filter((text) => text.trim() !== '').join(' · ');
   });
 
-  function detail(mark: ChangeMark): string | null {
-    switch (mark.kind) {
-      case 'movedAway':
-        return mark.to.length > 0 ? t('change.movedTo', { rooms: mark.to.join(', ') }) : t('change.movedToNowhere');
-      case 'roomChanged':
-        return t('change.wasRoom', { rooms: mark.from.join(', ') });
-      case 'substitute':
-        return t('change.wasTeacher', { teachers: mark.was.join(', ') });
-      case 'rescheduled':
-        return t('change.wasTime', { time: shortTime(mark.was, source().zone) });
-      default:
-        return null;
-    }
-  }
-
-  const details = computed(() => marks.value.map(detail).filter((d): d is string => d !== null));
+  const details = computed(() => changeDetails(marks.value, source().zone, t));
   const badgeLabel = (kind: ChangeMark['kind']) => t(CHANGE_LABELS[kind]);
 
   return { marks, cancelled, when, facts: factText, details, badgeLabel };

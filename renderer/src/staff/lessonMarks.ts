@@ -8,12 +8,3 @@ import { changeMarks, type ChangeMark } from '../timetable/lessonChanges';
 export function staffChangeMarks(lesson: Lesson, roomCode: string | null): ChangeMark[] {
   return changeMarks(lesson, roomCode ?? lesson.rooms[0] ?? lesson.change.previousRooms[0] ?? '');
 }
-
-export const CHANGE_LABEL_KEYS: Record<ChangeMark['kind'], string> = {
-  cancelled: 'change.cancelled',
-  movedAway: 'change.movedAway',
-  roomChanged: 'change.roomChanged',
-  substitute: 'change.substitute',
-  added: 'change.added',
-  rescheduled: 'change.rescheduled',
-};
