@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref } from 'vue';
 import type { Announcement } from '../../../shared/domain/announcement';
 import type { Instant } from '../../../shared/domain/time';
 import { api } from '../api';
 import { useClockStore } from './clock';
 import { clockStepped, earliest } from './clockSteps';
-import { retrier, serialLoader } from './loaders';
+import { dataFollower, retrier, serialLoader } from './loaders';
 
 /** A safety net besides `changesAt` and the events: ask again this often even when nothing said so. */
 export const ANNOUNCEMENTS_REFRESH_MS = 5 * 60_000;
@@ -23,9 +23,7 @@ export const useAnnouncementsStore = defineStore('announcements', () => {
   const items = ref<Announcement[]>([]);
   const changesAt = ref<Instant | null>(null);
   const displayGroup = ref<string | null>(null);
-  let refreshTimer: ReturnType<typeof setInterval> | null = null;
   let askedAt: Instant | null = null;
-  const stops: (() => void)[] = [];
   const retry = retrier(() => void load());
   let lastShowing: Announcement[] = [];
 
@@ -58,6 +56,7 @@ export const useAnnouncementsStore = defineStore('announcements', () => {
   }
 
   const load = serialLoader(fetchOnce);
+  const follower = dataFollower({ now: () => clock.now, load, onTick, refreshMs: ANNOUNCEMENTS_REFRESH_MS });
 
   /** Once the core's `changesAt` has come, ask what starts then (an emergency must reach the screen in seconds). */
   function onTick(now: Instant) {
@@ -71,17 +70,13 @@ export const useAnnouncementsStore = defineStore('announcements', () => {
   function start(options: { displayGroup?: string | null } = {}) {
     stop();
     displayGroup.value = options.displayGroup ?? null;
-    stops.push(api.on('data.changed', () => void load()));
-    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
-    refreshTimer = setInterval(() => void load(), ANNOUNCEMENTS_REFRESH_MS);
+    follower.start();
     return load();
   }
 
   function stop() {
-    for (const fn of stops.splice(0)) fn();
+    follower.stop();
     retry.cancel();
-    if (refreshTimer) clearInterval(refreshTimer);
-    refreshTimer = null;
   }
 
   return { items, changesAt, displayGroup, showing, emergency, ordinary, load, onTick, start, stop };

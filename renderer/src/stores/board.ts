@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref } from 'vue';
 import type { CallError, NowNextBoard } from '../../../shared/contract';
 import type { RoomSelection } from '../../../shared/domain/display';
 import type { Lesson } from '../../../shared/domain/lesson';
@@ -13,11 +13,12 @@ import { compareRooms } from '../timetable/roomOrder';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
 import { clockStepped, dayBounds, earliest } from './clockSteps';
+import { dataFollower, retrier, RETRY_MS, serialLoader } from './loaders';
 
 /** A safety net besides the events: ask again this often even when nothing said the data changed. */
 export const BOARD_REFRESH_MS = 5 * 60_000;
 /** Waits before asking again after a failed fetch; the last good board stays on screen meanwhile. */
-export const BOARD_RETRY_MS = [5_000, 15_000, 30_000, 60_000] as const;
+export const BOARD_RETRY_MS = RETRY_MS;
 
 export interface RoomNowNextView {
   room: Room;
@@ -44,13 +45,8 @@ export const useBoardStore = defineStore('board', () => {
   /** The school-zone date of the instant the board was last asked for. */
   const loadedDay = ref<LocalDate | null>(null);
 
-  let inFlight: Promise<void> | null = null;
-  let askAgain = false;
-  let failures = 0;
   let refreshedFor: { changesAt: Instant | null; day: LocalDate | null } = { changesAt: null, day: null };
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let refreshTimer: ReturnType<typeof setInterval> | null = null;
-  const stops: (() => void)[] = [];
+  const retry = retrier(() => void load(), BOARD_RETRY_MS);
 
   // The views of the last tick, reused while a room's now/next stays the same: the clock ticks every second, and
   // an unchanged object lets Vue skip re-rendering that room's card (a kiosk runs on modest hardware, 24/7).
@@ -99,42 +95,17 @@ export const useBoardStore = defineStore('board', () => {
     loading.value = false;
     if (!result.ok) {
       error.value = result.error; // the last good board stays
-      scheduleRetry();
+      retry.failed();
       return;
     }
     board.value = result.value;
     error.value = null;
-    failures = 0;
     loadedDay.value = at === undefined ? result.value.day : localDateOf(at, appInfo.zone);
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = null;
+    retry.succeeded();
   }
 
-  /** Fetch the board; calls made while one is under way run once more after it, so no change is missed. */
-  function load(): Promise<void> {
-    if (inFlight) {
-      askAgain = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      do {
-        askAgain = false;
-        await fetchOnce();
-      } while (askAgain);
-      inFlight = null;
-    })();
-    return inFlight;
-  }
-
-  function scheduleRetry() {
-    if (retryTimer) return;
-    const wait = BOARD_RETRY_MS[Math.min(failures, BOARD_RETRY_MS.length - 1)];
-    failures += 1;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      void load();
-    }, wait);
-  }
+  const load = serialLoader(fetchOnce);
+  const follower = dataFollower({ now: () => clock.now, load, onTick, refreshMs: BOARD_REFRESH_MS });
 
   /** The day the board was asked for, as instants: numbers to compare on each tick, not dates to format. */
   const loadedSpan = computed(() => (loadedDay.value === null ? null : dayBounds(loadedDay.value, appInfo.zone)));
@@ -161,17 +132,13 @@ export const useBoardStore = defineStore('board', () => {
   function start(options: { selection?: RoomSelection } = {}) {
     stop();
     selection.value = options.selection ?? { kind: 'all' };
-    stops.push(api.on('data.changed', () => void load()));
-    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
-    refreshTimer = setInterval(() => void load(), BOARD_REFRESH_MS);
+    follower.start();
     return load();
   }
 
   function stop() {
-    for (const fn of stops.splice(0)) fn();
-    if (retryTimer) clearTimeout(retryTimer);
-    if (refreshTimer) clearInterval(refreshTimer);
-    retryTimer = refreshTimer = null;
+    follower.stop();
+    retry.cancel();
   }
 
   return { board, error, loading, selection, roomFilter, loadedDay, rooms, dataAsOf, periods, load, onTick, start, stop };

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref } from 'vue';
 import type { CallError, ChangesBoard } from '../../../shared/contract';
 import type { Instant, LocalDate, LocalTime } from '../../../shared/domain/time';
 import { instantAt, localDateOf, localTimeOf } from '../../../shared/timetable/zonedTime';
@@ -7,7 +7,7 @@ import { api } from '../api';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
 import { dayBounds } from './clockSteps';
-import { retrier, serialLoader } from './loaders';
+import { dataFollower, retrier, serialLoader } from './loaders';
 
 export const CHANGES_REFRESH_MS = 5 * 60_000;
 
@@ -25,8 +25,6 @@ export const useChangesStore = defineStore('changes', () => {
   const nextDayFrom = ref<LocalTime>('13:00');
   /** What the last answer was asked for: which day, and whether with the next. */
   const loadedFor = ref<{ day: LocalDate; withNextDay: boolean } | null>(null);
-  let refreshTimer: ReturnType<typeof setInterval> | null = null;
-  const stops: (() => void)[] = [];
   const retry = retrier(() => void load());
 
   const dataAsOf = computed(() => board.value?.dataAsOf ?? null);
@@ -49,6 +47,7 @@ export const useChangesStore = defineStore('changes', () => {
   }
 
   const load = serialLoader(fetchOnce);
+  const follower = dataFollower({ now: () => clock.now, load, onTick, refreshMs: CHANGES_REFRESH_MS });
 
   /** When what the board was asked for stops being right: the next-day hour, or the end of the day. */
   const loadedUntil = computed(() => {
@@ -74,17 +73,13 @@ export const useChangesStore = defineStore('changes', () => {
   function start(options: { nextDayFrom?: LocalTime } = {}) {
     stop();
     nextDayFrom.value = options.nextDayFrom ?? '13:00';
-    stops.push(api.on('data.changed', () => void load()));
-    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
-    refreshTimer = setInterval(() => void load(), CHANGES_REFRESH_MS);
+    follower.start();
     return load();
   }
 
   function stop() {
-    for (const fn of stops.splice(0)) fn();
+    follower.stop();
     retry.cancel();
-    if (refreshTimer) clearInterval(refreshTimer);
-    refreshTimer = null;
   }
 
   return { board, error, nextDayFrom, loadedFor, dataAsOf, load, onTick, start, stop };

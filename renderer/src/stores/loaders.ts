@@ -1,3 +1,7 @@
+import { watch } from 'vue';
+import type { Instant } from '../../../shared/domain/time';
+import { api } from '../api';
+
 /**
  * Fetch helpers the kiosk's data stores share. A screen runs for weeks: every timer here is owned by the store that
  * made it and cancelled when it stops, and a fetch never runs twice at once.
@@ -55,5 +59,30 @@ export function retrier(run: () => void, delays: readonly number[] = RETRY_MS) {
       cancel();
     },
     cancel,
+  };
+}
+
+/**
+ * Keeps a running store's data fresh: `load` when the core says its data changed, `onTick` on every clock tick (for
+ * what is due at an instant: a new day, an announcement's start), and `load` every `refreshMs` as a safety net
+ * besides the events. `stop` ends all three.
+ */
+export function dataFollower(options: {
+  now: () => Instant | null;
+  load: () => Promise<void>;
+  onTick: (now: Instant) => void;
+  refreshMs: number;
+}) {
+  const stops: (() => void)[] = [];
+  return {
+    start() {
+      stops.push(api.on('data.changed', () => void options.load()));
+      stops.push(watch(options.now, (now) => now !== null && options.onTick(now)));
+      const refreshTimer = setInterval(() => void options.load(), options.refreshMs);
+      stops.push(() => clearInterval(refreshTimer));
+    },
+    stop() {
+      for (const fn of stops.splice(0)) fn();
+    },
   };
 }

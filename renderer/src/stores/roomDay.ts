@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref } from 'vue';
 import type { CallError, RoomDay } from '../../../shared/contract';
 import type { Instant, LocalDate } from '../../../shared/domain/time';
 import { nextBoundary } from '../../../shared/timetable/nowNext';
@@ -9,7 +9,7 @@ import { type DoorSignView, doorSignView, sameView } from '../kiosk/doorSign';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
 import { clockStepped, dayBounds, earliest, nextMidnight } from './clockSteps';
-import { retrier, serialLoader } from './loaders';
+import { dataFollower, retrier, serialLoader } from './loaders';
 
 /** A safety net besides the events: ask again this often even when nothing said the data changed. */
 export const ROOM_DAY_REFRESH_MS = 5 * 60_000;
@@ -29,8 +29,6 @@ export const useRoomDayStore = defineStore('roomDay', () => {
   /** The school-zone date the last answer was asked for. */
   const loadedDay = ref<LocalDate | null>(null);
   let askedForDay: LocalDate | null = null;
-  let refreshTimer: ReturnType<typeof setInterval> | null = null;
-  const stops: (() => void)[] = [];
   let lastView: DoorSignView | null = null;
 
   const retry = retrier(() => void load());
@@ -70,6 +68,7 @@ export const useRoomDayStore = defineStore('roomDay', () => {
   }
 
   const load = serialLoader(fetchOnce);
+  const follower = dataFollower({ now: () => clock.now, load, onTick, refreshMs: ROOM_DAY_REFRESH_MS });
 
   /** A new school-zone day: ask once for it. */
   function onTick(now: Instant) {
@@ -91,17 +90,13 @@ export const useRoomDayStore = defineStore('roomDay', () => {
       lastView = null;
     }
     room.value = code;
-    stops.push(api.on('data.changed', () => void load()));
-    stops.push(watch(() => clock.now, (now) => now !== null && onTick(now)));
-    refreshTimer = setInterval(() => void load(), ROOM_DAY_REFRESH_MS);
+    follower.start();
     return load();
   }
 
   function stop() {
-    for (const fn of stops.splice(0)) fn();
+    follower.stop();
     retry.cancel();
-    if (refreshTimer) clearInterval(refreshTimer);
-    refreshTimer = null;
   }
 
   return { room, day, error, loadedDay, view, dataAsOf, unknownRoom, load, onTick, start, stop };
