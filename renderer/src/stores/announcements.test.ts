@@ -1,31 +1,20 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
 import { announcement as item, announcements, at } from '../testing/builders';
-import { FakeTransport } from '../testing/fakeTransport';
+import { fakeTimersEachTest, freshCore, startClock } from '../testing/fakeCore';
+import type { FakeTransport } from '../testing/fakeTransport';
 import { ANNOUNCEMENTS_REFRESH_MS, useAnnouncementsStore } from './announcements';
 import { useClockStore } from './clock';
 
 describe('useAnnouncementsStore', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport();
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore();
   });
   afterEach(() => {
     useAnnouncementsStore().stop();
     useClockStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
-
-  function startClock(time: string) {
-    const clock = useClockStore();
-    clock.start();
-    clock.adopt({ now: at(time), rate: 1 });
-  }
 
   it('shows emergencies first, then by priority, and drops one the moment it ends', async () => {
     startClock('09:59:58');

@@ -1,22 +1,17 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
 import { appInfo } from '../testing/builders';
-import { FakeTransport } from '../testing/fakeTransport';
+import { fakeTimersEachTest, freshCore } from '../testing/fakeCore';
+import type { FakeTransport } from '../testing/fakeTransport';
 import { APP_INFO_RETRY_MS, DEFAULT_ZONE, useAppInfoStore } from './appInfo';
 
 describe('useAppInfoStore', () => {
+  fakeTimersEachTest('default');
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers();
-    fake = new FakeTransport();
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore();
   });
   afterEach(() => {
     useAppInfoStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
 
   it('keeps asking until the core answers, so the page comes up by itself', async () => {

@@ -1,35 +1,23 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NowNextBoard } from '../../../shared/contract';
-import { setApi } from '../api';
 import { appInfo, at, board, lesson, room } from '../testing/builders';
+import { fakeTimersEachTest, freshCore, startClock } from '../testing/fakeCore';
 import { FakeTransport } from '../testing/fakeTransport';
 import { useAppInfoStore } from './appInfo';
 import { BOARD_RETRY_MS, useBoardStore } from './board';
 import { useClockStore } from './clock';
 
 describe('useBoardStore', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport().respond('app.info', appInfo());
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore(new FakeTransport().respond('app.info', appInfo()));
     await useAppInfoStore().load();
   });
   afterEach(() => {
     useBoardStore().stop();
     useClockStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
-
-  function startClock(time: string) {
-    const clock = useClockStore();
-    clock.start();
-    clock.adopt({ now: at(time), rate: 1 });
-    return clock;
-  }
 
   const wiskunde = lesson('08:30', '09:20', { subjects: ['wi'], rooms: ['A1.01'] });
   const engels = lesson('09:20', '10:10', { subjects: ['en'], rooms: ['A1.01'] });

@@ -1,7 +1,6 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
 import { appInfo, at, changesBoard, DAY, lesson } from '../testing/builders';
+import { fakeTimersEachTest, freshCore, startClock } from '../testing/fakeCore';
 import { FakeTransport } from '../testing/fakeTransport';
 import { useAppInfoStore } from './appInfo';
 import { useChangesStore } from './changes';
@@ -9,26 +8,16 @@ import { useClockStore } from './clock';
 import { RETRY_MS } from './loaders';
 
 describe('useChangesStore', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport().respond('app.info', appInfo());
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore(new FakeTransport().respond('app.info', appInfo()));
     await useAppInfoStore().load();
   });
   afterEach(() => {
     useChangesStore().stop();
     useClockStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
-
-  function startClock(time: string) {
-    const clock = useClockStore();
-    clock.start();
-    clock.adopt({ now: at(time), rate: 1 });
-  }
 
   const cancelled = lesson('10:25', '11:15', { groups: ['2a'], change: { cancelled: true } });
 

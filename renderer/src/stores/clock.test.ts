@@ -1,22 +1,17 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
 import { at } from '../testing/builders';
-import { FakeTransport } from '../testing/fakeTransport';
+import { fakeTimersEachTest, freshCore } from '../testing/fakeCore';
+import type { FakeTransport } from '../testing/fakeTransport';
 import { CLOCK_RESYNC_MS, useClockStore } from './clock';
 
 describe('useClockStore', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport();
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore();
   });
   afterEach(() => {
     useClockStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
 
   it('ticks the core clock locally once a second, not the wall clock', () => {

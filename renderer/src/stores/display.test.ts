@@ -1,22 +1,17 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
 import { displaySetup, profile } from '../testing/builders';
-import { FakeTransport } from '../testing/fakeTransport';
+import { fakeTimersEachTest, freshCore } from '../testing/fakeCore';
+import type { FakeTransport } from '../testing/fakeTransport';
 import { DISPLAY_RETRY_MS, useDisplayStore } from './display';
 
 describe('useDisplayStore', () => {
+  fakeTimersEachTest('default');
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers();
-    fake = new FakeTransport();
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore();
   });
   afterEach(() => {
     useDisplayStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
 
   it('keeps asking for the profile until the core answers', async () => {

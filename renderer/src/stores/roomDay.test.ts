@@ -1,7 +1,6 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../api';
 import { appInfo, at, lesson, roomDay } from '../testing/builders';
+import { fakeTimersEachTest, freshCore, startClock } from '../testing/fakeCore';
 import { FakeTransport } from '../testing/fakeTransport';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';
@@ -9,26 +8,16 @@ import { RETRY_MS } from './loaders';
 import { useRoomDayStore } from './roomDay';
 
 describe('useRoomDayStore', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport().respond('app.info', appInfo());
-    setApi(fake);
-    setActivePinia(createPinia());
+    fake = freshCore(new FakeTransport().respond('app.info', appInfo()));
     await useAppInfoStore().load();
   });
   afterEach(() => {
     useRoomDayStore().stop();
     useClockStore().stop();
-    setApi(null);
-    vi.useRealTimers();
   });
-
-  function startClock(time: string) {
-    const clock = useClockStore();
-    clock.start();
-    clock.adopt({ now: at(time), rate: 1 });
-  }
 
   const wiskunde = lesson('08:30', '09:20', { subjects: ['wi'] });
   const engels = lesson('09:20', '10:10', { subjects: ['en'] });
