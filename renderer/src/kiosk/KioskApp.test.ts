@@ -1,12 +1,10 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NowNextBoard } from '../../../shared/contract';
-import { setApi } from '../api';
-import { createGangbordI18n } from '../i18n';
-import { announcement, announcements, appInfo, at, board, displaySetup, lesson, room, syncStatus } from '../testing/builders';
-import { FakeTransport } from '../testing/fakeTransport';
-import KioskApp from './KioskApp.vue';
+import { announcement, announcements, appInfo, at, board, displaySetup, lesson, room } from '../testing/builders';
+import type { FakeTransport } from '../testing/fakeTransport';
+import { fakeTimersEachTest } from '../testing/fakeCore';
+import { fakeKioskCore, mountKiosk } from './kioskTesting';
 
 const rooms = (count: number): NowNextBoard['rooms'] =>
   Array.from({ length: count }, (_, i) => ({ room: room(`A1.${String(i + 1).padStart(2, '0')}`), now: null, next: null }));
@@ -14,27 +12,17 @@ const rooms = (count: number): NowNextBoard['rooms'] =>
 enableAutoUnmount(afterEach);
 
 describe('KioskApp', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport()
-      .respond('app.info', appInfo({ clock: { now: at('09:19:58'), rate: 1 } }))
-      .respond('clock.now', { now: at('09:19:58'), rate: 1 })
-      .respond('sync.status', syncStatus())
+    fake = fakeKioskCore('09:19:58')
       // Data from 08:05 at 09:20 is not old for this profile; the stale test sets its own threshold.
       .respond('display.current', displaySetup({ staleAfterMinutes: 120 }))
       .respond('announcements.current', announcements([announcement('a', { title: 'Welkom', body: 'Fijne dag', priority: 1 })]));
-    setApi(fake);
   });
   afterEach(() => {
-    setApi(null);
-    vi.useRealTimers();
     document.documentElement.className = '';
   });
-
-  function mountKiosk(props: Record<string, unknown> = {}) {
-    return mount(KioskApp, { props, global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
-  }
 
   it('shows the name and a loading text until the board is in, never an empty page', async () => {
     fake.respond('kiosk.nowNext', () => new Promise(() => {}));

@@ -1,12 +1,10 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayProfile } from '../../../shared/domain/display';
-import { setApi } from '../api';
-import { createGangbordI18n } from '../i18n';
-import { announcement, announcements, appInfo, at, board, changesBoard, DAY, displaySetup, room, roomDay, syncStatus } from '../testing/builders';
-import { FakeTransport } from '../testing/fakeTransport';
-import KioskApp from './KioskApp.vue';
+import { announcement, announcements, at, board, changesBoard, DAY, displaySetup, room, roomDay } from '../testing/builders';
+import type { FakeTransport } from '../testing/fakeTransport';
+import { fakeTimersEachTest } from '../testing/fakeCore';
+import { fakeKioskCore, mountKiosk } from './kioskTesting';
 
 const layouts: Partial<DisplayProfile>[] = [
   { layout: 'corridor' },
@@ -18,13 +16,10 @@ const layouts: Partial<DisplayProfile>[] = [
 enableAutoUnmount(afterEach);
 
 describe('an emergency announcement', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport()
-      .respond('app.info', appInfo({ clock: { now: at('09:00'), rate: 1 } }))
-      .respond('clock.now', { now: at('09:00'), rate: 1 })
-      .respond('sync.status', syncStatus())
+    fake = fakeKioskCore('09:00')
       .respond('kiosk.nowNext', board([{ room: room('A1.01'), now: null, next: null }]))
       .respond('kiosk.roomDay', roomDay([]))
       .respond('kiosk.changes', changesBoard([{ day: DAY, groups: [] }]))
@@ -32,16 +27,11 @@ describe('an emergency announcement', () => {
         announcement('gewoon', { title: 'Welkom' }),
         announcement('brand', { title: 'Ontruiming', body: '<p>Verlaat het gebouw</p>', emergency: true, start: at('09:00'), end: at('09:00:30') }),
       ], at('09:00:30')));
-    setApi(fake);
-  });
-  afterEach(() => {
-    setApi(null);
-    vi.useRealTimers();
   });
 
   it.each(layouts)('covers the $layout layout until it ends, then goes by itself', async (layout) => {
     fake.respond('display.current', displaySetup(layout));
-    const wrapper = mount(KioskApp, { global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
+    const wrapper = mountKiosk();
     await flushPromises();
     const alert = wrapper.find('[role="alert"][data-testid="emergency"]');
     expect(alert.text()).toContain('Ontruiming');

@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '../api';
+import { fakeTimersEachTest } from '../testing/fakeCore';
 import { FakeTransport } from '../testing/fakeTransport';
 import { createStaffI18n } from './i18n';
 import { livePhotoUrlCount, releaseAllPhotoUrls } from './photoUrls';
@@ -9,9 +10,9 @@ import StaffApp from './StaffApp.vue';
 import { at, hit, PHOTO, pupilCard, staffAppInfo, user } from './testing/staffBuilders';
 
 describe('StaffApp', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
     fake = new FakeTransport()
       .respond('app.info', staffAppInfo())
       .respond('clock.now', { now: at('13:05'), rate: 1 })
@@ -24,8 +25,6 @@ describe('StaffApp', () => {
   });
   afterEach(() => {
     releaseAllPhotoUrls();
-    setApi(null);
-    vi.useRealTimers();
   });
 
   async function mountSignedIn() {

@@ -1,12 +1,10 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../../api';
-import { createGangbordI18n } from '../../i18n';
-import { announcements, appInfo, at, board, displaySetup, profile, room, syncStatus } from '../../testing/builders';
-import { FakeTransport } from '../../testing/fakeTransport';
-import KioskApp from '../KioskApp.vue';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { announcements, board, displaySetup, profile, room } from '../../testing/builders';
+import type { FakeTransport } from '../../testing/fakeTransport';
 import { isAdminShortcut } from '../useAdminShortcut';
+import { fakeTimersEachTest } from '../../testing/fakeCore';
+import { fakeKioskCore, mountKiosk } from '../kioskTesting';
 
 enableAutoUnmount(afterEach);
 
@@ -16,25 +14,17 @@ const profiles = [
 ];
 
 describe('the admin overlay', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-    fake = new FakeTransport()
-      .respond('app.info', appInfo({ clock: { now: at('09:00'), rate: 1 } }))
-      .respond('clock.now', { now: at('09:00'), rate: 1 })
-      .respond('sync.status', syncStatus())
+    fake = fakeKioskCore('09:00')
       .respond('display.current', displaySetup({ id: 'gang-a', name: 'Gang A' }, { profiles, pinConfigured: true }))
       .respond('announcements.current', announcements([]))
       .respond('kiosk.nowNext', board([{ room: room('A1.01'), now: null, next: null }]));
-    setApi(fake);
-  });
-  afterEach(() => {
-    setApi(null);
-    vi.useRealTimers();
   });
 
   async function openOverlay() {
-    const wrapper = mount(KioskApp, { global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
+    const wrapper = mountKiosk();
     await flushPromises();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true }));
     await flushPromises();

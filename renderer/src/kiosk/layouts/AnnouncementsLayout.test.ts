@@ -1,38 +1,26 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayProfile } from '../../../../shared/domain/display';
-import { setApi } from '../../api';
-import { createGangbordI18n } from '../../i18n';
-import { announcement, announcements, appInfo, at, board, displaySetup, room, syncStatus } from '../../testing/builders';
-import { FakeTransport } from '../../testing/fakeTransport';
-import KioskApp from '../KioskApp.vue';
+import { announcement, announcements, board, displaySetup, room } from '../../testing/builders';
+import type { FakeTransport } from '../../testing/fakeTransport';
+import { fakeTimersEachTest } from '../../testing/fakeCore';
+import { fakeKioskCore, mountKiosk } from '../kioskTesting';
 
 enableAutoUnmount(afterEach);
 
 describe('announcements on screen', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-  });
-  afterEach(() => {
-    setApi(null);
-    vi.useRealTimers();
-  });
 
   function start(extra: Partial<DisplayProfile>) {
-    fake = new FakeTransport()
-      .respond('app.info', appInfo({ clock: { now: at('09:00'), rate: 1 } }))
-      .respond('clock.now', { now: at('09:00'), rate: 1 })
-      .respond('sync.status', syncStatus())
+    fake = fakeKioskCore('09:00')
       .respond('display.current', displaySetup({ displayGroup: 'aula', ...extra }))
       .respond('kiosk.nowNext', board([{ room: room('A1.01'), now: null, next: null }]))
       .respond('announcements.current', announcements([
         announcement('concert', { title: 'Pauzeconcert', body: '<p>In de <strong>aula</strong></p>', priority: 30 }),
         announcement('welkom', { title: 'Welkom', priority: 10 }),
       ]));
-    setApi(fake);
-    return mount(KioskApp, { global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
+    return mountKiosk();
   }
 
   it('the announcements layout shows one at a time, full screen, in priority order, for its display group', async () => {

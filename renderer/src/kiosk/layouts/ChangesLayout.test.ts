@@ -1,36 +1,24 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setApi } from '../../api';
-import { createGangbordI18n } from '../../i18n';
-import { announcements, appInfo, at, changesBoard, DAY, displaySetup, lesson, syncStatus } from '../../testing/builders';
-import { FakeTransport } from '../../testing/fakeTransport';
-import KioskApp from '../KioskApp.vue';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { announcements, at, changesBoard, DAY, displaySetup, lesson } from '../../testing/builders';
+import type { FakeTransport } from '../../testing/fakeTransport';
+import { fakeTimersEachTest } from '../../testing/fakeCore';
+import { fakeKioskCore, mountKiosk } from '../kioskTesting';
 
 enableAutoUnmount(afterEach);
 
 const TOMORROW = '2026-11-25';
 
 describe('the changes board', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-  });
-  afterEach(() => {
-    setApi(null);
-    vi.useRealTimers();
-  });
 
   function start(time: string, board: ReturnType<typeof changesBoard>, pagingSeconds = 12) {
-    fake = new FakeTransport()
-      .respond('app.info', appInfo({ clock: { now: at(time), rate: 1 } }))
-      .respond('clock.now', { now: at(time), rate: 1 })
-      .respond('sync.status', syncStatus())
+    fake = fakeKioskCore(time)
       .respond('display.current', displaySetup({ layout: 'changes', changesNextDayFrom: '13:00', pagingSeconds, staleAfterMinutes: 600 }))
       .respond('announcements.current', announcements([]))
       .respond('kiosk.changes', board);
-    setApi(fake);
-    return mount(KioskApp, { global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
+    return mountKiosk();
   }
 
   it('groups today\'s and tomorrow\'s changes by group, each in words', async () => {

@@ -1,12 +1,11 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lesson } from '../../../../shared/domain/lesson';
-import { setApi } from '../../api';
-import { createGangbordI18n, type Locale } from '../../i18n';
-import { announcements, appInfo, at, displaySetup, lesson, roomDay, syncStatus } from '../../testing/builders';
-import { FakeTransport } from '../../testing/fakeTransport';
-import KioskApp from '../KioskApp.vue';
+import type { Locale } from '../../i18n';
+import { announcements, at, displaySetup, lesson, roomDay } from '../../testing/builders';
+import type { FakeTransport } from '../../testing/fakeTransport';
+import { fakeTimersEachTest } from '../../testing/fakeCore';
+import { fakeKioskCore, mountKiosk } from '../kioskTesting';
 
 enableAutoUnmount(afterEach);
 
@@ -15,6 +14,7 @@ const onMonday = (from: string, to: string, extra: Partial<Lesson> = {}) =>
   lesson(from, to, { day: MONDAY, start: at(from, MONDAY), end: at(to, MONDAY), ...extra });
 
 describe('the door sign', () => {
+  fakeTimersEachTest();
   let fake: FakeTransport;
   const wiskunde = lesson('08:30', '09:20', { subjects: ['wi'], groups: ['2a'], teachers: ['DEN'] });
   const engels = lesson('09:20', '10:10', { subjects: ['en'], groups: ['3c'], teachers: ['KLM'] });
@@ -22,24 +22,13 @@ describe('the door sign', () => {
   const day = roomDay([wiskunde, engels, geschiedenis], { nextDay: MONDAY, nextDayLessons: [onMonday('08:30', '09:20', { subjects: ['ne'] })] });
 
   function start(time: string, locale: Locale = 'nl') {
-    fake = new FakeTransport()
-      .respond('app.info', appInfo({ clock: { now: at(time), rate: 1 } }))
-      .respond('clock.now', { now: at(time), rate: 1 })
-      .respond('sync.status', syncStatus())
+    fake = fakeKioskCore(time)
       .respond('display.current', displaySetup({ layout: 'door', rooms: { kind: 'list', rooms: ['A1.01'] }, locale, staleAfterMinutes: 600 }))
       .respond('announcements.current', announcements([]))
       .respond('kiosk.roomDay', day);
-    setApi(fake);
-    return mount(KioskApp, { global: { plugins: [createPinia(), createGangbordI18n('nl')] }, attachTo: document.body });
+    return mountKiosk();
   }
 
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
-  });
-  afterEach(() => {
-    setApi(null);
-    vi.useRealTimers();
-  });
 
   const part = (wrapper: ReturnType<typeof start>, id: string) => wrapper.find(`[data-testid="${id}"]`);
 
