@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliFromSource, launchHost } from '../support/hostProcess';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
 const STARTUP_TIMEOUT_MS = 90_000;
 
 export interface StaffHostOptions {
@@ -34,53 +33,6 @@ export async function startStaffHost(options: StaffHostOptions = {}): Promise<Ru
   const args = ['--mode', 'staff', '--data-dir', dataDir, '--port', '0'];
   if (options.now) args.push('--now', options.now);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'), ...args], {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      killGroup(child, 'SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
-      reject(new Error(`staff web host ${why}\nargs: ${args.join(' ')}\nstderr:\n${stderr || '(empty)'}\nstdout:\n${stdout || '(empty)'}`));
-    };
-    const timer = setTimeout(() => fail(`printed no "Listening:" line within ${STARTUP_TIMEOUT_MS / 1000} s`), STARTUP_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /^Listening: (\S+)$/m.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
-    });
-    child.once('exit', (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`));
-    child.once('error', (error) => fail(`could not start: ${error.message}`));
-  });
-  child.removeAllListeners('exit');
-
-  return { url, origin: new URL(url).origin, dataDir, stderr: () => stderr, stop: () => stopChild(child, dataDir) };
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  const host = await launchHost({ argv: cliFromSource(args), args, dataDir, what: 'staff web host', timeoutMs: STARTUP_TIMEOUT_MS });
+  return { url: host.url, origin: new URL(host.url).origin, dataDir, stderr: host.stderr, stop: host.stop };
 }

@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliFromSource, launchHost, root } from './hostProcess';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
 const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface WebHostOptions {
@@ -41,7 +40,7 @@ function writeJsonAtomically(file: string, content: unknown): void {
 function command(args: string[]): string[] {
   const launcher = join(root, 'build', 'scripts', 'web.mjs');
   if (existsSync(launcher)) return [launcher, ...args];
-  return ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'), ...args];
+  return cliFromSource(args);
 }
 
 /**
@@ -58,59 +57,14 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<Runnin
   if (options.settings !== undefined) writeJsonAtomically(join(dataDir, 'settings.json'), options.settings);
   if (options.provisioning !== undefined) writeJsonAtomically(provisioningFile, options.provisioning);
 
-  // Its own process group: the launcher starts the host as a grandchild, and stop() must end both.
-  const child = spawn(process.execPath, command(args), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      killGroup(child, 'SIGKILL');
-      reject(new Error(`web host ${why}\nargs: ${args.join(' ')}\nstderr:\n${stderr || '(empty)'}\nstdout:\n${stdout || '(empty)'}`));
-    };
-    const timer = setTimeout(() => fail(`printed no "Listening:" line within ${STARTUP_TIMEOUT_MS / 1000} s`), STARTUP_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /^Listening: (\S+)$/m.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
-    });
-    child.once('exit', (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`));
-    child.once('error', (error) => fail(`could not start: ${error.message}`));
-  });
-  child.removeAllListeners('exit');
-
+  const host = await launchHost({ argv: command(args), args, dataDir, what: 'web host', timeoutMs: STARTUP_TIMEOUT_MS });
   return {
-    url,
-    origin: new URL(url).origin,
+    url: host.url,
+    origin: new URL(host.url).origin,
     dataDir,
     writeProvisioning: (content) => writeJsonAtomically(provisioningFile, content),
-    stop: () => stopChild(child, dataDir),
+    stop: host.stop,
   };
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** The host's URL with extra page parameters (`lang`, `rooms`): the host keeps them through its redirect. */
