@@ -3,7 +3,7 @@ import { at, isoInstant } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
 import { photoFolder } from './staffSupport/photos';
 import {
-  go, openStaff, pupilHits, SANNE, SCHOOL, searchBox, setUpFirstAdmin, waitForDemoSchool,
+  FIRST_ADMIN, go, openStaff, pupilHits, SANNE, SCHOOL, searchBox, setUpFirstAdmin, waitForDemoSchool,
 } from './staffSupport/staffFlows';
 import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
 
@@ -29,7 +29,7 @@ test('first run to idle lock: admin with TOTP, photo import, look-up by name and
 
   // First run: no accounts, so the screen creates the first administrator and sets up the authenticator.
   await expect(page.getByRole('heading', { name: 'Eerste beheerder aanmaken' })).toBeVisible();
-  const admin = await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' }, 'screenshots/staff-totp-setup.png');
+  const admin = await setUpFirstAdmin(page, FIRST_ADMIN, 'screenshots/staff-totp-setup.png');
   await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Bea Heer (beheerder)');
 
   // Import Sanne's and a classmate's photo through the administrator's screen (it replaces a demo portrait).

@@ -4,7 +4,7 @@ import { displayName } from '../../shared/domain/people';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
 import { photoFolder } from './staffSupport/photos';
-import { go, openStaff, pupilHits, SANNE, searchBox, setUpFirstAdmin, waitForDemoSchool } from './staffSupport/staffFlows';
+import { go, openAsFirstAdmin, pupilHits, SANNE, searchBox } from './staffSupport/staffFlows';
 import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
 
 test.use({ actionTimeout: 15_000 });
@@ -25,9 +25,7 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
   const school = generateDemoSchool({ size: 'standard', now: NOW_MS, zone: ZONE, scope: 'staff' });
   const classOfSanne = school.pupils.filter((p) => p.groups.includes(SANNE.group));
   host = await startStaffHost({ now: NOW });
-  await openStaff(page, host);
-  await waitForDemoSchool(page);
-  const admin = await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
+  const admin = await openAsFirstAdmin(page, host);
 
   // Photos for three of Sanne's classmates, so the grid has something to show.
   const withPhotos = classOfSanne.filter((p) => p.photoConsent).slice(0, 3);
@@ -149,9 +147,7 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
 
 test('an erased pupil is no longer offered by the search', async ({ page }) => {
   host = await startStaffHost({ now: NOW });
-  await openStaff(page, host);
-  await waitForDemoSchool(page);
-  await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
+  await openAsFirstAdmin(page, host);
   await searchBox(page).pressSequentially('Berg');
   await expect.poll(() => pupilHits(page)).toContain(SANNE.name);
   await go(page, 'Privacy');

@@ -3,7 +3,7 @@ import { generateSync } from 'otplib';
 import { at, isoInstant } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
 import {
-  coreNow, go, openStaff, setUpFirstAdmin, signInWithPassword, signOut, totpCode, waitForDemoSchool,
+  coreNow, go, openAsFirstAdmin, openStaff, signInWithPassword, signOut, totpCode,
 } from './staffSupport/staffFlows';
 import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
 
@@ -30,9 +30,7 @@ async function wrongCode(page: Page, secret: string): Promise<string> {
 test('wrong password, wrong and replayed codes, a teacher without a code, and the lockout after five failures', async ({ page }) => {
   test.setTimeout(180_000);
   host = await startStaffHost({ now: NOW });
-  await openStaff(page, host);
-  await waitForDemoSchool(page);
-  const admin = await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
+  const admin = await openAsFirstAdmin(page, host);
 
   // An administrator creates a teacher's account.
   await go(page, 'Accounts');

@@ -3,7 +3,7 @@ import type { NowNextBoard } from '../../shared/contract';
 import { at, isoInstant } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
 import { type IcsServer, icsFeed, startIcsServer } from './staffSupport/icsFeed';
-import { go, openStaff, searchBox, setUpFirstAdmin, waitForDemoSchool } from './staffSupport/staffFlows';
+import { go, openAsFirstAdmin, searchBox } from './staffSupport/staffFlows';
 import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
 
 test.use({ actionTimeout: 15_000 });
@@ -43,9 +43,7 @@ test('data source: test the demo school, switch to an iCalendar feed, then to an
   test.setTimeout(240_000);
   feed = await startIcsServer('/rooster.ics', FEED);
   host = await startStaffHost({ now: NOW });
-  await openStaff(page, host);
-  await waitForDemoSchool(page);
-  await setUpFirstAdmin(page, { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' });
+  await openAsFirstAdmin(page, host);
 
   await go(page, 'Gegevensbron');
   await expect(page.getByRole('heading', { level: 2, name: 'Gegevensbron' })).toBeVisible();

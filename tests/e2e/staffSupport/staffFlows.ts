@@ -75,6 +75,16 @@ export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 
   return { ...admin, secret, lastStep: step, lastCode: code };
 }
 
+/** The administrator the staff tests create on the first-run screen. */
+export const FIRST_ADMIN = { username: 'beheer', displayName: 'Bea Heer', password: 'correct horse battery' } as const;
+
+/** Where most staff tests begin: the page open, the demo school synced, and FIRST_ADMIN set up and signed in. */
+export async function openAsFirstAdmin(page: Page, host: RunningStaffHost): Promise<Admin> {
+  await openStaff(page, host);
+  await waitForDemoSchool(page);
+  return setUpFirstAdmin(page, FIRST_ADMIN);
+}
+
 export async function signInWithPassword(page: Page, username: string, password: string): Promise<void> {
   const form = page.getByRole('form', { name: /Inloggen|Sign in/ });
   await form.getByLabel(/Gebruikersnaam|Username/).fill(username);
