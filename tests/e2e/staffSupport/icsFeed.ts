@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { calendarReply, startFeedServer } from '../../../electron/core/sync/sources/ical/testing';
 
 /** One lesson of a feed: a school-zone date and wall times, a subject in SUMMARY and a room code in LOCATION. */
 export interface FeedLesson {
@@ -43,28 +42,10 @@ export interface IcsServer {
 
 /** Serves one feed on 127.0.0.1 (plain http is allowed to this machine only), anything else is a 404. */
 export async function startIcsServer(path: string, body: string): Promise<IcsServer> {
-  let fetches = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== path) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
-      return;
-    }
-    fetches++;
-    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) }).end(body);
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startFeedServer({ [path]: calendarReply(body) });
   return {
-    url: `http://127.0.0.1:${port}${path}`,
-    fetches: () => fetches,
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    url: server.url(path),
+    fetches: () => server.requests.filter((request) => request.path === path).length,
+    close: () => server.close(),
   };
 }
