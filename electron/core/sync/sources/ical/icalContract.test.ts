@@ -8,7 +8,8 @@ import { useTempDirs } from '../../../testing/tempDir';
 import { syncOnce } from '../../syncOnce';
 import { windows1252 } from '../untisGpu/testing';
 import { createIcalSource } from './icalSource';
-import { calendarReply, type FeedServer, ownFixture, readText, sourceContext, startFeedServer, upstreamSample } from './testing';
+import { sourceContext } from '../testing';
+import { calendarReply, type FeedServer, ownFixture, readText, startFeedServer, upstreamSample } from './testing';
 import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 const ZONE = 'Europe/Amsterdam';

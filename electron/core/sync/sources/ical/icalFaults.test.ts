@@ -12,7 +12,8 @@ import { SourceError } from '../../errors';
 import { outcomeOfError } from '../../runJob';
 import { syncOnce } from '../../syncOnce';
 import { createIcalSource, type IcalSourceOptions } from './icalSource';
-import { cacheDump, calendarReply, type FeedServer, ownFixture, readText, type Reply, startFeedServer } from './testing';
+import { cacheDump } from '../testing';
+import { calendarReply, type FeedServer, ownFixture, readText, type Reply, startFeedServer } from './testing';
 
 const ZONE = 'Europe/Amsterdam';
 const NOW = instantAt('2024-03-26', '08:00', ZONE);

@@ -5,7 +5,8 @@ import { instantAt } from '../../../../../shared/timetable/zonedTime';
 import { SourceError } from '../../errors';
 import type { Snapshot } from '../../snapshot';
 import { createIcalSource, type IcalConfig } from './icalSource';
-import { ownFixture, readText, sourceContext, upstreamSample } from './testing';
+import { sourceContext } from '../testing';
+import { ownFixture, readText, upstreamSample } from './testing';
 import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 const ZONE = 'Europe/Amsterdam';

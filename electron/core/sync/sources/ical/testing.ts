@@ -3,13 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CacheDb } from '../../../db/open';
-import type { SourceContext } from '../../snapshot';
 import { upstreamFixture } from '../../../testing/upstreamFixtures';
 
 /*
  * Test helpers for the iCalendar connector: a real HTTP server on 127.0.0.1 that serves feeds and misbehaves on
- * request, paths to the fixtures, and a SourceContext.
+ * request, and paths to the fixtures.
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -107,18 +105,4 @@ export async function startFeedServer(routes: Record<string, Route> = {}): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A SourceContext as syncOnce builds it, for calling a source's parts directly. */
-export function sourceContext(now: number, options: { zone?: string; secrets?: Record<string, string>; signal?: AbortSignal } = {}): SourceContext {
-  return {
-    scope: 'kiosk', now, zone: options.zone ?? 'Europe/Amsterdam', cursor: null, signal: options.signal ?? new AbortController().signal,
-    progress: () => {}, secret: (name) => options.secrets?.[name] ?? null,
-  };
-}
-
-/** Everything a sync may write, row by row: "the cache exactly as it was" is this, unchanged. */
-export function cacheDump(db: CacheDb): Record<string, unknown[]> {
-  const tables = ['lessons', 'lesson_rooms', 'rooms', 'subjects', 'groups', 'teachers', 'periods', 'holidays', 'announcements', 'meta', 'sync_state'];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }

@@ -9,7 +9,7 @@ import { openTestCache } from '../../../testing/openTestCache';
 import { useTempDirs } from '../../../testing/tempDir';
 import type { SyncScope } from '../../snapshot';
 import { syncOnce } from '../../syncOnce';
-import { sourceContext } from '../ical/testing';
+import { sourceContext } from '../testing';
 import { createUntisGpuSource, type UntisGpuConfig } from './gpuSource';
 import { exportFolder } from './testing';
 import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';

@@ -13,7 +13,7 @@ import { createSyncEngine } from '../../engine';
 import { SourceError } from '../../errors';
 import { outcomeOfError } from '../../runJob';
 import { syncOnce } from '../../syncOnce';
-import { cacheDump } from '../ical/testing';
+import { cacheDump } from '../testing';
 import { createUntisGpuSource, type UntisGpuConfig, type UntisGpuSourceOptions } from './gpuSource';
 import { exportFolder, ownGpuFixtures, upstreamGpuSample, windows1252 } from './testing';
 import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';

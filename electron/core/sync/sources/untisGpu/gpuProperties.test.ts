@@ -6,12 +6,8 @@ import { instantAt } from '../../../../../shared/timetable/zonedTime';
 import { openTestCache } from '../../../testing/openTestCache';
 import { useTempDirs } from '../../../testing/tempDir';
 import { checkSnapshot } from '../../checkPayload';
-import { SourceError } from '../../errors';
-import type { Source } from '../../snapshot';
-import { syncOnce } from '../../syncOnce';
-import { cacheDump, sourceContext } from '../ical/testing';
+import { expectUpstreamError, failuresThroughSyncOnce, sourceContext } from '../testing';
 import { createUntisGpuSource } from './gpuSource';
-import type { GpuParsed } from './parseExport';
 import type { GpuFileKind, GpuRaw } from './readExport';
 import { exportFolder, windows1252 } from './testing';
 import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
@@ -117,11 +113,6 @@ const exportArb = fc.record({
     .map(([kind, bytes]) => ({ kind, name: kind === 'time.txt' ? kind : `${kind}.TXT`, bytes })),
 }));
 
-function expectUpstreamError(error: unknown): void {
-  if (!(error instanceof SourceError) || error.code === 'INTERNAL') throw error;
-  expect(error.message.length).toBeLessThanOrEqual(500);
-}
-
 const config = (encoding: 'auto' | 'utf-8' | 'windows-1252' = 'auto') => UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: '/untis', encoding });
 
 describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU parser properties (fast-check)', () => {
@@ -165,25 +156,8 @@ describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU parser properties (fast-chec
 
   it('through syncOnce into a cache holding good data: a failure leaves it exactly as it was', async () => {
     const db = openTestCache(tempDir());
-    const real = createUntisGpuSource(config());
-    const goodRaw = (await createUntisGpuSource(UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: exportFolder(tempDir(), { svws: true, fixtures: 'svws-extra' }) })).fetch(sourceContext(NOW))) as GpuRaw;
-    let raw: GpuRaw = goodRaw;
-    const fuzzed: Source<GpuParsed> = { ...real, fetch: async () => raw };
-    const run = () => syncOnce({ db, source: fuzzed, scope: 'kiosk', now: NOW, zone: ZONE, signal: new AbortController().signal, progress: () => {} });
-    let failures = 0;
-    await fc.assert(fc.asyncProperty(exportArb, async (candidate) => {
-      raw = goodRaw;
-      await run();
-      const before = cacheDump(db);
-      raw = candidate;
-      try {
-        await run();
-      } catch (error) {
-        failures++;
-        expectUpstreamError(error);
-        expect(cacheDump(db)).toEqual(before);
-      }
-    }), { numRuns: 120 });
+    const good = (await createUntisGpuSource(UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: exportFolder(tempDir(), { svws: true, fixtures: 'svws-extra' }) })).fetch(sourceContext(NOW))) as GpuRaw;
+    const failures = await failuresThroughSyncOnce({ db, source: createUntisGpuSource(config()), good, candidates: exportArb, numRuns: 120, now: NOW, zone: ZONE });
     expect(failures).toBeGreaterThan(10);
   }, 60_000);
 });

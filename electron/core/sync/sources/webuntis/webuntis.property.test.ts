@@ -8,28 +8,24 @@ import { sampleSnapshot } from '../../../testing/sampleSchool';
 import { useTempDirs } from '../../../testing/tempDir';
 import { checkSnapshot } from '../../checkPayload';
 import { SourceError } from '../../errors';
-import type { SourceContext, SyncPayload } from '../../snapshot';
-import { syncOnce } from '../../syncOnce';
-import { cacheState } from '../../testing/cacheState';
+import type { SyncPayload } from '../../snapshot';
 import { writeSnapshot } from '../../writer';
 import { parseRpcAnswer } from './rpc';
+import { junk, parseOutcome, refusalsThroughSyncOnce, sometimesJunk, sourceContext } from '../testing';
 import { createWebUntisSource } from '.';
 
 const tempDir = useTempDirs();
 const RUNS = 10_000;
 const ZONE = 'Europe/Amsterdam';
 const source = createWebUntisSource(WebUntisSourceConfig.parse({ type: 'webuntis', server: 'x.webuntis.com', school: 'de-gang', username: 'u' }));
-const ctx: SourceContext = {
-  scope: 'staff', now: instantAt('2026-11-24', '07:00', ZONE), zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secret: () => null,
-};
+const ctx = sourceContext(instantAt('2026-11-24', '07:00', ZONE), { scope: 'staff', zone: ZONE });
 
-const junk = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant([]), fc.constant({}));
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('A1.01', '2.ST / H', 'van den Berg', 'de Vries', '\u0000\u001f', 'constructor', '  '));
 const day = fc.integer({ min: 23, max: 29 }).map((d) => 20261100 + d);
 const hhmm = fc.integer({ min: 7, max: 17 }).chain((h) => fc.constantFrom(0, 30, 45).map((m) => h * 100 + m));
 
 function serverAnswers(dirty: boolean) {
-  const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<unknown> => (dirty ? fc.oneof({ arbitrary: arb, weight: 30 }, { arbitrary: junk, weight: 1 }) : arb);
+  const maybe = sometimesJunk(dirty);
   // Now and then, in dirty answers, a date or time that looks right but is not one.
   const date = dirty ? fc.oneof({ arbitrary: day, weight: 10 }, { arbitrary: day.map(String), weight: 5 }, { arbitrary: fc.constantFrom(20260230, 2026112, 99999999), weight: 1 }) : fc.oneof(day, day.map(String));
   const time = dirty ? fc.oneof({ arbitrary: hhmm, weight: 10 }, { arbitrary: hhmm.map(String), weight: 5 }, { arbitrary: fc.constantFrom(2400, 2460, 0, -5), weight: 1 }) : fc.oneof(hhmm, hhmm.map(String));
@@ -77,17 +73,7 @@ function assertDomain(payload: SyncPayload): void {
   for (const h of payload.holidays) Holiday.parse(h);
 }
 
-function attempt(raw: unknown): 'written' | 'unchanged' | 'refused' {
-  try {
-    const payload = source.normalise(source.validate(raw, ctx), ctx);
-    assertDomain(payload);
-    return payload.kind === 'unchanged' ? 'unchanged' : 'written';
-  } catch (error) {
-    // A refusal the status can show as is: a typed code and a message within the status's 500 characters.
-    if (error instanceof SourceError && error.message.length <= 500) return 'refused';
-    throw error;
-  }
-}
+const attempt = (raw: unknown) => parseOutcome(source, raw, ctx, assertDomain);
 
 describe('WebUntis parsing, property-based', () => {
   it(`validate + normalise: ${RUNS.toLocaleString('en-US')} generated JSON-RPC results give valid domain data or a SourceError, never a crash`, () => {
@@ -116,17 +102,7 @@ describe('WebUntis parsing, property-based', () => {
   it('a sample of them through syncOnce into a cache with good data: a refusal writes nothing', async () => {
     const db = openTestCache(tempDir());
     writeSnapshot(db, sampleSnapshot(), { scope: 'staff', source: source.id, now: ctx.now - 3_600_000 });
-    let refused = 0;
-    for (const raw of fc.sample(upstream, { numRuns: 150, seed: 43 })) {
-      const before = cacheState(db);
-      try {
-        await syncOnce({ db, source: { ...source, fetch: async () => raw }, scope: 'staff', now: ctx.now, zone: ZONE, signal: ctx.signal, progress: () => {} });
-      } catch (error) {
-        expect(error).toBeInstanceOf(SourceError);
-        expect(cacheState(db)).toEqual(before);
-        refused++;
-      }
-    }
+    const refused = await refusalsThroughSyncOnce(db, source, fc.sample(upstream, { numRuns: 150, seed: 43 }), ctx);
     expect(refused).toBeGreaterThan(10);
   }, 60_000);
 });

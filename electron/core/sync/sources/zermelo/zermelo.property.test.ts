@@ -4,32 +4,28 @@ import { Announcement, Group, Lesson, Period, Pupil, Room, School, Subject } fro
 import { ZermeloSourceConfig } from '../../../../../shared/settings';
 import { checkDelta, checkSnapshot } from '../../checkPayload';
 import { SourceError } from '../../errors';
-import type { SourceContext, SyncPayload } from '../../snapshot';
-import { syncOnce } from '../../syncOnce';
+import type { SyncPayload } from '../../snapshot';
 import { writeSnapshot } from '../../writer';
 import { openTestCache } from '../../../testing/openTestCache';
 import { sampleSnapshot } from '../../../testing/sampleSchool';
 import { useTempDirs } from '../../../testing/tempDir';
-import { cacheState } from '../../testing/cacheState';
 import { DAY, MONDAY, unix, ZONE } from '../../testing/zermeloSchool';
 import { instantAt } from '../../../../../shared/timetable/zonedTime';
 import { parseEnvelope } from './client';
 import { type ZermeloCursor } from './cursor';
+import { junk, parseOutcome, refusalsThroughSyncOnce, sometimesJunk, sourceContext } from '../testing';
 import { createZermeloSource } from '.';
 
 const tempDir = useTempDirs();
 const RUNS = 10_000;
 const SUNDAY = '2026-11-29';
 const source = createZermeloSource(ZermeloSourceConfig.parse({ type: 'zermelo', portal: 'testschool', branch: 'hoofd' }));
-const ctx: SourceContext = {
-  scope: 'staff', now: instantAt(DAY, '07:00', ZONE), zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secret: () => null,
-};
+const ctx = sourceContext(instantAt(DAY, '07:00', ZONE), { scope: 'staff', zone: ZONE });
 
 /*
  * Inputs shaped like the portal's answers, mostly plausible and now and then wrong in every way JSON allows, so that
  * both the refusals and the deep paths of normalise are reached.
  */
-const junk = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant([]), fc.constant({}));
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('A1.01', ' B 0.10 ', 'u1', 'v6.netl3', '\u0000x\u001fy', 'a\u200bb', '  ', 'Het lokaal is gewijzigd (was A1.02, B0.10).', 'De docent is vervangen (was BKR en JNS).'));
 const codes = fc.array(fc.oneof(text, fc.constantFrom('A1.01', 'B0.10', '1A', 'ne'), fc.integer({ min: -5, max: 99 })), { maxLength: 4 });
 const weekSecond = fc.integer({ min: unix(MONDAY, '00:00') - 7200, max: unix(SUNDAY, '23:59') + 7200 });
@@ -42,7 +38,7 @@ const cursor: fc.Arbitrary<ZermeloCursor> = fc.record({
 
 /** The portal's answers; with `dirty`, any value may now and then be replaced by JSON of the wrong kind. */
 function portalAnswers(dirty: boolean) {
-  const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<unknown> => (dirty ? fc.oneof({ arbitrary: arb, weight: 30 }, { arbitrary: junk, weight: 1 }) : arb);
+  const maybe = sometimesJunk(dirty);
   const appointment = fc.record({
     id: maybe(fc.integer({ min: 1, max: 40 })),
     appointmentInstance: maybe(fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined })),
@@ -103,17 +99,7 @@ function assertDomain(payload: SyncPayload): void {
   }
 }
 
-function attempt(raw: unknown): 'written' | 'unchanged' | 'refused' {
-  try {
-    const payload = source.normalise(source.validate(raw, ctx), ctx);
-    assertDomain(payload);
-    return payload.kind === 'unchanged' ? 'unchanged' : 'written';
-  } catch (error) {
-    // A refusal the status can show as is: a typed code and a message within the status's 500 characters.
-    if (error instanceof SourceError && error.message.length <= 500) return 'refused';
-    throw error;
-  }
-}
+const attempt = (raw: unknown) => parseOutcome(source, raw, ctx, assertDomain);
 
 describe('Zermelo parsing, property-based', () => {
   it(`validate + normalise: ${RUNS.toLocaleString('en-US')} generated answers give valid domain data or a SourceError, never a crash`, () => {
@@ -144,17 +130,7 @@ describe('Zermelo parsing, property-based', () => {
   it('a sample of them through syncOnce into a cache with good data: a refusal writes nothing', async () => {
     const db = openTestCache(tempDir());
     writeSnapshot(db, sampleSnapshot(), { scope: 'staff', source: source.id, now: ctx.now - 3_600_000 });
-    let refused = 0;
-    for (const raw of fc.sample(upstream, { numRuns: 150, seed: 42 })) {
-      const before = cacheState(db);
-      try {
-        await syncOnce({ db, source: { ...source, fetch: async () => raw }, scope: 'staff', now: ctx.now, zone: ZONE, signal: ctx.signal, progress: () => {} });
-      } catch (error) {
-        expect(error).toBeInstanceOf(SourceError);
-        expect(cacheState(db)).toEqual(before);
-        refused++;
-      }
-    }
+    const refused = await refusalsThroughSyncOnce(db, source, fc.sample(upstream, { numRuns: 150, seed: 42 }), ctx);
     expect(refused).toBeGreaterThan(10);
   }, 60_000);
 });
