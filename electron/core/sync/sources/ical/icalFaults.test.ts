@@ -11,6 +11,7 @@ import { createSyncEngine } from '../../engine';
 import { SourceError } from '../../errors';
 import { outcomeOfError } from '../../runJob';
 import { syncOnce } from '../../syncOnce';
+import { guardUnhandledRejections } from '../../testing/unhandledRejections';
 import { createIcalSource, type IcalSourceOptions } from './icalSource';
 import { cacheDump } from '../testing';
 import { calendarReply, type FeedServer, ownFixture, readText, type Reply, startFeedServer } from './testing';
@@ -20,13 +21,7 @@ const NOW = instantAt('2024-03-26', '08:00', ZONE);
 const tempDir = useTempDirs();
 
 // Every fault must end in a typed error, never in a promise nobody handles.
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => void process.on('unhandledRejection', onUnhandled));
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+guardUnhandledRejections();
 
 let server: FeedServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../../../shared/contract';
 import { Settings, UntisGpuSourceConfig } from '../../../../../shared/settings';
 import { instantAt } from '../../../../../shared/timetable/zonedTime';
@@ -13,6 +13,7 @@ import { createSyncEngine } from '../../engine';
 import { SourceError } from '../../errors';
 import { outcomeOfError } from '../../runJob';
 import { syncOnce } from '../../syncOnce';
+import { guardUnhandledRejections } from '../../testing/unhandledRejections';
 import { cacheDump } from '../testing';
 import { createUntisGpuSource, type UntisGpuConfig, type UntisGpuSourceOptions } from './gpuSource';
 import { exportFolder, ownGpuFixtures, upstreamGpuSample, windows1252 } from './testing';
@@ -22,13 +23,7 @@ const ZONE = 'Europe/Amsterdam';
 const NOW = instantAt('2019-02-05', '08:00', ZONE);
 const tempDir = useTempDirs();
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => void process.on('unhandledRejection', onUnhandled));
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+guardUnhandledRejections();
 
 const config = (folder: string, extra: Partial<UntisGpuConfig> = {}) => UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder, ...extra });
 const sync = (db: CacheDb, folder: string, extra: Partial<UntisGpuConfig> = {}, options: UntisGpuSourceOptions = {}) =>
