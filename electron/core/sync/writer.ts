@@ -40,8 +40,9 @@ const INSERT_COLUMN_NAMES = LESSON_INSERT_COLUMNS.slice(1, -1).split(',').map((c
 const UPDATE_COLUMNS = INSERT_COLUMN_NAMES.filter((c) => c !== 'id' && c !== 'day');
 const UPDATE_VALUE_INDEXES = INSERT_COLUMN_NAMES.flatMap((c, i) => (c === 'id' || c === 'day' ? [] : [i]));
 
-function prepare(db: CacheDb) {
+function prepare(db: CacheDb, scope: SyncScope) {
   return {
+    keepFreeText: scope === 'staff',
     insertLesson: db.prepare(`INSERT INTO lessons ${LESSON_INSERT_COLUMNS} VALUES ${ROW_PLACEHOLDERS}`),
     insertLessonRoom: db.prepare('INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here) VALUES (?, ?, ?, ?, ?)'),
     lessonById: db.prepare('SELECT rowid, start_ms, end_ms, day, rooms, prev_rooms FROM lessons WHERE id = ?'),
@@ -58,13 +59,28 @@ function prepare(db: CacheDb) {
 }
 
 /** Appends a lesson's column values, in the lessons table's order, to `out`. */
-function pushLessonValues(out: unknown[], lesson: Lesson): void {
+/**
+ * What a kiosk keeps of a subject, group or teacher code: its first word, at most 12 characters. Codes from the
+ * systems schools use have no spaces; a "code" with spaces is free text (an iCalendar SUMMARY such as "Gesprek
+ * ouders Daan"), which can name people.
+ */
+export const kioskCode = (code: string): string => code.split(' ')[0]!.slice(0, 12);
+const kioskCodes = (codes: readonly string[]) => [...new Set(codes.map(kioskCode))];
+
+/**
+ * Free text (an upstream's remark, its change description) can name people: "Gesprek met ouders van Daan",
+ * "Inhaaltoets Sanne". Kiosks show lessons by codes only, so they never store it.
+ */
+function pushLessonValues(out: unknown[], lesson: Lesson, keepFreeText: boolean): void {
   const c = lesson.change;
   out.push(
     lesson.id, lesson.start, lesson.end, lesson.day, lesson.periodFrom, lesson.periodTo, lesson.kind,
-    joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(lesson.teachers), joinCodes(lesson.rooms),
-    c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(c.previousTeachers), c.previousStart,
-    c.description, lesson.remark,
+    ...(keepFreeText
+      ? [joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(lesson.teachers)]
+      : [joinCodes(kioskCodes(lesson.subjects)), joinCodes(kioskCodes(lesson.groups)), joinCodes(kioskCodes(lesson.teachers))]),
+    joinCodes(lesson.rooms),
+    c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(keepFreeText ? c.previousTeachers : kioskCodes(c.previousTeachers)), c.previousStart,
+    keepFreeText ? c.description : null, keepFreeText ? lesson.remark : null,
   );
 }
 
@@ -77,7 +93,7 @@ function insertLessonRooms(s: Statements, lesson: Lesson, rowid: number | bigint
 
 function insertLesson(s: Statements, lesson: Lesson): void {
   const values: unknown[] = [];
-  pushLessonValues(values, lesson);
+  pushLessonValues(values, lesson, s.keepFreeText);
   insertLessonRooms(s, lesson, s.insertLesson.run(...values).lastInsertRowid);
 }
 
@@ -92,13 +108,13 @@ function insertLessonsInBulk(db: CacheDb, s: Statements, lessons: readonly Lesso
   let i = 0;
   for (; i + BATCH <= lessons.length; i += BATCH) {
     values.length = 0;
-    for (let j = i; j < i + BATCH; j++) pushLessonValues(values, lessons[j]!);
+    for (let j = i; j < i + BATCH; j++) pushLessonValues(values, lessons[j]!, s.keepFreeText);
     batch.run(...values);
     if (progress && i % (BATCH * 160) === 0) progress(i, lessons.length);
   }
   for (; i < lessons.length; i++) {
     values.length = 0;
-    pushLessonValues(values, lessons[i]!);
+    pushLessonValues(values, lessons[i]!, s.keepFreeText);
     s.insertLesson.run(...values);
   }
   db.prepare(`INSERT OR IGNORE INTO lesson_rooms (room_code, start_ms, end_ms, lesson_rowid, here)
@@ -122,7 +138,7 @@ function updateOrInsertLesson(s: Statements, lesson: Lesson): void {
   const old = s.lessonById.get(lesson.id) as ExistingLesson | undefined;
   if (!old) return insertLesson(s, lesson);
   const values: unknown[] = [];
-  pushLessonValues(values, lesson);
+  pushLessonValues(values, lesson, s.keepFreeText);
   s.updateLesson.run(...UPDATE_VALUE_INDEXES.map((i) => values[i]), old.rowid);
   if (old.day !== lesson.day) s.updateLessonDay.run(lesson.day, old.rowid);
   const roomsMoved = old.start_ms !== lesson.start || old.end_ms !== lesson.end
@@ -160,14 +176,17 @@ function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope)
   for (const h of snapshot.holidays) holiday.run(h.name, h.from, h.to);
   const room = db.prepare('INSERT OR REPLACE INTO rooms (code, name, building, floor, kind, capacity) VALUES (?, ?, ?, ?, ?, ?)');
   for (const r of snapshot.rooms) room.run(r.code, r.name, r.building, r.floor, r.kind, r.capacity);
+  const code = scope === 'staff' ? (c: string) => c : kioskCode;
   const subject = db.prepare('INSERT OR REPLACE INTO subjects (code, name) VALUES (?, ?)');
-  for (const x of snapshot.subjects) subject.run(x.code, x.name);
+  // A name is kept unless its code was free text (see kioskCode): then the name is that same text.
+  const name = (c: string, n: string) => (scope === 'staff' || !c.includes(' ') ? n : kioskCode(c));
+  for (const x of snapshot.subjects) subject.run(code(x.code), name(x.code, x.name));
   const group = db.prepare('INSERT OR REPLACE INTO groups (code, name, kind, year) VALUES (?, ?, ?, ?)');
-  for (const g of snapshot.groups) group.run(g.code, g.name, g.kind, g.year);
+  for (const g of snapshot.groups) group.run(code(g.code), name(g.code, g.name), g.kind, g.year);
   const teacher = db.prepare('INSERT OR REPLACE INTO teachers (code, first_name, prefix, last_name) VALUES (?, ?, ?, ?)');
   for (const t of snapshot.teachers) {
     const name = scope === 'staff' ? t.name : null;
-    teacher.run(t.code, name?.firstName ?? null, name?.prefix ?? null, name?.lastName ?? null);
+    teacher.run(code(t.code), name?.firstName ?? null, name?.prefix ?? null, name?.lastName ?? null);
   }
   const announcement = db.prepare('INSERT OR REPLACE INTO announcements (id, title, body, start_ms, end_ms, audience, priority, emergency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const a of snapshot.announcements) announcement.run(a.id, a.title, a.body, a.start, a.end, joinCodes(a.audience), a.priority, a.emergency ? 1 : 0);
@@ -191,7 +210,7 @@ function replacePupils(db: CacheDb, snapshot: Snapshot, erased: ReadonlySet<stri
  * never a mix, and a failure half-way leaves the old one in place.
  */
 export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext): WriteSummary {
-  const s = prepare(db);
+  const s = prepare(db, ctx.scope);
   const run = db.transaction((): WriteSummary => {
     s.setMeta.run('school_name', snapshot.school.name);
     s.setMeta.run('zone', snapshot.school.zone);
@@ -210,7 +229,7 @@ export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext
 }
 
 export function writeDelta(db: CacheDb, delta: Delta, ctx: WriteContext): WriteSummary {
-  const s = prepare(db);
+  const s = prepare(db, ctx.scope);
   const run = db.transaction((): WriteSummary => {
     let removed = 0;
     for (const id of delta.removeLessonIds) if (deleteLessonById(s, id)) removed++;

@@ -49,26 +49,26 @@ describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU export into the cache: the r
 
     // Period 3: the dance course moved to 2.05 (bit 16, "R"); 3.08's sign shows where it went.
     const p3 = board.nowNext(at('2019-02-05', '10:40')).rooms;
-    expect(room(p3, '2.05').now).toMatchObject({ subjects: ['PK-Tanz1'], rooms: ['2.05'], change: { previousRooms: ['3.08'], cancelled: false, description: 'Het lokaal is gewijzigd (was 3.08).' } });
+    expect(room(p3, '2.05').now).toMatchObject({ subjects: ['PK-Tanz1'], rooms: ['2.05'], change: { previousRooms: ['3.08'], cancelled: false, description: null } });
     expect(room(p3, '3.08').now?.id).toBe(room(p3, '2.05').now?.id);
 
     // Period 4: a substitute teacher (type 0, absent FONC, substitute MEY). The absence reason is never shown.
     expect(room(board.nowNext(at('2019-02-05', '11:30')).rooms, '3.08').now).toMatchObject({
-      teachers: ['MEY'], change: { previousTeachers: ['FONC'], cancelled: false, description: 'De docent is vervangen (was FONC).' },
+      teachers: ['MEY'], change: { previousTeachers: ['FONC'], cancelled: false, description: null },
     });
 
     // Moved: away from Wednesday period 2 (bit 3, "F") to Thursday period 5 (bit 7, "T").
     expect(room(board.nowNext(at('2019-02-06', '09:30')).rooms, '3.08').now).toMatchObject({
-      subjects: ['PA-LK1'], change: { cancelled: true, description: 'Verplaatst naar do 07-02 12:35.' },
+      subjects: ['PA-LK1'], change: { cancelled: true, description: null },
     });
     expect(room(board.nowNext(at('2019-02-07', '12:45')).rooms, '3.08').now).toMatchObject({
-      subjects: ['PA-LK1'], teachers: ['HINZ'], change: { cancelled: false, added: false, previousStart: Date.parse('2019-02-06T08:20:00Z'), description: 'Verplaatst (was wo 06-02 09:20).' },
+      subjects: ['PA-LK1'], teachers: ['HINZ'], change: { cancelled: false, added: false, previousStart: Date.parse('2019-02-06T08:20:00Z'), description: null },
     });
 
     // An exam (E) and an extra lesson that is only in GPU014, with the scheduler's text.
-    expect(room(board.nowNext(at('2019-02-06', '10:40')).rooms, '3.08').now).toMatchObject({ kind: 'exam', subjects: ['D-GK2'], change: { description: 'Proefwerk' } });
+    expect(room(board.nowNext(at('2019-02-06', '10:40')).rooms, '3.08').now).toMatchObject({ kind: 'exam', subjects: ['D-GK2'], change: { description: null } });
     expect(room(board.nowNext(at('2019-02-07', '15:30')).rooms, '2.03').now).toMatchObject({
-      subjects: ['BSP'], teachers: ['SPLI'], groups: ['EF'], change: { added: true, description: 'Extra les bewegingsonderwijs' },
+      subjects: ['BSP'], teachers: ['SPLI'], groups: ['EF'], change: { added: true, description: null },
     });
 
     // The holiday week (GPU018) has no lessons; reasons for absence ("Krank", "Fortbildung") appear nowhere.

@@ -54,13 +54,13 @@ describe('a WebUntis sync into the encrypted cache', () => {
 
     const morning = board(db, at(DAY, '08:45'));
     expect(morning['A1.01']!.now).toMatchObject({ id: 'webuntis:100101', subjects: ['ne'], groups: ['1A'], teachers: ['BKR'], periodFrom: 1 });
-    expect(morning['A1.02']!.now).toMatchObject({ id: `webuntis:${PERIOD.tuesdayEnglishCancelled}`, change: { cancelled: true, description: 'Docent ziek' } });
+    expect(morning['A1.02']!.now).toMatchObject({ id: `webuntis:${PERIOD.tuesdayEnglishCancelled}`, change: { cancelled: true, description: null } });
 
     const later = board(db, at(DAY, '10:45'));
-    const moved = { id: `webuntis:${PERIOD.tuesdayBiologyMoved}`, rooms: ['B0.10'], change: { previousRooms: ['A1.02'], description: 'Lokaalwijziging wegens onderhoud' } };
+    const moved = { id: `webuntis:${PERIOD.tuesdayBiologyMoved}`, rooms: ['B0.10'], change: { previousRooms: ['A1.02'], description: null } };
     expect(later['B0.10']!.now).toMatchObject(moved);
     expect(later['A1.02']!.now).toMatchObject(moved);
-    expect(later['A1.01']!.now).toMatchObject({ teachers: ['PET'], change: { previousTeachers: ['BKR'], description: 'Vervanging', added: false } });
+    expect(later['A1.01']!.now).toMatchObject({ teachers: ['PET'], change: { previousTeachers: ['BKR'], description: null, added: false } });
   });
 
   it('reads extra lessons, office hours, duties, the time grid, holidays and master data', async () => {

@@ -92,10 +92,10 @@ describe('a full Zermelo sync into the encrypted cache', () => {
 
     const morning = board(db, at(DAY, '08:45'));
     expect(morning['A1.01']!.now).toMatchObject({ id: 'zermelo:10101', subjects: ['ne'], groups: ['1A'], teachers: ['BKR'], periodFrom: 1 });
-    expect(morning['A1.02']!.now).toMatchObject({ id: `zermelo:${INSTANCE.tuesdayEnglishCancelled}`, change: { cancelled: true, description: 'De les vervalt.' } });
+    expect(morning['A1.02']!.now).toMatchObject({ id: `zermelo:${INSTANCE.tuesdayEnglishCancelled}`, change: { cancelled: true, description: null } });
 
     const later = board(db, at(DAY, '10:45'));
-    const moved = { id: `zermelo:${INSTANCE.tuesdayBiologyMoved}`, rooms: ['B0.10'], change: { previousRooms: ['A1.02'], description: 'Het lokaal is gewijzigd (was A1.02).' } };
+    const moved = { id: `zermelo:${INSTANCE.tuesdayBiologyMoved}`, rooms: ['B0.10'], change: { previousRooms: ['A1.02'], description: null } };
     expect(later['B0.10']!.now).toMatchObject(moved);
     expect(later['A1.02']!.now).toMatchObject(moved);
     // The substitute: no description, so the earlier version says who was replaced.
