@@ -111,7 +111,9 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       if (members.length === 0 && !s.cache.prepare('SELECT 1 FROM groups WHERE code = ?').get(input.group)) {
         throw new CallFailure('NOT_FOUND', `There is no group ${input.group}.`);
       }
-      audit.append(signedIn(user).username, 'group.members', input.group, `${members.length} pupils`);
+      // One entry per pupil listed, so each pupil's own record of who looked at them is complete.
+      const actor = signedIn(user).username;
+      for (const pupil of members) audit.append(actor, 'group.members', pupil.number, input.group);
       return { group: input.group, pupils: members };
     },
     'photos.import': async (input, { user }) => {

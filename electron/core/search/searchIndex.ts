@@ -15,6 +15,12 @@ interface Entry {
 }
 
 const KIND_ORDER: Record<SearchKind, number> = { pupil: 0, teacher: 1, group: 2, room: 3, subject: 4 };
+/**
+ * Search is for finding someone, not for reading the school's list: a pupil needs at least two characters typed,
+ * and one query shows at most this many pupils (opening a card, the real look at a pupil, is audited).
+ */
+const MIN_PUPIL_QUERY = 2;
+export const MAX_PUPIL_HITS = 20;
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
 function buildEntries(db: CacheDb): Entry[] {
@@ -83,7 +89,9 @@ export function createSearchIndex(db: CacheDb) {
       const terms = words(folded);
       if (terms.length === 0) return [];
       const buckets = new Map<number, SearchHit[]>();
+      const pupilsAllowed = folded.replace(/\s+/g, '').length >= MIN_PUPIL_QUERY;
       for (const entry of entries) {
+        if (entry.hit.kind === 'pupil' && !pupilsAllowed) continue;
         let score = 0;
         let all = true;
         for (const term of terms) {
@@ -101,9 +109,11 @@ export function createSearchIndex(db: CacheDb) {
         else buckets.set(score, [entry.hit]);
       }
       const hits: SearchHit[] = [];
+      let pupils = 0;
       for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
         for (const hit of buckets.get(score)!) {
           if (hits.length === limit) return hits;
+          if (hit.kind === 'pupil' && ++pupils > MAX_PUPIL_HITS) continue;
           hits.push(hit);
         }
       }

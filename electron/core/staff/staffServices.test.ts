@@ -51,6 +51,21 @@ describe('search as you type', () => {
     await core.stop();
   });
 
+  it('lists no pupils for a single letter, and at most twenty for any query', async () => {
+    const { core, admin } = await staffCore();
+    expect((await hits(core, admin.caller, 'a')).filter((h) => h.kind === 'pupil')).toEqual([]);
+    const many = await expectOk<{ hits: SearchHit[] }>(core.dispatch(admin.caller, 'search.query', { text: 'e', limit: 50 }));
+    expect(many.hits.filter((h) => h.kind === 'pupil')).toEqual([]);
+    // The two-digit start that most pupil numbers share: far more than twenty pupils.
+    const prefixes = new Map<string, number>();
+    for (const p of school.pupils) prefixes.set(p.number.slice(0, 2), (prefixes.get(p.number.slice(0, 2)) ?? 0) + 1);
+    const [prefix, count] = [...prefixes].sort((a, b) => b[1] - a[1])[0]!;
+    expect(count).toBeGreaterThan(20);
+    const twoDigits = await expectOk<{ hits: SearchHit[] }>(core.dispatch(admin.caller, 'search.query', { text: prefix, limit: 50 }));
+    expect(twoDigits.hits.filter((h) => h.kind === 'pupil').length).toBe(20);
+    await core.stop();
+  });
+
   it('puts an exact code first: a room, a group, a teacher abbreviation', async () => {
     const { core, admin } = await staffCore();
     const room = school.rooms[3]!.code;
@@ -88,8 +103,11 @@ describe('looking at a pupil', () => {
     const sortNames = members.pupils.map((p) => p.sortName);
     expect(sortNames).toContain('Berg, Sanne van den');
     expect([...sortNames].sort(new Intl.Collator('nl', { sensitivity: 'base' }).compare)).toEqual(sortNames);
-    const log = await expectOk<{ entries: AuditEntry[] }>(core.dispatch(admin.caller, 'audit.query', {}));
-    expect(log.entries[0]).toMatchObject({ action: 'group.members', subject: group });
+    // Each pupil listed has the look in their own record.
+    const log = await expectOk<{ entries: AuditEntry[] }>(core.dispatch(admin.caller, 'audit.query', { pupil: sanne.number }));
+    expect(log.entries[0]).toMatchObject({ action: 'group.members', subject: sanne.number, detail: group });
+    const all = await expectOk<{ entries: AuditEntry[] }>(core.dispatch(admin.caller, 'audit.query', { limit: 500 }));
+    expect(all.entries.filter((e) => e.action === 'group.members')).toHaveLength(members.pupils.length);
     await core.stop();
   });
 });
