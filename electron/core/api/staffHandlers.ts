@@ -1,4 +1,5 @@
 import { type CallName, callNames, type SyncStatus } from '../../../shared/contract';
+import { patternProblem } from '../../../shared/safePattern';
 import type { SourceConfig } from '../../../shared/settings';
 import { displayName, type StaffUser } from '../../../shared/domain';
 import type { AuditLog } from '../audit/auditLog';
@@ -117,12 +118,10 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       return { group: input.group, pupils: members };
     },
     'photos.import': async (input, { user }) => {
-      let pattern: RegExp;
-      try {
-        pattern = new RegExp(input.pattern, 'i');
-      } catch {
-        throw new CallFailure('INVALID_INPUT', 'The file name pattern is not a valid regular expression.');
-      }
+      // The pattern runs on file names a photographer chose: refuse one that could backtrack forever.
+      const problem = patternProblem(input.pattern);
+      if (problem) throw new CallFailure('INVALID_INPUT', `The file name pattern cannot be used: ${problem}.`);
+      const pattern = new RegExp(input.pattern, 'i');
       const pupilNumbers = s.cache.prepare('SELECT number FROM pupils').pluck().all() as string[];
       const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: pattern.source, pupilNumbers, onProgress: s.onImportProgress });
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);

@@ -51,4 +51,23 @@ describe('photo import through the core', () => {
       await core.stop();
     }
   });
+
+  it('refuses a file name pattern that could backtrack forever, before reading a single file', async () => {
+    const dir = tempDir();
+    const clock = manualClock(NOW);
+    const { core } = await startCore(dir, { mode: 'staff', snapshot: school, clock, settings: { source: { type: 'demo', size: 'small' } } });
+    try {
+      const admin = await setUpAdmin(core, clock.now);
+      const zip = join(tempDir(), 'pasfotos.zip');
+      writeFileSync(zip, buildZip([{ name: 'x.png', data: Buffer.from(generateDemoPortrait('1').bytes) }]));
+
+      const result = await core.dispatch(admin.caller, 'photos.import', { kind: 'zip', path: zip, pattern: '^((?:\\w+[ _-]?)+)\\.png$' });
+
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/repeats a group/) } });
+      const audit = await expectOk<{ entries: { action: string }[] }>(core.dispatch(admin.caller, 'audit.query', { limit: 10 }));
+      expect(audit.entries.map((e) => e.action)).not.toContain('photos.import');
+    } finally {
+      await core.stop();
+    }
+  });
 });

@@ -239,8 +239,9 @@ describe('iCalendar feeds: odd input', () => {
     }
   });
 
-  it('names the setting when a rule pattern is not a regular expression', async () => {
-    const config = IcalSourceConfig.parse({ type: 'ical', feeds: [{ name: 'Test', url: 'http://127.0.0.1:1/t.ics', group: { from: 'summary', pattern: '(unclosed' } }] });
-    await expect(createIcalSource(config).fetch(sourceContext(now))).rejects.toThrow(/the group pattern "\(unclosed" is not a valid regular expression/);
+  it('refuses, in the settings already, a rule pattern that is not a regular expression or could backtrack forever', () => {
+    const feed = (pattern: string) => ({ type: 'ical', feeds: [{ name: 'Test', url: 'http://127.0.0.1:1/t.ics', group: { from: 'summary', pattern } }] });
+    expect(() => IcalSourceConfig.parse(feed('(unclosed'))).toThrow(/not a valid regular expression/);
+    expect(() => IcalSourceConfig.parse(feed('Docent:\\s*((?:\\w+,?\\s*)+)\\.'))).toThrow(/repeats a group/);
   });
 });
