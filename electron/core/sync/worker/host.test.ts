@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCache } from '../../db/open';
 import { memoryLogger } from '../../logger';
 import { at, DAY, newKey } from '../../testing/sampleSchool';
@@ -78,5 +80,25 @@ describe('the sync worker thread', () => {
     const { h } = host(join(dir, 'cache.db'));
     expect((await h.warmUp()).ok).toBe(false);
     expect(await h.run(job)).toMatchObject({ ok: false, code: 'CACHE' });
+  });
+  it('stops a connection test that gets no answer, and a sync meanwhile runs and finishes as usual', async () => {
+    // An upstream that accepts the connection and never answers; it notes when the tester hangs up.
+    let hungUp = false;
+    const server = createServer((req) => req.socket.on('close', () => (hungUp = true)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const feed = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rooster.ics`;
+    try {
+      const file = join(tempDir(), 'cache.db');
+      const { h, key } = host(file);
+      const testing = h.test({ ...job, source: { type: 'ical', feeds: [{ name: 'Rooster', url: feed, room: { from: 'location' }, subject: { from: 'summary' } }], weeks: 2 } }, 3000);
+      expect(await h.run(job)).toMatchObject({ ok: true });
+      expect(await testing).toMatchObject({ ok: false, steps: [{ ok: false, detail: expect.stringMatching(/No answer within/) }] });
+      // The test's thread is gone, and with it its connection: nothing is left waiting on the upstream.
+      await vi.waitFor(() => expect(hungUp).toBe(true), { timeout: 2000 });
+      expect(lessonCount(file, key)).toBeGreaterThan(100);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -38,18 +38,26 @@ const failed = (code: string, message: string): SyncOutcome => ({ ok: false, sou
  */
 export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
   let worker: Worker | null = null;
+  /** Threads running a connection test; each goes when its test ends, and all go on close. */
+  const testThreads = new Set<Worker>();
   let nextId = 1;
   const listeners = new Set<(message: WorkerMessage) => void>();
   const exitListeners = new Set<(reason: string) => void>();
 
-  function spawn(): Worker {
-    if (worker) return worker;
-    const setup: WorkerSetup = { dbFile: o.dbFile, key: new Uint8Array(o.key), nativeBinding: o.nativeBinding };
+  /** A thread of the worker script; key: the copy it gets (empty for a thread that never opens the cache). */
+  function startThread(key: Uint8Array): Worker {
+    const setup: WorkerSetup = { dbFile: o.dbFile, key, nativeBinding: o.nativeBinding };
     const w = o.script.kind === 'js'
       ? new Worker(o.script.file, { workerData: setup })
       : new Worker(new URL('./tsBoot.mjs', import.meta.url), { workerData: { ...setup, __entry: o.script.entry } });
     // workerData was copied into the thread as it started: this copy of the key can go now.
-    setup.key.fill(0);
+    key.fill(0);
+    return w;
+  }
+
+  function spawn(): Worker {
+    if (worker) return worker;
+    const w = startThread(new Uint8Array(o.key));
     w.on('message', (message: WorkerMessage) => {
       if (message.type === 'log') o.log[message.level](message.event, message.fields);
       for (const listener of listeners) listener(message);
@@ -136,25 +144,46 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     },
 
     test(job, timeoutMs = 60_000) {
+      // A test gets a thread of its own, without the cache key, and the thread goes when the test is done. A test
+      // that hangs (an upstream that never answers, a parser stuck on odd input) then cannot hold up the syncs.
       return new Promise((resolve) => {
-        const w = current();
-        if (!w) return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'The sync worker could not be started; the log has details.' }] });
+        let w: Worker;
+        try {
+          w = startThread(new Uint8Array(0));
+        } catch (error) {
+          o.log.error('sync.worker-start-failed', { error });
+          return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'The sync worker could not be started; the log has details.' }] });
+        }
+        testThreads.add(w);
         const id = nextId++;
+        let settled = false;
         const done = (result: TestResult) => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
-          listeners.delete(onMessage);
+          testThreads.delete(w);
+          void w.terminate();
           resolve(result);
         };
-        const onMessage = (m: WorkerMessage) => {
+        w.on('message', (m: WorkerMessage) => {
+          if (m.type === 'log') o.log[m.level](m.event, m.fields);
           if (m.type === 'tested' && m.id === id) done(m.result);
-        };
-        const timer = setTimeout(() => done({ ok: false, steps: [{ step: 'Waited for the source', ok: false, detail: `No answer within ${Math.round(timeoutMs / 1000)} s.` }] }), timeoutMs);
-        listeners.add(onMessage);
+        });
+        w.on('error', (error) => {
+          o.log.error('sync.test-worker-error', { error });
+          done({ ok: false, steps: [{ step: 'Ran the test', ok: false, detail: 'The test stopped with an internal error; the log has details.' }] });
+        });
+        w.on('exit', () => done({ ok: false, steps: [{ step: 'Ran the test', ok: false, detail: 'The test stopped unexpectedly.' }] }));
+        const timer = setTimeout(() => {
+          o.log.warn('sync.test-timeout', { timeoutMs });
+          done({ ok: false, steps: [{ step: 'Waited for the source', ok: false, detail: `No answer within ${Math.round(timeoutMs / 1000)} s; the test was stopped.` }] });
+        }, timeoutMs);
         w.postMessage({ type: 'test', id, job } satisfies ParentMessage);
       });
     },
 
     async close() {
+      await Promise.all([...testThreads].map((t) => t.terminate()));
       await retire(worker);
     },
   };
