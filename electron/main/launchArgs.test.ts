@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../core/clock';
-import { clockFromArgs, type LaunchArgs, LaunchArgsError, parseLaunchArgs, provisioningFile } from './launchArgs';
+import { clockFromArgs, clockSwitchesAllowed, type LaunchArgs, LaunchArgsError, parseLaunchArgs, provisioningFile } from './launchArgs';
 import { chooseMode } from './mode';
 
 // What Electron puts before our switches: its executable, the app path, and Chromium switches of its own.
@@ -63,11 +63,19 @@ describe('clockFromArgs', () => {
 
   it('starts at --now and runs at --clock-rate', () => {
     let real = 1_000;
-    const clock = clockFromArgs({ ...parseLaunchArgs([]), now: 5_000_000, clockRate: 60 }, () => real);
+    const clock = clockFromArgs({ ...parseLaunchArgs([]), now: 5_000_000, clockRate: 60 }, true, () => real);
     expect(clock.now()).toBe(5_000_000);
     real += 1_000;
     expect(clock.now()).toBe(5_060_000);
     expect(clock.rate).toBe(60);
+  });
+
+  it('keeps the real time on an installed staff machine, where audit entries and TOTP codes depend on it', () => {
+    const moved = { ...parseLaunchArgs([]), now: 5_000_000, clockRate: 60 };
+    expect(clockSwitchesAllowed('staff', true)).toBe(false);
+    expect(clockFromArgs(moved, clockSwitchesAllowed('staff', true))).toBe(systemClock);
+    expect(clockFromArgs(moved, clockSwitchesAllowed('kiosk', true)).now()).not.toBe(systemClock.now());
+    expect(clockSwitchesAllowed('staff', false)).toBe(true);
   });
 });
 

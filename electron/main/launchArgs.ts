@@ -103,8 +103,17 @@ export function provisioningFile(args: LaunchArgs, env: NodeJS.ProcessEnv, userD
   return { file: join(userData, 'provisioning.json'), from: 'default' };
 }
 
-/** The system clock, unless the command line moved or sped up time. */
-export function clockFromArgs(args: LaunchArgs, realNow: () => number = Date.now): Clock {
-  if (args.now === null && args.clockRate === 1) return systemClock;
+/**
+ * Whether a moved or sped-up clock may be used. On a staff machine time is evidence (audit entries, the TOTP
+ * window, lockouts), so an installed (packaged) app ignores --now and --clock-rate there; a kiosk may use them for
+ * previews, and a development build anywhere.
+ */
+export function clockSwitchesAllowed(mode: AppMode, isPackaged: boolean): boolean {
+  return mode === 'kiosk' || !isPackaged;
+}
+
+/** The system clock, unless the command line moved or sped up time (and that is allowed here). */
+export function clockFromArgs(args: LaunchArgs, allowed = true, realNow: () => number = Date.now): Clock {
+  if (!allowed || (args.now === null && args.clockRate === 1)) return systemClock;
   return shiftedClock(args.now ?? realNow(), args.clockRate, realNow);
 }

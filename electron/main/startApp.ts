@@ -10,7 +10,7 @@ import { appRenderer, type RendererLocation } from './appOrigin';
 import { adminAcceptedWeakKeyStorage, loadOrCreateCacheKey } from './cacheKey';
 import { bindIpc } from './ipc';
 import { startKioskRuntime } from './kioskRuntime';
-import { clockFromArgs, parseLaunchArgs, provisioningFile } from './launchArgs';
+import { clockFromArgs, clockSwitchesAllowed, parseLaunchArgs, provisioningFile } from './launchArgs';
 import type { Lifecycle } from './lifecycle';
 import { setAppMenu } from './menu';
 import { chooseMode } from './mode';
@@ -53,7 +53,9 @@ export async function startApp(ctx: StartContext): Promise<void> {
 
   const provisioning = provisioningFile(args, process.env, userData);
   log.info('provisioning.file', { file: provisioning.file, from: provisioning.from, profileOverride: args.profile });
-  const clock = clockFromArgs(args);
+  const clockAllowed = clockSwitchesAllowed(mode, app.isPackaged);
+  if (!clockAllowed && (args.now !== null || args.clockRate !== 1)) log.warn('clock.switches-ignored', { reason: 'an installed staff app keeps the real time', now: args.now, clockRate: args.clockRate });
+  const clock = clockFromArgs(args, clockAllowed);
 
   const cacheKey = await loadOrCreateCacheKey({
     dir: userData, mode, vault: safeStorageVault, log, adminAcceptedWeakKeyStorage: adminAcceptedWeakKeyStorage(settings.store.get()),
