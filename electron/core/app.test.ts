@@ -96,9 +96,11 @@ describe('the demo school on a staff PC', () => {
     await core.syncNow(); // the portraits follow the first sync; the second waits for the worker to be free
     await core.stop();
     const { db } = openCache({ file: join(dir, 'cache.db'), key, log: memoryLogger() });
-    const pupils = db.prepare('SELECT count(*) FROM pupils').pluck().get() as number;
+    const pupils = db.prepare('SELECT count(*) FROM pupils WHERE photo_consent = 1').pluck().get() as number;
     expect(pupils).toBeGreaterThan(100);
+    // Every pupil with consent has a portrait; a pupil without has none at all, not even an illustrated one.
     expect(db.prepare('SELECT count(*) FROM photos').pluck().get()).toBe(pupils);
+    expect(db.prepare('SELECT count(*) FROM photos JOIN pupils ON pupils.number = photos.pupil_number WHERE photo_consent = 0').pluck().get()).toBe(0);
     expect((db.prepare('SELECT bytes FROM photos LIMIT 1').pluck().get() as Buffer).subarray(1, 4).toString()).toBe('PNG');
     db.close();
   });

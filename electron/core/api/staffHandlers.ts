@@ -123,7 +123,9 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       if (problem) throw new CallFailure('INVALID_INPUT', `The file name pattern cannot be used: ${problem}.`);
       const pattern = new RegExp(input.pattern, 'i');
       const pupilNumbers = s.cache.prepare('SELECT number FROM pupils').pluck().all() as string[];
-      const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: pattern.source, pupilNumbers, onProgress: s.onImportProgress });
+      // A photo the school may not show is not kept either: files for those pupils are refused and reported.
+      const withoutConsent = new Set(s.cache.prepare('SELECT number FROM pupils WHERE photo_consent = 0').pluck().all() as string[]);
+      const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: pattern.source, pupilNumbers, withoutConsent, onProgress: s.onImportProgress });
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;
     },

@@ -72,6 +72,8 @@ export async function importPhotosWithLimits(db: CacheDb, options: PhotoImportOp
       if (found.kind === 'unmatched') fates[index] = { kind: 'unmatched' };
       else if (found.kind === 'ambiguous') {
         fates[index] = { kind: 'rejected', reason: `The number fits more than one pupil (${found.numbers.slice(0, 5).join(', ')}): not imported.` };
+      } else if (options.withoutConsent?.has(found.number)) {
+        fates[index] = { kind: 'rejected', reason: `Pupil ${found.number} has no consent on record for a photo: not imported.` };
       } else if (claimedBy.has(found.number)) {
         fates[index] = { kind: 'rejected', reason: `Another file for pupil ${found.number} came first in this import (${baseName(claimedBy.get(found.number)!)}).` };
       } else {

@@ -22,12 +22,14 @@ describe('photo import through the core', () => {
     try {
       const admin = await setUpAdmin(core, clock.now);
       const [a, b] = school.pupils.filter((p) => p.photoConsent);
+      const refused = school.pupils.find((p) => !p.photoConsent)!;
       const zip = join(tempDir(), 'pasfotos.zip');
       writeFileSync(zip, buildZip([
         { name: `0${a!.number}.png`, data: Buffer.from(generateDemoPortrait(a!.number).bytes) },
         { name: `${b!.number}.png`, data: Buffer.from(generateDemoPortrait(b!.number).bytes) },
         { name: `../${b!.number}.png`, data: Buffer.from(generateDemoPortrait(b!.number).bytes) },
         { name: 'klassenlijst.pdf', data: Buffer.from('%PDF-1.4') },
+        { name: `${refused.number}.png`, data: Buffer.from(generateDemoPortrait(refused.number).bytes) },
       ]));
       const progress: unknown[] = [];
       core.subscribe((name, payload) => {
@@ -37,16 +39,19 @@ describe('photo import through the core', () => {
       const report = await expectOk(core.dispatch(admin.caller, 'photos.import', { kind: 'zip', path: zip }));
 
       expect(report).toEqual({
-        files: 4, stored: 2, unmatched: ['klassenlijst.pdf'],
-        rejected: [{ file: `../${b!.number}.png`, reason: expect.stringMatching(/climbs out/) }],
+        files: 5, stored: 2, unmatched: ['klassenlijst.pdf'],
+        rejected: [
+          { file: `../${b!.number}.png`, reason: expect.stringMatching(/climbs out/) },
+          { file: `${refused.number}.png`, reason: expect.stringMatching(/no consent on record/) },
+        ],
       });
-      expect(progress.at(-1)).toEqual({ done: 4, total: 4 });
+      expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
       const photo = await expectOk<{ mime: string; base64: string }>(core.dispatch(admin.caller, 'pupils.photo', { number: a!.number }));
       expect(photo.mime).toBe('image/jpeg');
       expect(await sharp(Buffer.from(photo.base64, 'base64')).metadata()).toMatchObject({ format: 'jpeg', width: 150, height: 200 });
       const audit = await expectOk<{ entries: { action: string; detail: string | null }[] }>(core.dispatch(admin.caller, 'audit.query', { limit: 10 }));
       expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['photos.import', 'pupil.photo']));
-      expect(audit.entries.find((e) => e.action === 'photos.import')?.detail).toBe('2 stored, 1 unmatched, 1 refused of 4');
+      expect(audit.entries.find((e) => e.action === 'photos.import')?.detail).toBe('2 stored, 1 unmatched, 2 refused of 5');
     } finally {
       await core.stop();
     }

@@ -9,6 +9,8 @@ export interface PhotoImportOptions {
   pattern: string;
   /** The pupils of the school, by number as the cache has it. Leading zeros do not matter when matching. */
   pupilNumbers: readonly string[];
+  /** Pupils (as in pupilNumbers) without consent on record for their photo: their files are refused, not stored. */
+  withoutConsent?: ReadonlySet<string>;
   onProgress(done: number, total: number): void;
   signal?: AbortSignal;
 }

@@ -98,4 +98,17 @@ describe('retention', () => {
     expect(db.prepare('SELECT id FROM lessons').pluck().all()).toEqual(['first-week']);
     expect(db.prepare('SELECT pupil_number FROM photos').pluck().all()).toEqual(['246810']);
   });
+
+  it('a photo goes when the consent for it is withdrawn, and stays while it is given', () => {
+    const db = openTestCache(tempDir());
+    writeSnapshot(db, sampleSnapshot(), ctx('staff'));
+    db.prepare("INSERT INTO photos (pupil_number, mime, width, height, bytes) VALUES ('246810', 'image/jpeg', 1, 1, x'ffd8ff')").run();
+
+    writeSnapshot(db, sampleSnapshot(), ctx('staff'));
+    expect(db.prepare('SELECT pupil_number FROM photos').pluck().all()).toEqual(['246810']);
+
+    const withdrawn = sampleSnapshot().pupils.map((p) => ({ ...p, photoConsent: false }));
+    writeSnapshot(db, sampleSnapshot({ pupils: withdrawn }), ctx('staff'));
+    expect(db.prepare('SELECT count(*) FROM photos').pluck().get()).toBe(0);
+  });
 });

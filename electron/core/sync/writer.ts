@@ -201,8 +201,8 @@ function replacePupils(db: CacheDb, snapshot: Snapshot, erased: ReadonlySet<stri
     const { lastInsertRowid } = pupil.run(p.number, p.firstName, p.prefix, p.lastName, p.photoConsent ? 1 : 0);
     for (const g of p.groups) member.run(g, lastInsertRowid);
   }
-  // Photos of pupils who are no longer in the school's list go with them.
-  db.exec('DELETE FROM photos WHERE pupil_number NOT IN (SELECT number FROM pupils)');
+  // Photos of pupils who are no longer in the school's list go with them, and so do those whose consent was withdrawn.
+  db.exec('DELETE FROM photos WHERE pupil_number NOT IN (SELECT number FROM pupils WHERE photo_consent = 1)');
 }
 
 /**
