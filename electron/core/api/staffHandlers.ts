@@ -66,7 +66,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     'auth.signIn': (input, { caller }) => auth.signIn(caller, input),
     'auth.verifyTotp': (input, { caller }) => auth.verifyTotp(caller, input.code),
     'auth.signOut': (_, { caller }) => auth.signOut(caller),
-    'auth.changePassword': (input, { user }) => auth.changePassword(signedIn(user), input.current, input.next),
+    'auth.changePassword': (input, { caller, user }) => auth.changePassword(caller, signedIn(user), input.current, input.next),
     'auth.enrollTotp': (_, { user }) => auth.enrollTotp(signedIn(user)),
     'accounts.list': () => auth.list(),
     'accounts.create': (input, { user }) => auth.create(signedIn(user), input),

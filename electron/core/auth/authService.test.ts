@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, calls } from '../../../shared/contract';
 import { manualClock } from '../clock';
-import { at, DAY } from '../testing/sampleSchool';
+import { at, DAY, sampleSnapshot } from '../testing/sampleSchool';
 import { expectOk, sessionSlot, setUpAdmin, staffWindow, totpCode } from '../testing/staffSession';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
@@ -93,6 +93,40 @@ describe('staff sign-in', () => {
     expect(await core.dispatch(caller, 'accounts.list', {})).toMatchObject({ ok: true });
     clock.advance(7 * 60_000); // the default idle lock is 5 minutes, the server allows one more
     expect(await core.dispatch(caller, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await core.stop();
+  });
+
+  it("a changed password ends the account's other sessions and keeps the one that changed it", async () => {
+    const { core, clock } = await staffCore();
+    const { caller, secret } = await setUpAdmin(core, clock.now);
+    clock.advance(60_000);
+    const elsewhere = staffWindow();
+    await expectOk(core.dispatch(elsewhere, 'auth.signIn', { username: 'beheer', password: 'correct horse battery' }));
+    await expectOk(core.dispatch(elsewhere, 'auth.verifyTotp', { code: totpCode(secret, clock.now()) }));
+
+    await expectOk(core.dispatch(caller, 'auth.changePassword', { current: 'correct horse battery', next: 'a new long password' }));
+
+    expect(await core.dispatch(elsewhere, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await core.dispatch(caller, 'accounts.list', {})).toMatchObject({ ok: true });
+    expect(await core.dispatch(staffWindow(), 'auth.signIn', { username: 'beheer', password: 'correct horse battery' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await core.stop();
+  });
+
+  it("creates disabled teacher accounts from the timetable's teachers, once, and skips codes no one could sign in with", async () => {
+    const clock = manualClock(at(DAY, '08:00'));
+    const school = sampleSnapshot();
+    school.teachers.push({ code: '-X', name: null }, { code: 'É', name: null });
+    const { core } = await startCore(tempDir(), { mode: 'staff', clock, snapshot: school });
+    const { caller } = await setUpAdmin(core, clock.now);
+
+    expect(await expectOk(core.dispatch(caller, 'accounts.fromUpstream', {}))).toEqual({ created: 3 });
+    expect(await expectOk(core.dispatch(caller, 'accounts.fromUpstream', {}))).toEqual({ created: 0 });
+    const accounts = await expectOk<{ username: string; disabled: boolean }[]>(core.dispatch(caller, 'accounts.list', {}));
+    expect(accounts.filter((a) => a.username !== 'beheer')).toEqual([
+      expect.objectContaining({ username: 'bkr', disabled: true }),
+      expect.objectContaining({ username: 'jns', disabled: true }),
+      expect.objectContaining({ username: 'pet', disabled: true }),
+    ]);
     await core.stop();
   });
 

@@ -1,5 +1,5 @@
 import type { AuthStatus, Caller, Role, SignInResult } from '../../../shared/contract';
-import type { StaffAccount, StaffRole, StaffUser, TotpEnrollment } from '../../../shared/domain';
+import { type StaffAccount, type StaffRole, type StaffUser, type TotpEnrollment, Username } from '../../../shared/domain';
 import { CallFailure } from '../api/callFailure';
 import type { AuditLog } from '../audit/auditLog';
 import { burnVerify, hashSecret, verifySecret } from '../crypto/scryptHash';
@@ -152,10 +152,12 @@ export function createAuthService(ctx: AuthContext) {
       return {};
     },
 
-    changePassword(user: StaffUser, current: string, next: string): Record<string, never> {
+    changePassword(caller: Caller, user: StaffUser, current: string, next: string): Record<string, never> {
       const row = accounts.byId(user.id)!;
       if (row.password_hash === null || !verifySecret(current, row.password_hash)) failed(row, 'password');
       accounts.set(row.id, { password_hash: hashSecret(next) });
+      // A changed password is often a suspicion that someone else knew it: their sessions end; this window's stays.
+      sessions.closeAccount(row.id, caller.session?.get() ?? null);
       audit.append(user.username, 'accounts.change', user.username, 'password changed');
       return {};
     },
@@ -201,8 +203,11 @@ export function createAuthService(ctx: AuthContext) {
       let created = 0;
       const linked = new Set(accounts.all().map((a) => a.teacher_code).filter((c): c is string => c !== null));
       for (const t of teachers) {
-        const username = t.code.toLowerCase().replace(/[^a-z0-9._-]/g, '');
-        if (linked.has(t.code) || username.length < 2 || accounts.byUsername(username)) continue;
+        // Only a code that makes a valid username (the one sign-in accepts) gets an account; the rest are skipped.
+        const parsed = Username.safeParse(t.code.toLowerCase().replace(/[^a-z0-9._-]/g, ''));
+        if (!parsed.success) continue;
+        const username = parsed.data;
+        if (linked.has(t.code) || accounts.byUsername(username)) continue;
         accounts.create({ username, displayName: t.displayName, role: 'teacher', passwordHash: null, teacherCode: t.code, disabled: true, now: now() });
         created++;
       }

@@ -50,9 +50,9 @@ export function createSessions(now: () => number, idleMs: () => number) {
     close(token: string | null): void {
       if (token !== null) sessions.delete(token);
     },
-    /** Ends every session of an account (disabled, password reset). */
-    closeAccount(accountId: number): void {
-      for (const [token, s] of sessions) if (s.accountId === accountId) sessions.delete(token);
+    /** Ends every session of an account (disabled, password reset), except the one given (its own change). */
+    closeAccount(accountId: number, except: string | null = null): void {
+      for (const [token, s] of sessions) if (s.accountId === accountId && token !== except) sessions.delete(token);
     },
   };
 }

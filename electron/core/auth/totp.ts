@@ -2,6 +2,9 @@ import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { TotpEnrollment } from '../../../shared/domain';
 
 const ISSUER = 'Gangbord';
+/** otplib's default time step, and the drift allowed either way (one step). */
+const STEP_S = 30;
+const DRIFT_S = 30;
 
 export function newTotpEnrollment(username: string): TotpEnrollment {
   const secret = generateSecret();
@@ -13,6 +16,10 @@ export function newTotpEnrollment(username: string): TotpEnrollment {
  * the last accepted code is kept, and a code from that step or an earlier one is refused (the replay window closed).
  */
 export function checkTotp(secret: string, code: string, nowMs: number, lastStep: number | null): { valid: boolean; step: number | null } {
-  const result = verifySync({ secret, token: code, epoch: Math.floor(nowMs / 1000), epochTolerance: 30, ...(lastStep !== null ? { afterTimeStep: lastStep } : {}) });
+  const epoch = Math.floor(nowMs / 1000);
+  // After the clock was set back (an NTP correction), the last accepted step can lie beyond every step a code
+  // could now be from. No code is acceptable then; otplib would throw, and a sign-in must say "wrong code".
+  if (lastStep !== null && lastStep >= Math.floor((epoch + DRIFT_S) / STEP_S)) return { valid: false, step: null };
+  const result = verifySync({ secret, token: code, epoch, epochTolerance: DRIFT_S, ...(lastStep !== null ? { afterTimeStep: lastStep } : {}) });
   return result.valid ? { valid: true, step: (result as { timeStep: number }).timeStep } : { valid: false, step: null };
 }
