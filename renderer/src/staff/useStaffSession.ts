@@ -1,11 +1,9 @@
 import { storeToRefs } from 'pinia';
 import { onBeforeUnmount, onMounted } from 'vue';
-import { api } from '../api';
 import { useAppInfoStore } from '../stores/appInfo';
 import { useClockStore } from '../stores/clock';
 import { type LockReason, useAuthStore } from './stores/auth';
 import { resetStaffStores } from './stores/resetStaffStores';
-import { useSearchStore } from './stores/search';
 import { onSessionLost } from './stores/staffCall';
 import { useIdleLock } from './useIdleLock';
 
@@ -17,7 +15,6 @@ export function useStaffSession() {
   const appInfo = useAppInfoStore();
   const clock = useClockStore();
   const auth = useAuthStore();
-  const search = useSearchStore();
   const { signedIn, idleLockMinutes } = storeToRefs(auth);
   let stopped = false;
   const stops: (() => void)[] = [];
@@ -41,10 +38,8 @@ export function useStaffSession() {
     clock.adopt(info.clock);
     clock.start();
     void clock.sync();
-    // New data (a sync): the same search again, so results never lag the cache.
-    stops.push(api.on('data.changed', () => {
-      if (auth.signedIn) void search.refresh();
-    }));
+    // New data from a sync does not re-run the search by itself: a staff call counts as activity on the server, and
+    // a PC left alone must not be kept signed in by the school's sync. The next keystroke searches the new data.
     while (!stopped && !(await auth.load())) await new Promise((r) => setTimeout(r, 2_000));
   });
 

@@ -87,11 +87,6 @@ export const useSearchStore = defineStore('staffSearch', () => {
     return runQuery(query, generation);
   }
 
-  /** After new data arrived (a sync): the same text again. */
-  function refresh(): Promise<void> {
-    return text.value.trim() === '' ? Promise.resolve() : setText(text.value);
-  }
-
   function move(delta: number) {
     const count = ordered.value.length;
     if (count === 0) return;
@@ -124,5 +119,5 @@ export const useSearchStore = defineStore('staffSearch', () => {
     revision.value = 0;
   }
 
-  return { text, hits, answered, activeIndex, loading, error, revision, groups, ordered, active, setText, refresh, move, moveTo, clear, $reset };
+  return { text, hits, answered, activeIndex, loading, error, revision, groups, ordered, active, setText, move, moveTo, clear, $reset };
 });
