@@ -158,10 +158,9 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       return { json };
     },
     'privacy.erase': (input, { user }) => {
-      const erased = privacy.erase(input.number);
+      const { erased } = privacy.erase(input.number, signedIn(user).username);
       // The search index is built from the cache: it must forget her now, not at the next sync.
       s.search.invalidate();
-      audit.append(signedIn(user).username, 'privacy.erase', input.number, 'photo and personal data erased; left out of later syncs');
       return { erased };
     },
   };

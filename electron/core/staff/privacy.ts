@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/auditLog';
 import type { CacheDb } from '../db/open';
+import type { Logger } from '../logger';
 import { erasureHash } from './erasure';
 import type { Pupils } from './pupils';
 
@@ -7,7 +8,7 @@ import type { Pupils } from './pupils';
  * The rights of a pupil (AVG/GDPR): everything held about them, as one JSON document; and erasure of their photo
  * and personal data here, with only a hash of their number kept so later syncs leave them out.
  */
-export function createPrivacy(cache: CacheDb, records: CacheDb, pupils: Pupils, audit: AuditLog, now: () => number) {
+export function createPrivacy(cache: CacheDb, records: CacheDb, pupils: Pupils, audit: AuditLog, now: () => number, log: Logger) {
   return {
     export(number: string): string {
       const row = pupils.find(number);
@@ -24,18 +25,35 @@ export function createPrivacy(cache: CacheDb, records: CacheDb, pupils: Pupils, 
       return JSON.stringify(document, null, 2);
     },
 
-    erase(number: string): boolean {
+    /**
+     * Erases in one step what must go together (the rows, the hash that keeps her out of later syncs, the audit
+     * entry), then reclaims the freed pages. Reclaiming is best effort: with secure_delete the deleted rows are
+     * already overwritten, and VACUUM (which fails while another statement reads) only shrinks the file.
+     */
+    erase(number: string, actor: string): { erased: true; reclaimed: boolean } {
       const row = pupils.find(number);
-      cache.transaction(() => {
-        cache.prepare('DELETE FROM photos WHERE pupil_number = ?').run(row.number);
-        cache.prepare('DELETE FROM group_members WHERE pupil_id = ?').run(row.id);
-        cache.prepare('DELETE FROM pupils WHERE id = ?').run(row.id);
-      }).immediate();
+      const secureDelete = cache.pragma('secure_delete', { simple: true }) as number;
+      cache.pragma('secure_delete = ON');
+      try {
+        cache.transaction(() => {
+          cache.prepare('DELETE FROM photos WHERE pupil_number = ?').run(row.number);
+          cache.prepare('DELETE FROM group_members WHERE pupil_id = ?').run(row.id);
+          cache.prepare('DELETE FROM pupils WHERE id = ?').run(row.id);
+        }).immediate();
+      } finally {
+        cache.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
+      }
       records.prepare('INSERT OR REPLACE INTO erased_pupils (number_hash, erased_ms) VALUES (?, ?)').run(erasureHash(row.number), now());
-      // Freed pages still hold the old bytes until overwritten: reclaim them.
-      cache.exec('VACUUM');
-      cache.pragma('wal_checkpoint(TRUNCATE)');
-      return true;
+      audit.append(actor, 'privacy.erase', row.number, 'photo and personal data erased; left out of later syncs');
+      try {
+        cache.exec('VACUUM');
+        // The WAL still holds copies of the deleted pages until it is checkpointed and truncated.
+        cache.pragma('wal_checkpoint(TRUNCATE)');
+        return { erased: true, reclaimed: true };
+      } catch (error) {
+        log.warn('privacy.reclaim-failed', { error });
+        return { erased: true, reclaimed: false };
+      }
     },
 
     erasedHashes: (): string[] => records.prepare('SELECT number_hash FROM erased_pupils').pluck().all() as string[],

@@ -51,7 +51,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
   return {
     cache, auth, audit, pupils,
     timetables: createTimetables(cache, o.zone),
-    privacy: createPrivacy(cache, records, pupils, audit, clock.now),
+    privacy: createPrivacy(cache, records, pupils, audit, clock.now, o.log),
     search: createSearchIndex(cache),
     importPhotos,
     now: clock.now,
