@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { app, type Session, type WebContents } from 'electron';
+import type { AppMode } from '../../shared/contract';
 import type { Logger } from '../core/logger';
 import { isSameOrigin } from './appOrigin';
+import { downloadAllowed } from './downloadPolicy';
 
 // Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security), the parts that apply
 // to every webContents and to the session rather than to one window's options (those are in windows.ts).
@@ -20,10 +23,22 @@ export function denyAllPermissions(ses: Session, log: Logger): void {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
-  // Nothing a page could make us save to disk.
+}
+
+/**
+ * Nothing a page could make us save to disk, except a staff page's own exports (the audit CSV, a pupil's data),
+ * and those only where the administrator chooses in the save dialog (downloadPolicy.ts).
+ */
+export function guardDownloads(ses: Session, mode: AppMode, appOrigin: string, log: Logger): void {
   ses.on('will-download', (event, item) => {
-    log.warn('security.download-blocked', { url: short(item.getURL()) });
-    event.preventDefault();
+    const fileName = item.getFilename();
+    if (!downloadAllowed(mode, item.getURL(), fileName, appOrigin)) {
+      log.warn('security.download-blocked', { url: short(item.getURL()) });
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ defaultPath: join(app.getPath('documents'), fileName) });
+    item.once('done', (_e, state) => log.info('staff.export-saved', { fileName, state }));
   });
 }
 

@@ -16,7 +16,7 @@ import { setAppMenu } from './menu';
 import { chooseMode } from './mode';
 import { serveRenderer } from './protocol';
 import { safeStorageVault } from './safeStorageVault';
-import { denyAllPermissions } from './security';
+import { denyAllPermissions, guardDownloads } from './security';
 import { openMachineSettings } from './settingsStore';
 import { applyStartAtLogin } from './startAtLogin';
 import { AppWindows } from './windows';
@@ -49,6 +49,7 @@ export async function startApp(ctx: StartContext): Promise<void> {
   checkAppPaths(paths, mode, { isPackaged: app.isPackaged, builtRenderer: renderer === appRenderer });
 
   denyAllPermissions(session.defaultSession, log);
+  guardDownloads(session.defaultSession, mode, renderer.origin, log);
   serveRenderer(paths.rendererDir, log);
 
   const provisioning = provisioningFile(args, process.env, userData);

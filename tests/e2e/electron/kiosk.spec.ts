@@ -71,6 +71,19 @@ test('window.open returns null and opens no window', async () => {
   expect(gb.log()).toContain('security.window-open-denied');
 });
 
+test('a download the page starts is refused, even one named like a staff export', async () => {
+  await gb.page.evaluate(`(() => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob(['x'], { type: 'text/csv' }));
+    link.download = 'gangbord-audit-2026-11-24.csv';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  })()`);
+  await expect.poll(() => gb.log()).toContain('security.download-blocked');
+  expect(gb.log()).not.toContain('staff.export-saved');
+});
+
 test('navigating away is refused and the kiosk page stays', async () => {
   await gb.page.evaluate(() => {
     (globalThis as unknown as PageGlobals).location.href = 'https://example.com/';
