@@ -71,7 +71,14 @@ export function createCore(options: CoreOptions): Core {
   /** Settings sections from the file replace the machine's own; its announcements show beside the cache's. */
   function applyProvisioning(p: Provisioning, initial: boolean) {
     const before = settings.get();
-    if (Object.keys(p.settings).length > 0) settings.update(p.settings);
+    const sections = { ...p.settings };
+    if (mode === 'staff' && sections.source !== undefined) {
+      // A staff PC sends its stored credentials to its source and fetches pupils from it: only an administrator,
+      // signed in on this PC, may point it elsewhere. A file on a share could otherwise redirect both.
+      delete sections.source;
+      log.warn('provisioning.section-ignored', { section: 'source', reason: 'a staff PC takes its source from an administrator only' });
+    }
+    if (Object.keys(sections).length > 0) settings.update(sections);
     provisioned = p.announcements;
     if (initial) return;
     const after = settings.get();

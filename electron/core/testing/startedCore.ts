@@ -8,7 +8,7 @@ import { type Clock, manualClock } from '../clock';
 import { openCache } from '../db/open';
 import { memoryLogger } from '../logger';
 import { memorySecretStore } from '../secrets/secretStore';
-import { memorySettingsStore } from '../settings/store';
+import { memorySettingsStore, type SettingsStore } from '../settings/store';
 import type { Snapshot } from '../sync/snapshot';
 import { writeSnapshot } from '../sync/writer';
 import { at, DAY, newKey, sampleSnapshot } from './sampleSchool';
@@ -25,6 +25,7 @@ export interface StartedCore {
   key: Buffer;
   log: ReturnType<typeof memoryLogger>;
   clock: Clock;
+  settings: SettingsStore;
 }
 
 /**
@@ -42,10 +43,11 @@ export async function startCore(dataDir: string, options: { mode?: AppMode; snap
     db.close();
   }
   const clock = options.clock ?? manualClock(at(DAY, '08:45'));
+  const settings = memorySettingsStore({ mode, ...options.settings });
   const core = createCore({
-    mode, dataDir, key, settings: memorySettingsStore({ mode, ...options.settings }), secrets: memorySecretStore(), clock, log, version: '0.0.0-test',
+    mode, dataDir, key, settings, secrets: memorySecretStore(), clock, log, version: '0.0.0-test',
     workerScript: TS_WORKER, autoSync: options.autoSync ?? false, provisioningFile: options.provisioningFile,
   });
   await core.start();
-  return { core, dataDir, key, log, clock };
+  return { core, dataDir, key, log, clock, settings };
 }
