@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   /** Temporarily impossible (cache not open yet, a sync already running): try again later. */
   'UNAVAILABLE',
+  /** Too many wrong passwords, codes or PINs: refused for a while; the message says how long. */
+  'LOCKED',
   'CONFLICT',
   /** A fault in Gangbord itself; details are in the log, not in the message. */
   'INTERNAL',

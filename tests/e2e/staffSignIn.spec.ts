@@ -81,7 +81,7 @@ test('wrong password, wrong and replayed codes, a teacher without a code, and th
     await expect(page.getByRole('button', { name: 'Inloggen' })).toBeEnabled();
   }
   await signInWithPassword(page, 'docent', 'docent-wachtwoord-1');
-  await expect(page.getByRole('alert')).toContainText('Inloggen lukt nu niet.');
+  await expect(page.getByRole('alert')).toContainText('Dit account is geblokkeerd na te veel verkeerde pogingen.');
   await expect(page.getByRole('alert')).toContainText('locked after too many wrong attempts; try again in 15 minutes');
   await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
   await page.screenshot({ path: 'screenshots/staff-locked-out.png' });

@@ -78,7 +78,7 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
       const { pinHash, profiles } = current.display;
       if (pinHash === null) throw new CallFailure('FORBIDDEN', 'No display PIN is set on this machine, so its profile cannot be changed on screen.');
       const wait = lockout.lockedFor();
-      if (wait > 0) throw new CallFailure('UNAVAILABLE', `Too many wrong PINs; try again in ${Math.ceil(wait / 60_000)} minutes.`);
+      if (wait > 0) throw new CallFailure('LOCKED', `Too many wrong PINs; try again in ${Math.ceil(wait / 60_000)} minutes.`);
       if (!verifyPin(input.pin, pinHash)) {
         lockout.failed();
         throw new CallFailure('FORBIDDEN', 'That PIN is not right.');

@@ -64,7 +64,7 @@ describe('staff sign-in', () => {
     const w = staffWindow();
     for (let i = 0; i < 5; i++) await core.dispatch(w, 'auth.signIn', { username: 'beheer', password: `wrong password ${i}` });
     const locked = await core.dispatch(w, 'auth.signIn', { username: 'beheer', password: 'correct horse battery' });
-    expect(locked).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect((locked as { error: { message: string } }).error.message).toMatch(/locked/);
     clock.advance(16 * 60_000);
     expect(await core.dispatch(w, 'auth.signIn', { username: 'beheer', password: 'correct horse battery' })).toMatchObject({ ok: true });

@@ -108,7 +108,7 @@ export function createAuthService(ctx: AuthContext) {
       const locked = lockedMessage(row);
       if (locked) {
         burnVerify(input.password);
-        throw new CallFailure('UNAVAILABLE', locked);
+        throw new CallFailure('LOCKED', locked);
       }
       if (!verifySecret(input.password, row.password_hash)) failed(row, 'password');
       if (row.totp_enabled === 1) {
@@ -134,7 +134,7 @@ export function createAuthService(ctx: AuthContext) {
       const row = accounts.byId(session.accountId);
       if (!row || row.disabled === 1 || row.totp_secret === null) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
       const locked = lockedMessage(row);
-      if (locked) throw new CallFailure('UNAVAILABLE', locked);
+      if (locked) throw new CallFailure('LOCKED', locked);
       const check = checkTotp(row.totp_secret, code, now(), row.totp_last_step);
       if (!check.valid) failed(row, 'code');
       accounts.set(row.id, { totp_last_step: check.step, totp_enabled: 1 });

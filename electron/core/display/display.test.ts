@@ -44,7 +44,7 @@ describe('switching profiles on screen', () => {
   it('stops checking PINs after five wrong ones', async () => {
     const { core } = await startCore(tempDir(), { settings });
     for (let i = 0; i < 5; i++) await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '0000' });
-    expect(await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     await core.stop();
   });
 

@@ -54,11 +54,18 @@ describe('the admin overlay', () => {
     expect(wrapper.find('[role="alert"]').text()).toBe('Deze pincode klopt niet.');
     expect((pin.element as HTMLInputElement).value).toBe('');
 
-    fake.respond('display.choose', () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'Too many wrong PINs' } }));
+    fake.respond('display.choose', () => ({ ok: false, error: { code: 'LOCKED', message: 'Too many wrong PINs' } }));
     await pin.setValue('2222');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toContain('Te vaak een verkeerde pincode');
+
+    // The core not answering is not a lockout, and does not read as one.
+    fake.respond('display.choose', () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'no answer' } }));
+    await pin.setValue('3333');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toBe('Wisselen lukte niet. Probeer het opnieuw.');
 
     await pin.setValue('12');
     await wrapper.find('form').trigger('submit');

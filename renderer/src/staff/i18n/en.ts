@@ -47,6 +47,7 @@ const en: StaffMessages = {
       wrongPassword: 'Username or password is wrong.',
       wrongCode: 'That code is not right, or it was already used. Wait for the next code.',
       unavailable: 'Signing in is not possible right now.',
+      locked: 'This account is locked after too many wrong attempts.',
       usernameFormat: 'A username is 2 to 40 lower-case letters, digits, dots or dashes.',
       passwordLength: 'A password has at least 10 characters.',
       passwordsDiffer: 'The two passwords are not the same.',

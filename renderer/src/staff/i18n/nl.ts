@@ -47,6 +47,7 @@ const nl = {
       wrongPassword: 'Gebruikersnaam of wachtwoord klopt niet.',
       wrongCode: 'Deze code klopt niet, of is al gebruikt. Wacht op de volgende code.',
       unavailable: 'Inloggen lukt nu niet.',
+      locked: 'Dit account is geblokkeerd na te veel verkeerde pogingen.',
       usernameFormat: 'Een gebruikersnaam is 2 tot 40 kleine letters, cijfers, punten of streepjes.',
       passwordLength: 'Een wachtwoord heeft minstens 10 tekens.',
       passwordsDiffer: 'De twee wachtwoorden zijn niet gelijk.',

@@ -53,10 +53,10 @@ describe('useAuthStore', () => {
 
   it('shows a lockout with the core\'s own words (they say how long)', async () => {
     const message = 'This account is locked after too many wrong attempts; try again in 15 minutes or ask an administrator.';
-    fake.respond('auth.signIn', () => ({ ok: false, error: { code: 'UNAVAILABLE', message } }));
+    fake.respond('auth.signIn', () => ({ ok: false, error: { code: 'LOCKED', message } }));
     const auth = useAuthStore();
     await auth.signIn({ username: 'docent', password: 'x' });
-    expect(auth.error).toEqual({ key: 'auth.errors.unavailable', detail: message });
+    expect(auth.error).toEqual({ key: 'auth.errors.locked', detail: message });
   });
 
   it('makes an administrator without an authenticator set one up before signing in', async () => {

@@ -19,6 +19,7 @@ const DEFAULT_IDLE_MINUTES = 5;
 /** Sign-in errors in the page's words: a wrong password and a wrong code read differently, a lockout shows the core's wait. */
 function signInError(error: CallError, step: 'password' | 'code'): ShownError {
   if (error.code === 'UNAUTHENTICATED') return { key: step === 'password' ? 'auth.errors.wrongPassword' : 'auth.errors.wrongCode', detail: null };
+  if (error.code === 'LOCKED') return { key: 'auth.errors.locked', detail: error.message };
   if (error.code === 'UNAVAILABLE') return { key: 'auth.errors.unavailable', detail: error.message };
   return shownError(error);
 }
