@@ -66,6 +66,8 @@ describe('the core, end to end with the demo school', () => {
     await staff.core.stop();
     const kiosk = await startCore(dir, { mode: 'kiosk', snapshot: null, key: staff.key });
     expect(kiosk.log.lines.map((l) => l.event)).toContain('cache.personal-data-removed');
+    // The accounts and audit log are not the kiosk's to delete, nor to use: left in place, and said so.
+    expect(kiosk.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', event: 'records.left-from-staff-mode' }));
     await kiosk.core.stop();
     const { db } = openCache({ file: join(dir, 'cache.db'), key: staff.key, log: memoryLogger() });
     expect(db.prepare('SELECT count(*) AS n FROM pupils').get()).toEqual({ n: 0 });

@@ -5,7 +5,7 @@ import type { Announcement } from '../../shared/domain';
 import type { Provisioning } from '../../shared/provisioning';
 import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';
 import type { StaffServices } from './api/staffHandlers';
-import { openRecords } from './records/openRecords';
+import { openRecords, RECORDS_FILE } from './records/openRecords';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
@@ -128,6 +128,11 @@ export function createCore(options: CoreOptions): Core {
           zone: () => schoolZone(opened, settings.get()), engine: () => syncEngine,
         });
         resolve = staff.auth.resolve;
+      } else if (existsSync(join(options.dataDir, RECORDS_FILE))) {
+        // Staff accounts and the audit log from when this machine was a staff PC. A kiosk never opens them, and does
+        // not delete them either (the audit log is the school's evidence of who looked at whom): an administrator
+        // archives or removes the file. Said at every start until then.
+        log.warn('records.left-from-staff-mode', { file: RECORDS_FILE, advice: 'archive or remove it; a kiosk does not use it' });
       }
       const syncWorker = (worker = createSyncWorkerHost({ script: options.workerScript, dbFile, key, nativeBinding: options.nativeBinding, log }));
       const syncEngine = (engine = createSyncEngine({
