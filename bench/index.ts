@@ -18,9 +18,17 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = [syncBench, photoBench, staffSearchBench, incrementalBench, kioskSoak];
+const sections = { sync: syncBench, photos: photoBench, search: staffSearchBench, incremental: incrementalBench, kiosk: kioskSoak };
+// `npm run bench -- kiosk search` runs only those sections; no names runs them all.
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in sections));
+if (unknown.length) {
+  console.error(`unknown bench section ${unknown.join(', ')}; the sections are ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
 let allMet = true;
-for (const section of sections) {
+for (const [name, section] of Object.entries(sections)) {
+  if (chosen.length && !chosen.includes(name)) continue;
   const { title, figures } = await section(root);
   allMet = printFigures(title, figures) && allMet;
 }
