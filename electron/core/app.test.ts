@@ -35,7 +35,10 @@ describe('the core, end to end with the demo school', () => {
     const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
     const bytes = Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('cache.db')).map((f) => readFileSync(join(dir, f))));
     expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
-    for (const p of school.pupils.slice(0, 50)) expect(bytes.includes(Buffer.from(p.lastName))).toBe(false);
+    // Names of five letters or more: a shorter one ("Vos") turns up by chance in megabytes of ciphertext.
+    const names = school.pupils.slice(0, 80).map((p) => p.lastName).filter((name) => name.length >= 5);
+    expect(names.length).toBeGreaterThan(40);
+    expect(names.filter((name) => bytes.includes(Buffer.from(name)))).toEqual([]);
     await core.stop();
     const { db } = openCache({ file: join(dir, 'cache.db'), key, log: memoryLogger() });
     expect(db.prepare('SELECT count(*) AS n FROM pupils').get()).toEqual({ n: 0 });
@@ -54,7 +57,8 @@ describe('the core, end to end with the demo school', () => {
     const bytes = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
     expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     const names = [...school.pupils.flatMap((p) => [p.firstName, p.lastName, p.number]), ...school.teachers.flatMap((t) => (t.name ? [t.name.lastName] : []))];
-    const readable = [...new Set(names)].filter((name) => name.length >= 4 && bytes.includes(Buffer.from(name)));
+    // Five letters or more: a shorter string turns up by chance in megabytes of ciphertext.
+    const readable = [...new Set(names)].filter((name) => name.length >= 5 && bytes.includes(Buffer.from(name)));
     expect(readable).toEqual([]);
     await core.stop();
   });

@@ -79,7 +79,7 @@ describe('a provisioning file', () => {
     const current = (await core.dispatch({ role: 'kiosk' }, 'announcements.current', { at: now })) as { ok: true; value: { announcements: { id: string; emergency: boolean }[] } };
     expect(current.value.announcements[0]).toMatchObject({ id: 'drill', emergency: true });
     await core.stop();
-  }, 15_000);
+  }, 30_000);
 
   it('that is broken changes nothing and is logged', async () => {
     const dir = tempDir();
