@@ -34,4 +34,20 @@ describe('configuring the source as an administrator', () => {
       await portal.close();
     }
   });
+
+  it('refuses a feed rule pattern it cannot run, naming the feed and the field, and keeps the source it had', async () => {
+    const clock = manualClock(at(DAY, '09:00'));
+    const { core } = await startCore(tempDir(), { mode: 'staff', clock });
+    const { caller } = await setUpAdmin(core, clock.now);
+    try {
+      const before = await expectOk<{ source: unknown }>(core.dispatch(caller, 'sources.get', {}));
+      const feed = { name: 'Rooster 2025', url: 'https://rooster.example/2025.ics', teacher: { from: 'description', pattern: '(?<=Docent: )\\w+' } };
+      expect(await core.dispatch(caller, 'sources.set', { source: { type: 'ical', feeds: [feed] } })).toMatchObject({
+        ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Feed 'Rooster 2025': the teacher pattern cannot be used: the pattern is not a valid regular expression/) },
+      });
+      expect(await expectOk<{ source: unknown }>(core.dispatch(caller, 'sources.get', {}))).toEqual(before);
+    } finally {
+      await core.stop();
+    }
+  });
 });

@@ -1,8 +1,8 @@
 import { type CallName, callNames, type SyncStatus } from '../../../shared/contract';
-import { patternProblem } from '../../../shared/safePattern';
 import type { SourceConfig } from '../../../shared/settings';
 import { displayName, type StaffUser } from '../../../shared/domain';
 import type { AuditLog } from '../audit/auditLog';
+import { rulePatternProblem } from '../sync/sources/ical/fieldRules';
 import type { AuthService } from '../auth/authService';
 import type { CacheDb } from '../db/open';
 import type { ImportPhotos } from '../photos/types';
@@ -118,19 +118,17 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       return { group: input.group, pupils: members };
     },
     'photos.import': async (input, { user }) => {
-      // The pattern runs on file names a photographer chose: refuse one that could backtrack forever.
-      const problem = patternProblem(input.pattern);
-      if (problem) throw new CallFailure('INVALID_INPUT', `The file name pattern cannot be used: ${problem}.`);
-      const pattern = new RegExp(input.pattern, 'i');
       const pupilNumbers = s.cache.prepare('SELECT number FROM pupils').pluck().all() as string[];
       // A photo the school may not show is not kept either: files for those pupils are refused and reported.
       const withoutConsent = new Set(s.cache.prepare('SELECT number FROM pupils WHERE photo_consent = 0').pluck().all() as string[]);
-      const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: pattern.source, pupilNumbers, withoutConsent, onProgress: s.onImportProgress });
+      const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: input.pattern, pupilNumbers, withoutConsent, onProgress: s.onImportProgress });
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;
     },
     'sources.get': () => s.sources.get(),
     'sources.set': (input, { user }) => {
+      const problem = input.source?.type === 'ical' ? rulePatternProblem(input.source) : null;
+      if (problem) throw new CallFailure('INVALID_INPUT', problem);
       s.sources.set(input.source);
       audit.append(signedIn(user).username, 'sources.change', input.source?.type ?? 'demo', 'source configured');
       return { source: input.source };

@@ -57,7 +57,7 @@ describe('photo import through the core', () => {
     }
   });
 
-  it('refuses a file name pattern that could backtrack forever, before reading a single file', async () => {
+  it('refuses a file name pattern it cannot run (look-ahead is not RE2), before reading a single file', async () => {
     const dir = tempDir();
     const clock = manualClock(NOW);
     const { core } = await startCore(dir, { mode: 'staff', snapshot: school, clock, settings: { source: { type: 'demo', size: 'small' } } });
@@ -66,9 +66,9 @@ describe('photo import through the core', () => {
       const zip = join(tempDir(), 'pasfotos.zip');
       writeFileSync(zip, buildZip([{ name: 'x.png', data: Buffer.from(generateDemoPortrait('1').bytes) }]));
 
-      const result = await core.dispatch(admin.caller, 'photos.import', { kind: 'zip', path: zip, pattern: '^((?:\\w+[ _-]?)+)\\.png$' });
+      const result = await core.dispatch(admin.caller, 'photos.import', { kind: 'zip', path: zip, pattern: '^(?=\\d)(\\d+)\\.png$' });
 
-      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/repeats a group/) } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/file name pattern cannot be used: the pattern is not a valid regular expression/) } });
       const audit = await expectOk<{ entries: { action: string }[] }>(core.dispatch(admin.caller, 'audit.query', { limit: 10 }));
       expect(audit.entries.map((e) => e.action)).not.toContain('photos.import');
     } finally {

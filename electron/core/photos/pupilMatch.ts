@@ -1,4 +1,5 @@
 import { CallFailure } from '../api/callFailure';
+import { type AdminPattern, compileAdminPattern } from '../patterns/adminPattern';
 
 export type PupilMatch =
   | { kind: 'pupil'; number: string }
@@ -20,11 +21,12 @@ export function numberKey(number: string): string {
  * it: an exact spelling first, else the one pupil whose number is the same without leading zeros.
  */
 export function createPupilMatcher(pattern: string, pupilNumbers: readonly string[]) {
-  let regex: RegExp;
+  let regex: AdminPattern;
   try {
-    regex = new RegExp(pattern, 'i');
-  } catch {
-    throw new CallFailure('INVALID_INPUT', 'The file name pattern is not a valid regular expression.');
+    // RE2: linear in the name's length, whatever the pattern (see patterns/adminPattern.ts).
+    regex = compileAdminPattern(pattern, { caseInsensitive: true });
+  } catch (error) {
+    throw new CallFailure('INVALID_INPUT', `The file name pattern cannot be used: ${(error as Error).message}.`);
   }
   const exact = new Set(pupilNumbers);
   const byKey = new Map<string, string[]>();
@@ -37,9 +39,8 @@ export function createPupilMatcher(pattern: string, pupilNumbers: readonly strin
 
   return (baseName: string): PupilMatch => {
     if (baseName.length > MAX_MATCHED_NAME) return { kind: 'unmatched' };
-    const m = regex.exec(baseName);
-    const found = m ? (m.length > 1 ? m[1] : m[0]) : undefined;
-    if (found === undefined || found.trim() === '') return { kind: 'unmatched' };
+    const found = regex.first(baseName);
+    if (found === null || found.trim() === '') return { kind: 'unmatched' };
     if (exact.has(found)) return { kind: 'pupil', number: found };
     const candidates = byKey.get(numberKey(found)) ?? [];
     if (candidates.length === 1) return { kind: 'pupil', number: candidates[0]! };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { IcalFieldRule } from '../../../../../shared/settings';
+import type { IcalFieldRule, IcalSourceConfig } from '../../../../../shared/settings';
+import { type AdminPattern, compileAdminPattern, patternProblem } from '../../../patterns/adminPattern';
 import { SourceError } from '../../errors';
 import type { EventFacts } from './eventFacts';
 
@@ -13,7 +14,7 @@ export type FieldRule = z.infer<typeof IcalFieldRule>;
  */
 
 const CODE_MAX = 40;
-/** Upstream text is cut before an administrator's pattern runs on it, which bounds the cost of any pattern. */
+/** Upstream text is cut before an administrator's pattern runs on it (RE2's cost is linear in it). */
 const TEXT_MAX = 2000;
 const MATCHES_MAX = 20;
 
@@ -43,19 +44,34 @@ function textsOf(rule: FieldRule, facts: EventFacts): string[] {
   }
 }
 
-/** An administrator's pattern, compiled once; a broken one is a setting to fix, said in plain words. */
+/**
+ * What is wrong with a feed's rule patterns, naming the feed and the field; null when all can be used. Checked when
+ * an administrator saves the source, so a pattern RE2 cannot run is refused there and then.
+ */
+export function rulePatternProblem(config: z.infer<typeof IcalSourceConfig>): string | null {
+  for (const feed of config.feeds) {
+    for (const what of ['room', 'subject', 'teacher', 'group'] as const) {
+      const pattern = feed[what]?.pattern;
+      const problem = pattern === undefined ? null : patternProblem(pattern);
+      if (problem) return `Feed '${feed.name}': the ${what} pattern cannot be used: ${problem}.`;
+    }
+  }
+  return null;
+}
+
+/** An administrator's pattern, compiled once (RE2: linear time); a broken one is a setting to fix, said in plain words. */
 export class RuleSet {
-  private readonly compiled = new Map<string, RegExp>();
+  private readonly compiled = new Map<string, AdminPattern>();
 
   constructor(private readonly feedName: string) {}
 
-  private regex(what: string, pattern: string): RegExp {
+  private regex(what: string, pattern: string): AdminPattern {
     let re = this.compiled.get(pattern);
     if (!re) {
       try {
-        re = new RegExp(pattern, 'gm');
-      } catch {
-        throw new SourceError('INTERNAL', `Feed '${this.feedName}': the ${what} pattern "${pattern.slice(0, 60)}" is not a valid regular expression; fix it in the source settings.`);
+        re = compileAdminPattern(pattern, { multiline: true });
+      } catch (error) {
+        throw new SourceError('INTERNAL', `Feed '${this.feedName}': the ${what} pattern "${pattern.slice(0, 60)}" cannot be used (${(error as Error).message}); fix it in the source settings.`);
       }
       this.compiled.set(pattern, re);
     }
@@ -77,12 +93,8 @@ export class RuleSet {
         for (const code of splitCodes(text)) found.add(code);
         continue;
       }
-      const re = this.regex(what, rule.pattern);
-      re.lastIndex = 0;
-      let matches = 0;
-      for (let m = re.exec(text); m !== null && matches < MATCHES_MAX; m = re.exec(text), matches++) {
-        for (const code of splitCodes(m[1] ?? m[0])) found.add(code);
-        if (m[0] === '') re.lastIndex++; // an empty match would otherwise repeat for ever
+      for (const value of this.regex(what, rule.pattern).all(text, MATCHES_MAX)) {
+        for (const code of splitCodes(value)) found.add(code);
       }
     }
     return [...found].slice(0, max);
