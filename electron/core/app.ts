@@ -82,7 +82,6 @@ export function createCore(options: CoreOptions): Core {
     provisioned = p.announcements;
     if (initial) return;
     const after = settings.get();
-    if (after.mode !== mode) log.warn('provisioning.mode-needs-restart', { running: mode, provisioned: after.mode });
     if (JSON.stringify(after.sync) !== JSON.stringify(before.sync)) engine?.restartSchedule();
     if (JSON.stringify(after.display) !== JSON.stringify(before.display)) {
       emit('display.changed', { profileId: after.display.active ?? after.display.profiles[0]?.id ?? 'default' });

@@ -22,6 +22,7 @@ describe('reading a provisioning file', () => {
     ['not JSON', '{"settings":', /not valid JSON/],
     ['an unknown section', JSON.stringify({ settings: { colour: 'red' } }), /was not applied/],
     ['the machine-only security section', JSON.stringify({ settings: { security: { acceptWeakKeyStorage: true } } }), /security/],
+    ['the machine-only mode', JSON.stringify({ settings: { mode: 'staff' } }), /mode/],
     ['a bad profile', JSON.stringify({ settings: { display: { profiles: [{ id: 'A B', name: 'x', layout: 'door' }] } } }), /display\.profiles\.0\.id/],
     ['an announcement without an end', JSON.stringify({ announcements: [{ id: 'a', title: 't', body: '', start: 0, audience: [], priority: 0, emergency: false }] }), /announcements\.0\.end/],
   ])('refuses %s with a message that says what is wrong', (_, content, message) => {
