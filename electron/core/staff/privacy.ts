@@ -41,19 +41,24 @@ export function createPrivacy(cache: CacheDb, records: CacheDb, pupils: Pupils, 
           cache.prepare('DELETE FROM pupils WHERE id = ?').run(row.id);
         }).immediate();
       } finally {
-        cache.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
+        cache.pragma(`secure_delete = ${['OFF', 'ON', 'FAST'][secureDelete] ?? 'OFF'}`);
       }
       records.prepare('INSERT OR REPLACE INTO erased_pupils (number_hash, erased_ms) VALUES (?, ?)').run(erasureHash(row.number), now());
       audit.append(actor, 'privacy.erase', row.number, 'photo and personal data erased; left out of later syncs');
-      try {
-        cache.exec('VACUUM');
-        // The WAL still holds copies of the deleted pages until it is checkpointed and truncated.
-        cache.pragma('wal_checkpoint(TRUNCATE)');
-        return { erased: true, reclaimed: true };
-      } catch (error) {
-        log.warn('privacy.reclaim-failed', { error });
-        return { erased: true, reclaimed: false };
-      }
+      const attempt = (what: string, work: () => void) => {
+        try {
+          work();
+          return true;
+        } catch (error) {
+          log.warn('privacy.reclaim-failed', { step: what, error });
+          return false;
+        }
+      };
+      const vacuumed = attempt('vacuum', () => cache.exec('VACUUM'));
+      // The WAL holds copies of the pages as they were before the delete until it is checkpointed and truncated:
+      // tried even when VACUUM could not run.
+      const checkpointed = attempt('checkpoint', () => cache.pragma('wal_checkpoint(TRUNCATE)'));
+      return { erased: true, reclaimed: vacuumed && checkpointed };
     },
 
     erasedHashes: (): string[] => records.prepare('SELECT number_hash FROM erased_pupils').pluck().all() as string[],
