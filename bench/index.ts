@@ -21,7 +21,7 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
 const sections = { sync: syncBench, photos: photoBench, search: staffSearchBench, incremental: incrementalBench, kiosk: kioskSoak };
 // `npm run bench -- kiosk search` runs only those sections; no names runs them all.
 const chosen = process.argv.slice(2);
-const unknown = chosen.filter((name) => !(name in sections));
+const unknown = chosen.filter((name) => !Object.hasOwn(sections, name));
 if (unknown.length) {
   console.error(`unknown bench section ${unknown.join(', ')}; the sections are ${Object.keys(sections).join(', ')}`);
   process.exit(2);

@@ -58,7 +58,7 @@ describe('provisioningFile', () => {
 
 describe('clockFromArgs', () => {
   it('is the system clock unless time was moved or sped up', () => {
-    expect(clockFromArgs(parseLaunchArgs([]))).toBe(systemClock);
+    expect(clockFromArgs(parseLaunchArgs([]), true)).toBe(systemClock);
   });
 
   it('starts at --now and runs at --clock-rate', () => {

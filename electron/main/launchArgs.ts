@@ -113,7 +113,7 @@ export function clockSwitchesAllowed(mode: AppMode, isPackaged: boolean): boolea
 }
 
 /** The system clock, unless the command line moved or sped up time (and that is allowed here). */
-export function clockFromArgs(args: LaunchArgs, allowed = true, realNow: () => number = Date.now): Clock {
+export function clockFromArgs(args: LaunchArgs, allowed: boolean, realNow: () => number = Date.now): Clock {
   if (!allowed || (args.now === null && args.clockRate === 1)) return systemClock;
   return shiftedClock(args.now ?? realNow(), args.clockRate, realNow);
 }

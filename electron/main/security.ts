@@ -37,7 +37,13 @@ export function guardDownloads(ses: Session, mode: AppMode, appOrigin: string, l
       event.preventDefault();
       return;
     }
-    item.setSaveDialogOptions({ defaultPath: join(app.getPath('documents'), fileName) });
+    let folder: string | null = null;
+    try {
+      folder = app.getPath('documents');
+    } catch {
+      // No documents folder known on this desktop: the dialog opens where the system chooses.
+    }
+    item.setSaveDialogOptions({ defaultPath: folder === null ? fileName : join(folder, fileName) });
     item.once('done', (_e, state) => log.info('staff.export-saved', { fileName, state }));
   });
 }

@@ -81,7 +81,7 @@ describe('the sync worker thread', () => {
     expect((await h.warmUp()).ok).toBe(false);
     expect(await h.run(job)).toMatchObject({ ok: false, code: 'CACHE' });
   });
-  it('stops a connection test that gets no answer, and a sync meanwhile runs and finishes as usual', async () => {
+  it('stops a connection test that gets no answer and drops its connection, while a sync runs as usual', async () => {
     // An upstream that accepts the connection and never answers; it notes when the tester hangs up.
     let hungUp = false;
     const server = createServer((req) => req.socket.on('close', () => (hungUp = true)));

@@ -40,6 +40,9 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
   let worker: Worker | null = null;
   /** Threads running a connection test; each goes when its test ends, and all go on close. */
   const testThreads = new Set<Worker>();
+  /** More tests at once than this are refused: each is a thread, and an administrator presses one button. */
+  const MAX_TESTS = 2;
+  let closed = false;
   let nextId = 1;
   const listeners = new Set<(message: WorkerMessage) => void>();
   const exitListeners = new Set<(reason: string) => void>();
@@ -147,6 +150,8 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
       // A test gets a thread of its own, without the cache key, and the thread goes when the test is done. A test
       // that hangs (an upstream that never answers, a parser stuck on odd input) then cannot hold up the syncs.
       return new Promise((resolve) => {
+        if (closed) return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'Gangbord is stopping.' }] });
+        if (testThreads.size >= MAX_TESTS) return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'Another test is still running; try again when it has finished.' }] });
         let w: Worker;
         try {
           w = startThread(new Uint8Array(0));
@@ -183,6 +188,7 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     },
 
     async close() {
+      closed = true;
       await Promise.all([...testThreads].map((t) => t.terminate()));
       await retire(worker);
     },
