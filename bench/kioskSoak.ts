@@ -19,8 +19,8 @@ const ZONE = 'Europe/Amsterdam';
  * weekends, the autumn holiday, the change to winter time. V8 keeps optimising hot functions for a while (machine
  * code for functions that already exist: no new scripts or functions appear), so a shorter warm-up leaves more of
  * that one-off growth inside the measured span (about 170 kB after three weeks of warm-up, 100 kB after these).
- * Then Tuesday 02:00 and the Tuesday 02:00 five weeks later (50,400 simulated minutes) are compared: the same hour and weekday, so
- * the same kind of screen.
+ * Then Tuesday 02:00 and the Tuesday 02:00 five weeks later (50,400 simulated minutes) are compared: the same hour
+ * and weekday, so the same kind of screen.
  */
 const SOAK_START = instantAt('2026-09-05', '00:00', ZONE);
 const WARM_POINT = instantAt('2026-11-03', '02:00', ZONE);

@@ -118,9 +118,10 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       return { group: input.group, pupils: members };
     },
     'photos.import': async (input, { user }) => {
-      const pupilNumbers = s.cache.prepare('SELECT number FROM pupils').pluck().all() as string[];
+      const pupils = s.cache.prepare('SELECT number, photo_consent FROM pupils').all() as { number: string; photo_consent: number }[];
+      const pupilNumbers = pupils.map((p) => p.number);
       // A photo the school may not show is not kept either: files for those pupils are refused and reported.
-      const withoutConsent = new Set(s.cache.prepare('SELECT number FROM pupils WHERE photo_consent = 0').pluck().all() as string[]);
+      const withoutConsent = new Set(pupils.filter((p) => p.photo_consent !== 1).map((p) => p.number));
       const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: input.pattern, pupilNumbers, withoutConsent, onProgress: s.onImportProgress });
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;

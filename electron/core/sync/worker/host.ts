@@ -55,6 +55,10 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
       : new Worker(new URL('./tsBoot.mjs', import.meta.url), { workerData: { ...setup, __entry: o.script.entry } });
     // workerData was copied into the thread as it started: this copy of the key can go now.
     key.fill(0);
+    // Every thread logs through the host's logger.
+    w.on('message', (message: WorkerMessage) => {
+      if (message.type === 'log') o.log[message.level](message.event, message.fields);
+    });
     return w;
   }
 
@@ -62,7 +66,6 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     if (worker) return worker;
     const w = startThread(new Uint8Array(o.key));
     w.on('message', (message: WorkerMessage) => {
-      if (message.type === 'log') o.log[message.level](message.event, message.fields);
       for (const listener of listeners) listener(message);
     });
     const gone = (reason: string) => {
@@ -149,15 +152,16 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     test(job, timeoutMs = 60_000) {
       // A test gets a thread of its own, without the cache key, and the thread goes when the test is done. A test
       // that hangs (an upstream that never answers, a parser stuck on odd input) then cannot hold up the syncs.
+      const failedAt = (step: string, detail: string): TestResult => ({ ok: false, steps: [{ step, ok: false, detail }] });
       return new Promise((resolve) => {
-        if (closed) return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'Gangbord is stopping.' }] });
-        if (testThreads.size >= MAX_TESTS) return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'Another test is still running; try again when it has finished.' }] });
+        if (closed) return resolve(failedAt('Started the test', 'Gangbord is stopping.'));
+        if (testThreads.size >= MAX_TESTS) return resolve(failedAt('Started the test', 'Another test is still running; try again when it has finished.'));
         let w: Worker;
         try {
           w = startThread(new Uint8Array(0));
         } catch (error) {
           o.log.error('sync.worker-start-failed', { error });
-          return resolve({ ok: false, steps: [{ step: 'Started the test', ok: false, detail: 'The sync worker could not be started; the log has details.' }] });
+          return resolve(failedAt('Started the test', 'The sync worker could not be started; the log has details.'));
         }
         testThreads.add(w);
         const id = nextId++;
@@ -171,17 +175,16 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
           resolve(result);
         };
         w.on('message', (m: WorkerMessage) => {
-          if (m.type === 'log') o.log[m.level](m.event, m.fields);
           if (m.type === 'tested' && m.id === id) done(m.result);
         });
         w.on('error', (error) => {
           o.log.error('sync.test-worker-error', { error });
-          done({ ok: false, steps: [{ step: 'Ran the test', ok: false, detail: 'The test stopped with an internal error; the log has details.' }] });
+          done(failedAt('Ran the test', 'The test stopped with an internal error; the log has details.'));
         });
-        w.on('exit', () => done({ ok: false, steps: [{ step: 'Ran the test', ok: false, detail: 'The test stopped unexpectedly.' }] }));
+        w.on('exit', () => done(failedAt('Ran the test', 'The test stopped unexpectedly.')));
         const timer = setTimeout(() => {
           o.log.warn('sync.test-timeout', { timeoutMs });
-          done({ ok: false, steps: [{ step: 'Waited for the source', ok: false, detail: `No answer within ${Math.round(timeoutMs / 1000)} s; the test was stopped.` }] });
+          done(failedAt('Waited for the source', `No answer within ${Math.round(timeoutMs / 1000)} s; the test was stopped.`));
         }, timeoutMs);
         w.postMessage({ type: 'test', id, job } satisfies ParentMessage);
       });
