@@ -8,14 +8,26 @@
 //
 // Extra arguments pass through: `npm start -- --now=2026-11-24T09:15:00+01:00 --mode=staff`. The app's own switches
 // (electron/main/launchArgs.ts): --mode, --now, --clock-rate, --provisioning=FILE, --profile=ID, --start-at-login=on|off.
+// A failed Electron download is remembered (.data/electron-unavailable.json), so later starts go straight to the web
+// host; `npm run electron:install` (or `npm start -- --retry-electron`) tries the download again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { electronBinary, electronNativeBinding, installElectron, root } from './lib/electron-env.mjs';
+import { delimiter, dirname, join } from 'node:path';
+import { electronBinary, electronNativeBinding, forgetElectronUnavailable, installElectron, rememberedElectronUnavailable, rememberElectronUnavailable, root } from './lib/electron-env.mjs';
 
 const say = (line) => console.log(line);
-const extraArgs = process.argv.slice(2);
+const retryElectron = process.argv.includes('--retry-electron');
+const extraArgs = process.argv.slice(2).filter((a) => a !== '--retry-electron');
 const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+// --- 0. Node ---------------------------------------------------------------------------------------------------------
+
+// Electron 45's tooling and vue-i18n 11 declare Node 22.12 or newer (package.json "engines").
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  say(`Gangbord needs Node 22.12 or newer; this is Node ${process.versions.node}. Install Node 22 (nodejs.org, or nvm: nvm install 22) and run npm start again.`);
+  process.exit(1);
+}
 
 // --- 1. dependencies -------------------------------------------------------------------------------------------
 
@@ -29,6 +41,11 @@ function ensureDependencies() {
   say('Installing dependencies (npm ci) ...');
   // Electron 45 downloads nothing at install time anyway; the flag keeps older setups from trying.
   const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+  // Native modules must match the running Node's ABI: build against its own headers where its install has them
+  // (official builds and distribution packages do), rather than a configured folder that may belong to another
+  // Node version, or a download.
+  const prefix = dirname(dirname(process.execPath));
+  if (existsSync(join(prefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = prefix;
   // Through npm's own script when npm started us (no shell needed, Windows included), else the npm on PATH.
   const npmCli = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : null;
   const result = npmCli
@@ -46,9 +63,17 @@ function ensureDependencies() {
 function ensureElectron() {
   let binary = electronBinary();
   if (!binary) {
+    if (retryElectron) forgetElectronUnavailable();
+    const remembered = rememberedElectronUnavailable();
+    if (remembered) {
+      return { line: `Electron could not be downloaded here on ${remembered.at.slice(0, 10)} (${remembered.reason}); starting the web host in Chromium instead (npm run electron:install tries again).` };
+    }
     say('Downloading Electron ...');
     const installed = installElectron(DOWNLOAD_TIMEOUT_MS);
-    if (!installed.path) return { line: `Electron could not be downloaded here (${installed.reason}); starting the web host in Chromium instead.` };
+    if (!installed.path) {
+      rememberElectronUnavailable(installed.reason);
+      return { line: `Electron could not be downloaded here (${installed.reason}); starting the web host in Chromium instead (npm run electron:install tries again).` };
+    }
     binary = installed.path;
   }
   // The database module built for Electron's ABI; it prints its own one line.
@@ -105,6 +130,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const isRoot = process.getuid?.() === 0;
 const withMode = (args, flag) => (args.some((a) => a === '--mode' || a.startsWith('--mode=')) ? args : [...flag, ...args]);
 
+/** The mode asked for (`--mode=staff` or `--mode staff`), kiosk by default. */
+function requestedMode(args) {
+  const at = args.findIndex((a) => a === '--mode' || a.startsWith('--mode='));
+  if (at < 0) return 'kiosk';
+  return (args[at].startsWith('--mode=') ? args[at].slice('--mode='.length) : args[at + 1]) === 'staff' ? 'staff' : 'kiosk';
+}
+const mode = requestedMode(extraArgs);
+const modeName = mode === 'staff' ? 'the staff app' : 'the kiosk';
+
 function runElectron(binary) {
   say('Starting Gangbord in Electron ...');
   // Chromium will not start as root with its sandbox; a root shell (a container) has to do without it.
@@ -136,7 +170,9 @@ function hasDisplay() {
 }
 
 function runWebHost() {
-  const args = [join(root, 'build', 'scripts', 'web.mjs'), ...withMode(extraArgs, ['--mode', 'kiosk']), '--data-dir', join(root, '.data', 'web')];
+  // Each mode keeps its own development data: a staff run's accounts and records never sit in the kiosk's folder.
+  const dataDir = join(root, '.data', mode === 'staff' ? 'web-staff' : 'web');
+  const args = [join(root, 'build', 'scripts', 'web.mjs'), ...withMode(extraArgs, ['--mode', 'kiosk']), '--data-dir', dataDir];
   const host = track(spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }));
   host.on('exit', (code, signal) => {
     for (const child of children) child.kill('SIGTERM');
@@ -150,25 +186,25 @@ function runWebHost() {
     const match = /^Listening: (\S+)$/m.exec(buffered);
     if (!match) return;
     opened = true;
-    openKiosk(match[1]);
+    openPage(match[1]);
   });
 }
 
-function openKiosk(url) {
+function openPage(url) {
   const chromium = hasDisplay() ? findChromium() : null;
   if (!chromium) {
-    say(`Open the kiosk: ${url}`);
+    say(`Open ${modeName}: ${url}`);
     return;
   }
-  const args = [`--app=${url}`, `--user-data-dir=${join(root, '.data', 'chromium-profile')}`, '--no-first-run', '--no-default-browser-check', ...(isRoot ? ['--no-sandbox'] : [])];
+  const args = [`--app=${url}`, `--user-data-dir=${join(root, '.data', mode === 'staff' ? 'chromium-profile-staff' : 'chromium-profile')}`, '--no-first-run', '--no-default-browser-check', ...(isRoot ? ['--no-sandbox'] : [])];
   const browser = track(spawn(chromium, args, { cwd: root, stdio: 'ignore' }));
   const startedAt = Date.now();
-  browser.on('error', () => say(`Chromium could not be started (${chromium}); open the kiosk: ${url}`));
+  browser.on('error', () => say(`Chromium could not be started (${chromium}); open ${modeName}: ${url}`));
   // A browser that quits at once (no usable display, a locked profile) has shown nothing: say where to go instead.
   browser.on('exit', (code) => {
-    if (Date.now() - startedAt < 5_000 && code !== 0) say(`Chromium closed at once (exit ${code}); open the kiosk: ${url}`);
+    if (Date.now() - startedAt < 5_000 && code !== 0) say(`Chromium closed at once (exit ${code}); open ${modeName}: ${url}`);
   });
-  say(`Opened the kiosk in ${chromium}; the web host keeps serving until Ctrl+C.`);
+  say(`Opened ${modeName} in ${chromium}; the web host keeps serving until Ctrl+C.`);
 }
 
 ensureDependencies();

@@ -5,7 +5,7 @@
 // it is missing (node_modules/electron/index.js), so asking "is it installed?" that way starts a download, and on a
 // machine that cannot reach the download host it hangs or throws. We read what its installer leaves behind instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,6 +56,29 @@ export function shortReason(output) {
   if (http) return http[0].trim().slice(0, 100);
   const first = output.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at '));
   return (first ?? 'no output').replace(/^(TypeError|Error):\s*/, '').slice(0, 100);
+}
+
+// A failed download is remembered so that every `npm start` does not spend its time on a host it cannot reach.
+const devDataDir = join(root, '.data');
+const unavailableMarker = (dataDir) => join(dataDir, 'electron-unavailable.json');
+
+/** @returns {{ at: string, reason: string } | null} the remembered failed download, if any */
+export function rememberedElectronUnavailable(dataDir = devDataDir) {
+  try {
+    const marker = JSON.parse(readFileSync(unavailableMarker(dataDir), 'utf8'));
+    return typeof marker?.at === 'string' && typeof marker?.reason === 'string' ? marker : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberElectronUnavailable(reason, dataDir = devDataDir) {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(unavailableMarker(dataDir), `${JSON.stringify({ at: new Date().toISOString(), reason })}\n`);
+}
+
+export function forgetElectronUnavailable(dataDir = devDataDir) {
+  rmSync(unavailableMarker(dataDir), { force: true });
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { electronBinary, electronInstall, shortReason } from './electron-env.mjs';
+import { electronBinary, electronInstall, forgetElectronUnavailable, rememberedElectronUnavailable, rememberElectronUnavailable, shortReason } from './electron-env.mjs';
 
 // A stand-in node_modules/electron folder: only what Electron's installer writes, no binary download involved.
 let pkg: string;
@@ -63,5 +63,22 @@ describe('shortReason', () => {
   it('falls back to the first line of the error, without its class name or stack', () => {
     expect(shortReason('TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13')).toBe('fetch failed');
     expect(shortReason('')).toBe('no output');
+  });
+});
+
+describe('a failed Electron download, remembered', () => {
+  it('is kept with its reason until a retry forgets it, so npm start does not try the download again each time', () => {
+    const dataDir = join(pkg, '.data');
+    expect(rememberedElectronUnavailable(dataDir)).toBeNull();
+    rememberElectronUnavailable('ENOTFOUND github.com', dataDir);
+    expect(rememberedElectronUnavailable(dataDir)).toMatchObject({ reason: 'ENOTFOUND github.com' });
+    forgetElectronUnavailable(dataDir);
+    expect(rememberedElectronUnavailable(dataDir)).toBeNull();
+  });
+
+  it('ignores a marker it cannot read', () => {
+    const dataDir = join(pkg, '.data');
+    write('.data/electron-unavailable.json', '{not json');
+    expect(rememberedElectronUnavailable(dataDir)).toBeNull();
   });
 });
