@@ -10,6 +10,7 @@ import { windows1252 } from '../untisGpu/testing';
 import { createIcalSource } from './icalSource';
 import { sourceContext } from '../testing';
 import { calendarReply, type FeedServer, ownFixture, readText, startFeedServer, upstreamSample } from './testing';
+import { itRealSamples } from '../../../testing/realSamples';
 import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 const ZONE = 'Europe/Amsterdam';
@@ -89,7 +90,7 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
     expect(room(board.nowNext(at('2024-04-01', '08:45')).rooms, 'B2.10').now).toBeNull();
   });
 
-  it.skipIf(!HAVE_UPSTREAM_FIXTURES)('serves the real samples: a Google export (room by rule from SUMMARY) and a holiday calendar', async () => {
+  itRealSamples('serves the real samples: a Google export (room by rule from SUMMARY) and a holiday calendar', async () => {
     const server = await serve();
     const db = openTestCache(tempDir());
     const config = IcalSourceConfig.parse({

@@ -8,7 +8,7 @@ import { RuleSet } from './fieldRules';
 import { createIcalSource, type IcalConfig } from './icalSource';
 import { sourceContext } from '../testing';
 import { ownFixture, readText, upstreamSample } from './testing';
-import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
+import { describeRealSamples } from '../../../testing/realSamples';
 
 const ZONE = 'Europe/Amsterdam';
 const at = (date: string, time: string) => instantAt(date, time, ZONE);
@@ -136,7 +136,7 @@ describe('iCalendar feeds: the school fixture (DST, overrides, cancellations, tw
   });
 });
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('iCalendar feeds: the real samples', () => {
+describeRealSamples('iCalendar feeds: the real samples', () => {
   it('reads the Google export (UTC times, LF) with the subject as room when the feed has no LOCATION', () => {
     const config = IcalSourceConfig.parse({ type: 'ical', feeds: [{ name: 'Google', url: 'https://example.org/g.ics', room: { from: 'summary' } }] });
     const snapshot = normalise(config, [readText(upstreamSample('ja90n_google-calendar-export_hoihoi.ics'))], at('2024-02-12', '12:00'));

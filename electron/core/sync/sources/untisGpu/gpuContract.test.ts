@@ -12,7 +12,7 @@ import { syncOnce } from '../../syncOnce';
 import { sourceContext } from '../testing';
 import { createUntisGpuSource, type UntisGpuConfig } from './gpuSource';
 import { exportFolder } from './testing';
-import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
+import { describeRealSamples } from '../../../testing/realSamples';
 
 const ZONE = 'Europe/Amsterdam';
 const at = (date: string, time: string) => instantAt(date, time, ZONE);
@@ -32,7 +32,7 @@ const room = (rooms: RoomNowNext[], code: string) => {
 
 const allLessons = (db: CacheDb) => db.prepare('SELECT id, day, subjects, cancelled, description FROM lessons').all() as { id: string; day: string; subjects: string; cancelled: number; description: string | null }[];
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU export into the cache: the real SVWS samples with our substitutions (GPU014) and holidays', () => {
+describeRealSamples('Untis GPU export into the cache: the real SVWS samples with our substitutions (GPU014) and holidays', () => {
   // Tuesday 5 February 2019; the SVWS lessons are valid 2019-02-01..2019-07-31 (GPU002). Default Dutch grid.
   const now = at('2019-02-05', '08:00');
 

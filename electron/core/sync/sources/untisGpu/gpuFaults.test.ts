@@ -16,8 +16,8 @@ import { syncOnce } from '../../syncOnce';
 import { guardUnhandledRejections } from '../../testing/unhandledRejections';
 import { cacheDump } from '../testing';
 import { createUntisGpuSource, type UntisGpuConfig, type UntisGpuSourceOptions } from './gpuSource';
-import { exportFolder, ownGpuFixtures, upstreamGpuSample, windows1252 } from './testing';
-import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
+import { generatedGpu001 } from './generatedSchool';
+import { exportFolder, ownGpuFixtures, windows1252 } from './testing';
 
 const ZONE = 'Europe/Amsterdam';
 const NOW = instantAt('2019-02-05', '08:00', ZONE);
@@ -31,13 +31,13 @@ const sync = (db: CacheDb, folder: string, extra: Partial<UntisGpuConfig> = {}, 
 
 async function goodCache(): Promise<{ db: CacheDb; before: ReturnType<typeof cacheDump> }> {
   const db = openTestCache(tempDir());
-  await sync(db, exportFolder(tempDir(), { svws: true, fixtures: 'svws-extra' }));
+  await sync(db, exportFolder(tempDir(), { school: true, fixtures: 'svws-extra' }));
   const before = cacheDump(db);
   expect(before.lessons!.length).toBeGreaterThan(500);
   return { db, before };
 }
 
-const svws001 = () => readFileSync(upstreamGpuSample('svws_GPU001.txt'), 'utf8');
+const school001 = generatedGpu001;
 const withLine = (text: string, at: number, line: string) => {
   const lines = text.split('\n');
   lines.splice(at, 0, line);
@@ -53,29 +53,29 @@ const faults: Fault[] = [
     return join(dir, 'export.txt');
   }, 'UPSTREAM_HTTP', /is a file, not a folder/],
   ['a folder without GPU001.TXT', (dir) => exportFolder(dir, { fixtures: 'svws-extra' }), 'UPSTREAM_EMPTY', /holds no GPU001\.TXT/],
-  ['an empty GPU001.TXT', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': '' } }), 'UPSTREAM_EMPTY', /GPU001\.TXT holds no lessons/],
-  ['a GPU001.TXT of blank lines', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': '\r\n\r\n  \n' } }), 'UPSTREAM_EMPTY', /holds no lessons/],
-  ['a garbled line (day "x")', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': withLine(svws001(), 500, '901;"Q1";"OLDI";"D-GK4";"3.08";x;2;;') } }),
+  ['an empty GPU001.TXT', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': '' } }), 'UPSTREAM_EMPTY', /GPU001\.TXT holds no lessons/],
+  ['a GPU001.TXT of blank lines', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': '\r\n\r\n  \n' } }), 'UPSTREAM_EMPTY', /holds no lessons/],
+  ['a garbled line (day "x")', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': withLine(school001(), 500, '901;"Q1";"OLDI";"D-GK4";"3.08";x;2;;') } }),
     'UPSTREAM_INVALID', /GPU001\.TXT, line 501: day "x" is not a number/],
-  ['a quote that never closes (a file cut off mid-line)', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': `${svws001()}902;"Q1";"OLD` } }),
+  ['a quote that never closes (a file cut off mid-line)', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': `${school001()}902;"Q1";"OLD` } }),
     'UPSTREAM_INVALID', /GPU001\.TXT, line 968: a quoted field is never closed/],
-  ['a line with too few fields', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': withLine(svws001(), 3, '903;"Q1"') } }),
+  ['a line with too few fields', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': withLine(school001(), 3, '903;"Q1"') } }),
     'UPSTREAM_INVALID', /GPU001\.TXT, line 4: 2 fields where a timetable line needs at least 7/],
-  ['a period out of range', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': withLine(svws001(), 0, '904;"Q1";"OLDI";"D";"3.08";2;99;;') } }),
+  ['a period out of range', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': withLine(school001(), 0, '904;"Q1";"OLDI";"D";"3.08";2;99;;') } }),
     'UPSTREAM_INVALID', /period 99 is out of range/],
-  ['a substitution with a broken date', (dir) => exportFolder(dir, { svws: true, files: { 'GPU014.TXT': '1,"20190231",2,,34,"OLDI","","D-GK4",,,,"3.08","",,"Q1","","",1,"Q1",C,201902041530,""\r\n' } }),
+  ['a substitution with a broken date', (dir) => exportFolder(dir, { school: true, files: { 'GPU014.TXT': '1,"20190231",2,,34,"OLDI","","D-GK4",,,,"3.08","",,"Q1","","",1,"Q1",C,201902041530,""\r\n' } }),
     'UPSTREAM_INVALID', /GPU014\.TXT, line 1: date "20190231" is not a date/],
-  ['a holiday that ends before it starts', (dir) => exportFolder(dir, { svws: true, files: { 'GPU018.TXT': '"X","Vakantie","20190215","20190211",""\n' } }),
+  ['a holiday that ends before it starts', (dir) => exportFolder(dir, { school: true, files: { 'GPU018.TXT': '"X","Vakantie","20190215","20190211",""\n' } }),
     'UPSTREAM_INVALID', /GPU018\.TXT, line 1: the holiday ends/],
-  ['a time grid that is not one', (dir) => exportFolder(dir, { svws: true, files: { 'time.txt': '1 8 4 10:45\n' } }), 'UPSTREAM_INVALID', /time\.txt, line 1/],
+  ['a time grid that is not one', (dir) => exportFolder(dir, { school: true, files: { 'time.txt': '1 8 4 10:45\n' } }), 'UPSTREAM_INVALID', /time\.txt, line 1/],
   ['the wrong encoding (Windows-1252 bytes, UTF-8 forced)', (dir) => exportFolder(dir, { fixtures: 'ansi-school' }), 'UPSTREAM_INVALID', /GPU001\.TXT is not UTF-8/, { encoding: 'utf-8' }],
-  ['UTF-16 without a byte-order mark', (dir) => exportFolder(dir, { svws: true, files: { 'GPU001.TXT': Buffer.from(svws001(), 'utf16le') } }), 'UPSTREAM_INVALID', /holds NUL bytes/],
+  ['UTF-16 without a byte-order mark', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': Buffer.from(school001(), 'utf16le') } }), 'UPSTREAM_INVALID', /holds NUL bytes/],
   ['lessons only in periods the grid does not have (through the engine checks)', (dir) => exportFolder(dir, { files: { 'GPU001.TXT': '1,"1a","AB","ne","A1",1,15,,\r\n' } }),
     'UPSTREAM_EMPTY', /returned no (rooms|lessons)/],
-  ['a file larger than the cap', (dir) => exportFolder(dir, { svws: true }), 'UPSTREAM_INVALID', /larger than 0 MB/, {}, { maxBytes: 1000 }],
+  ['a file larger than the cap', (dir) => exportFolder(dir, { school: true }), 'UPSTREAM_INVALID', /larger than 0 MB/, {}, { maxBytes: 1000 }],
 ];
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults: the cache stays exactly as it was, the error is typed and plain', () => {
+describe('Untis GPU faults: the cache stays exactly as it was, the error is typed and plain', () => {
   it.each(faults)('%s', async (_, make, code, message, extra, options) => {
     const { db, before } = await goodCache();
     const error = await sync(db, make(tempDir()), extra, options).catch((e: unknown) => e);
@@ -87,7 +87,7 @@ describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults: the cache stays exac
 
   it.skipIf(process.getuid?.() === 0)('a folder Gangbord may not read (skipped as root, who reads everything)', async () => {
     const { db, before } = await goodCache();
-    const folder = exportFolder(tempDir(), { svws: true });
+    const folder = exportFolder(tempDir(), { school: true });
     chmodSync(folder, 0o000);
     try {
       await expect(sync(db, folder)).rejects.toMatchObject({ code: 'UPSTREAM_AUTH' });
@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults: the cache stays exac
 
   it('never opens the pupils file (GPU010), even when it is present and unreadable', async () => {
     const dir = tempDir();
-    const folder = exportFolder(dir, { svws: true });
+    const folder = exportFolder(dir, { school: true });
     mkdirSync(join(folder, 'GPU010.TXT')); // a directory: reading it would fail loudly
     const source = createUntisGpuSource(config(folder));
     const raw = (await source.fetch({ scope: 'staff', now: NOW, zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secret: () => null })) as { files: { name: string }[] };
@@ -116,7 +116,7 @@ describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults: the cache stays exac
   });
 });
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU faults through the sync engine', () => {
+describe('Untis GPU faults through the sync engine', () => {
   it('shows backoff with the error in the status and keeps the last good data', async () => {
     const { db, before } = await goodCache();
     const folder = join(tempDir(), 'share-offline');

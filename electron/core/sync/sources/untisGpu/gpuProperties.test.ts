@@ -10,7 +10,6 @@ import { expectUpstreamError, failuresThroughSyncOnce, sourceContext } from '../
 import { createUntisGpuSource } from './gpuSource';
 import type { GpuFileKind, GpuRaw } from './readExport';
 import { exportFolder, windows1252 } from './testing';
-import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
 
 /*
  * Whatever an export folder holds, the connector ends in a snapshot fit for the domain or in a typed SourceError
@@ -115,7 +114,7 @@ const exportArb = fc.record({
 
 const config = (encoding: 'auto' | 'utf-8' | 'windows-1252' = 'auto') => UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: '/untis', encoding });
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU parser properties (fast-check)', () => {
+describe('Untis GPU parser properties (fast-check)', () => {
   it('any export: a snapshot the domain accepts, or a typed upstream error (10,000 inputs)', () => {
     const sources = { auto: createUntisGpuSource(config('auto')), 'windows-1252': createUntisGpuSource(config('windows-1252')), 'utf-8': createUntisGpuSource(config('utf-8')) };
     const ctx = sourceContext(NOW);
@@ -156,7 +155,7 @@ describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('Untis GPU parser properties (fast-chec
 
   it('through syncOnce into a cache holding good data: a failure leaves it exactly as it was', async () => {
     const db = openTestCache(tempDir());
-    const good = (await createUntisGpuSource(UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: exportFolder(tempDir(), { svws: true, fixtures: 'svws-extra' }) })).fetch(sourceContext(NOW))) as GpuRaw;
+    const good = (await createUntisGpuSource(UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: exportFolder(tempDir(), { school: true, fixtures: 'svws-extra' }) })).fetch(sourceContext(NOW))) as GpuRaw;
     const failures = await failuresThroughSyncOnce({ db, source: createUntisGpuSource(config()), good, candidates: exportArb, numRuns: 120, now: NOW, zone: ZONE });
     expect(failures).toBeGreaterThan(10);
   }, 60_000);

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { upstreamFixture } from '../../../testing/upstreamFixtures';
+import { generatedGpu001, generatedGpu002 } from './generatedSchool';
 
 /*
  * Test helpers for the Untis GPU connector: export folders made in a temp directory from the real samples
@@ -15,8 +16,10 @@ export const upstreamGpuSample = (name: string) => upstreamFixture(join('untis-g
 export const ownGpuFixtures = (set: 'svws-extra' | 'ansi-school') => join(here, 'fixtures', set);
 
 export interface ExportFolderOptions {
-  /** The SVWS samples as GPU001.TXT and GPU002.TXT. */
+  /** The real SVWS samples as GPU001.TXT and GPU002.TXT (only for tests whose point is the real sample). */
   svws?: boolean;
+  /** The project's own generated school (generatedSchool.ts) as GPU001.TXT and GPU002.TXT: runs from a plain clone. */
+  school?: boolean;
   /** One of this folder's fixture sets, copied in. */
   fixtures?: 'svws-extra' | 'ansi-school';
   /** Extra or replacing files: name → content (a string is written as UTF-8). */
@@ -30,6 +33,10 @@ export function exportFolder(dir: string, o: ExportFolderOptions): string {
   if (o.svws) {
     copyFileSync(upstreamGpuSample('svws_GPU001.txt'), join(folder, 'GPU001.TXT'));
     copyFileSync(upstreamGpuSample('svws_GPU002.txt'), join(folder, 'GPU002.TXT'));
+  }
+  if (o.school) {
+    writeFileSync(join(folder, 'GPU001.TXT'), generatedGpu001());
+    writeFileSync(join(folder, 'GPU002.TXT'), generatedGpu002());
   }
   if (o.fixtures) {
     const from = ownGpuFixtures(o.fixtures);

@@ -11,7 +11,7 @@ import { syncOnce } from '../../syncOnce';
 import { DAY, PASSWORD, PERIOD, SCHOOL, USER, webuntisSampleSchool, webuntisSchool, ZONE } from '../../testing/webuntisSchool';
 import { startWebUntisServer, type WebUntisData, type WebUntisServer, type WebUntisServerOptions } from '../../testing/webuntisServer';
 import { createWebUntisSource } from '.';
-import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
+import { describeRealSamples } from '../../../testing/realSamples';
 
 const tempDir = useTempDirs();
 const servers: WebUntisServer[] = [];
@@ -165,7 +165,7 @@ describe('a WebUntis sync into the encrypted cache', () => {
   });
 });
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('the real python-webuntis samples, served by the test server', () => {
+describeRealSamples('the real python-webuntis samples, served by the test server', () => {
   const VIENNA = 'Europe/Vienna';
 
   it('sync end to end: rooms, names, a cancelled lesson, an office hour, and no break duty', async () => {

@@ -16,7 +16,7 @@ import { instantAt } from '../../../../../shared/timetable/zonedTime';
 import { createZermeloSource, linkZermelo } from '.';
 import { validateZermelo } from './validate';
 import { normaliseZermelo } from './normalise';
-import { HAVE_UPSTREAM_FIXTURES } from '../../../testing/upstreamFixtures';
+import { describeRealSamples } from '../../../testing/realSamples';
 
 const tempDir = useTempDirs();
 const servers: ZermeloServer[] = [];
@@ -261,7 +261,7 @@ describe('incremental refresh', () => {
   });
 });
 
-describe.skipIf(!HAVE_UPSTREAM_FIXTURES)('the real Zermelo samples (arthurrump/Zermelo.API, with BOM)', () => {
+describeRealSamples('the real Zermelo samples (arthurrump/Zermelo.API, with BOM)', () => {
   const samples = ['zermelo/arthurrump_appointment-basic.json', 'zermelo/arthurrump_appointment-full.json'];
 
   it('come through the client, envelope and validation as the portal would send them', async () => {
