@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import type { RunningStaffHost } from './staffHost';
+import { expectTotpQrMatchesText } from './qrDecode';
 
 export const SCHOOL = 'Het Gangbord College';
 /** In every demo school, in the first class of year 4 (electron/core/sync/sources/demo/pupils.ts). */
@@ -67,6 +68,7 @@ export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 
   expect(secret).toMatch(/^[A-Z2-7]{16,64}$/);
   await expect(page.getByTestId('totp-uri')).toContainText(`otpauth://totp/`);
   await expect(page.getByRole('img', { name: /QR/ })).toBeVisible();
+  await expectTotpQrMatchesText(page);
   if (screenshot) await page.screenshot({ path: screenshot });
   const { code, step } = await totpCode(page, secret);
   await page.getByRole('textbox', { name: /^Code$/ }).fill(code);
