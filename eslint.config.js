@@ -3,7 +3,7 @@ import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
 
-// Where code may run decides what it may import (see ../shared/DESIGN.md, invariant 1).
+// Where code may run decides what it may import (see docs/architecture.md §3, invariant 1).
 const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron: core, web host, renderer and shared must run without it.' };
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 

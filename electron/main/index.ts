@@ -9,7 +9,7 @@ import { hardenEveryWebContents } from './security';
 import { startApp } from './startApp';
 import { showStartupError } from './startupError';
 
-// Gangbord's Electron main process: a thin shell around electron/core (see ../shared/DESIGN.md).
+// Gangbord's Electron main process: a thin shell around electron/core (see docs/architecture.md).
 //
 // Everything before `app.whenReady()` runs synchronously at the top level: the main script is an ES module, and
 // Electron only guarantees that a module's synchronous top-level code runs before `ready` (a top-level await on

@@ -2,7 +2,7 @@ import type { BrowserWindow } from 'electron';
 import { isBlockedInKiosk } from '../core/kiosk/kioskKeys';
 import type { Logger } from '../core/logger';
 
-// App-level kiosk hardening for one window (../shared/SECURITY.md §2); the window's options are in
+// App-level kiosk hardening for one window (docs/security-model.md §2); the window's options are in
 // windowOptions.ts, crash recovery in recovery.ts, the timed jobs in kioskRuntime.ts. The OS lock-down (Alt+Tab,
 // the Windows key, touch gestures) is the deployment's.
 

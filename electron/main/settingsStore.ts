@@ -8,7 +8,7 @@ import { type JsonStore, type JsonStoreOptions, type OpenedSettings, openSetting
 export const SETTINGS_FILE = 'settings.json';
 
 // electron-store answers this channel for stores created in a renderer; ours never are, and every IPC channel the
-// app leaves open must check its sender (DESIGN.md invariant 2), which this one does not.
+// app leaves open must check its sender (docs/architecture.md §3, invariant 2), which this one does not.
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
 function openElectronStore(options: JsonStoreOptions): JsonStore {

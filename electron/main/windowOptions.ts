@@ -38,7 +38,7 @@ export function windowOptions(mode: AppMode, preload: string, isPackaged: boolea
   };
   if (mode === 'kiosk') {
     // `kiosk: true` is full screen and, on macOS, hides the dock and menu bar. On Windows and Linux it is not a
-    // lock-down by itself (Alt+Tab, the Windows key still work): that is the OS's job (../shared/SECURITY.md §2).
+    // lock-down by itself (Alt+Tab, the Windows key still work): that is the OS's job (docs/security-model.md §2).
     return { ...common, kiosk: true, autoHideMenuBar: true, backgroundColor: '#000000' };
   }
   return { ...common, width: 1280, height: 800, minWidth: 800, minHeight: 600, autoHideMenuBar: true, backgroundColor: '#ffffff' };

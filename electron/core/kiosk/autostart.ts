@@ -8,7 +8,7 @@ import type { Settings } from '../../../shared/settings';
 // macOS and Windows: Electron's login item (`app.setLoginItemSettings({ openAtLogin })`). Linux has no such API:
 // an XDG autostart entry in ~/.config/autostart does it for every desktop that follows the XDG Autostart spec.
 // Either is a convenience, not a watchdog: a locked-down kiosk image should also run Gangbord under a supervisor
-// that restarts it (a systemd unit with Restart=always, Windows Shell Launcher) (../shared/SECURITY.md §2).
+// that restarts it (a systemd unit with Restart=always, Windows Shell Launcher) (docs/security-model.md §2).
 
 export interface AutostartFacts {
   platform: NodeJS.Platform;

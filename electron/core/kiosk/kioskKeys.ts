@@ -3,7 +3,7 @@
 //
 // This is app-level hardening only. Alt+Tab, the Windows key, Ctrl+Alt+Del, Cmd+Tab and touch gestures never reach
 // the page: the OS lock-down (Windows Assigned Access / Shell Launcher, a Linux session running only Gangbord) must
-// cover those (../shared/SECURITY.md §2).
+// cover those (docs/security-model.md §2).
 
 /** The parts of Electron's `Input` this needs. */
 export interface KeyInput {

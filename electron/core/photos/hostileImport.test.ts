@@ -15,7 +15,7 @@ import { buildZip, deflatedZeros, type ZipEntrySpec } from './testing/zipWriter'
 import type { PhotoImportOptions } from './types';
 
 /*
- * The hostile set (SECURITY.md §7 P1-10, P1-11; issue 4 "Must show"): every attack is refused with its reason in
+ * The hostile set (docs/security-model.md §5, photo import; issue 4 "Must show"): every attack is refused with its reason in
  * the report, nothing is written anywhere but the cache, only the good photos reach the cache, and a ZIP bomb is
  * stopped, not inflated.
  */

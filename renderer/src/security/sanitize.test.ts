@@ -5,7 +5,7 @@ import { ANNOUNCEMENT_PURIFY_CONFIG, ANNOUNCEMENT_TAGS } from './sanitize';
 // parser differs from a browser's enough that DOMPurify's output here says nothing about a real page (it even
 // kept a <script> in a trial run). Here: the policy itself, so a loosening is a failing test.
 describe('announcement sanitiser policy', () => {
-  it('allows exactly the formatting tags of SECURITY.md §5', () => {
+  it('allows exactly the formatting tags of docs/security-model.md §5', () => {
     expect([...ANNOUNCEMENT_TAGS].sort()).toEqual(['b', 'br', 'em', 'h2', 'h3', 'i', 'li', 'ol', 'p', 'strong', 'ul']);
     expect(ANNOUNCEMENT_PURIFY_CONFIG.ALLOWED_TAGS).toEqual([...ANNOUNCEMENT_TAGS]);
   });

@@ -1,6 +1,6 @@
 import DOMPurify, { type Config } from 'dompurify';
 
-/** SECURITY.md §5: formatting only. No links or images on a public screen, and no attributes at all. */
+/** docs/security-model.md §5: formatting only. No links or images on a public screen, and no attributes at all. */
 export const ANNOUNCEMENT_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'ul', 'ol', 'li', 'h2', 'h3'] as const;
 
 export const ANNOUNCEMENT_PURIFY_CONFIG = {

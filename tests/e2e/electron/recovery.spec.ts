@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { KIOSK_PAGE, kioskPageState, launchGangbord, logLines, type RunningApp, SCHOOL_MORNING, skipWithoutElectron } from './launch';
 
-// Self-healing (../../../shared/SECURITY.md §2, §7 P1-14): a kiosk whose renderer dies comes back by itself, and a
+// Self-healing (docs/security-model.md §2): a kiosk whose renderer dies comes back by itself, and a
 // renderer that keeps dying ends on the out-of-service page instead of a tight restart loop. Each test has its own
 // launch, so the failures of one do not count towards the crash loop of the other.
 skipWithoutElectron();

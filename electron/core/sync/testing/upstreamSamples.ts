@@ -4,7 +4,7 @@ import { UPSTREAM_FIXTURES } from '../../testing/upstreamFixtures';
 
 /**
  * The real upstream samples, read in place from ../shared/fixtures/upstream (relative to the repository; see
- * SOURCES.md there for provenance and licences). They are never copied into the project.
+ * docs/upstream-formats.md §5 for provenance and licences). They are never copied into the project.
  */
 export const UPSTREAM_SAMPLES = UPSTREAM_FIXTURES;
 

@@ -75,7 +75,7 @@ export const rpcFault = (code: number, message: string): Fault => ({ kind: 'body
 const sessionOf = (req: SeenRequest) => /(?:^|;\s*)JSESSIONID=([^;]+)/.exec(String(req.headers.cookie ?? ''))?.[1] ?? null;
 
 /**
- * A WebUntis server on loopback speaking the classic JSON-RPC API (FORMATS.md §2): POST /WebUntis/jsonrpc.do?school=…,
+ * A WebUntis server on loopback speaking the classic JSON-RPC API (docs/upstream-formats.md §2): POST /WebUntis/jsonrpc.do?school=…,
  * authenticate → JSESSIONID cookie, −8520 without a live session, −8504 for a wrong password, −8509 for a missing
  * right, −7004 outside the allowed dates; getTimetable in both the simple and the `options` form, filtered by element
  * and dates, with names filled in when *Fields are asked for. Planned faults replace an answer on the wire.

@@ -69,7 +69,7 @@ function project(item: Record<string, unknown>, fields: string[] | null): Record
 }
 
 /**
- * A Zermelo portal on loopback that speaks REST v3 as FORMATS.md §1 describes it: the `{"response":{…}}` envelope,
+ * A Zermelo portal on loopback that speaks REST v3 as docs/upstream-formats.md §1 describes it: the `{"response":{…}}` envelope,
  * bearer (or access_token) auth with 401 for a missing or wrong token, the koppelcode exchange, `fields=` with
  * field-level rights (403 Access denied), `start`/`end` (Unix s, appointments *starting* in the range),
  * `modifiedSince`, and any other field as a filter. Faults planned in `faults` replace the answer.

@@ -12,7 +12,7 @@ import { upstreamFixture } from '../../../testing/upstreamFixtures';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** Real upstream samples, referenced in place (../shared/fixtures/upstream, see SOURCES.md there). */
+/** Real upstream samples, referenced in place (../shared/fixtures/upstream; see docs/upstream-formats.md §5). */
 export const upstreamSample = (name: string) => upstreamFixture(join('icalendar', name));
 /** Gangbord's own feeds for what the samples do not show (DST, overrides, cancellations). */
 export const ownFixture = (name: string) => join(here, 'fixtures', name);

@@ -4,7 +4,7 @@ import { toCode } from '../ical/fieldRules';
 import type { Row } from './delimited';
 
 /*
- * The records Gangbord reads from each GPU file, by field position (FORMATS.md §3; Untis writes no header).
+ * The records Gangbord reads from each GPU file, by field position (docs/upstream-formats.md §3; Untis writes no header).
  * Every line must make sense: a half-written export is refused as a whole, naming file and line, rather than
  * read as a timetable with holes in it.
  */

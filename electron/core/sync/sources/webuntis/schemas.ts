@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { untisDate, untisMinutes } from './untisTime';
 
 /*
- * WebUntis JSON-RPC results as servers send them (../shared/FORMATS.md §2). Empty fields are omitted by WebUntis,
+ * WebUntis JSON-RPC results as servers send them (docs/upstream-formats.md §2). Empty fields are omitted by WebUntis,
  * so nearly everything is optional; dates and times must be real ones, as numbers or digit strings.
  */
 

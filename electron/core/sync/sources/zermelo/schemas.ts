@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Zermelo REST v3 items as the portal sends them (../shared/FORMATS.md §1). Only what Gangbord reads is declared;
+ * Zermelo REST v3 items as the portal sends them (docs/upstream-formats.md §1). Only what Gangbord reads is declared;
  * unknown fields are ignored. A school grants field-level rights, so every field except the few a lesson cannot do
  * without may be missing or null; a field of the wrong type means the format changed, and the sync stops.
  */
