@@ -15,7 +15,7 @@ import { createStaffServices } from './staff/staffServices';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { secretNamesOf, sourceId } from './sync/sources';
 import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
-import { purgePersonalData } from './sync/writer';
+import { purgePersonalData, rewriteLessonsInKioskForm } from './sync/writer';
 
 export type { Core, CoreOptions } from './app.types';
 
@@ -60,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
       // This machine was a staff PC and is now a kiosk: personal data must go before anything is shown.
       opendb.transaction(() => {
         purgePersonalData(opendb);
+        rewriteLessonsInKioskForm(opendb);
         opendb.prepare("UPDATE meta SET value = 'kiosk' WHERE key = 'scope'").run();
       }).immediate();
       opendb.exec('VACUUM');

@@ -165,7 +165,27 @@ function deleteLessonsBetween(db: CacheDb, from: LocalDate | null, to: LocalDate
 
 /** Kiosk machines keep no personal data, whatever a source sent and whatever an earlier mode left behind. */
 export function purgePersonalData(db: CacheDb): void {
-  db.exec('DELETE FROM photos; DELETE FROM group_members; DELETE FROM pupils; UPDATE teachers SET first_name = NULL, prefix = NULL, last_name = NULL;');
+  db.exec(`DELETE FROM photos; DELETE FROM group_members; DELETE FROM pupils; UPDATE teachers SET first_name = NULL, prefix = NULL, last_name = NULL;
+    UPDATE lessons SET description = NULL, remark = NULL WHERE description IS NOT NULL OR remark IS NOT NULL;`);
+}
+
+/**
+ * A staff PC turned kiosk: its lessons were stored in staff form, with codes whole, and a "code" can be free text that
+ * names people (see kioskCode). They are rewritten as a kiosk stores them, so the screen keeps its timetable until the
+ * next sync without showing what a kiosk never keeps.
+ */
+export function rewriteLessonsInKioskForm(db: CacheDb): number {
+  const rows = db.prepare('SELECT rowid, subjects, groups, teachers, prev_teachers FROM lessons').all() as Array<Record<'subjects' | 'groups' | 'teachers' | 'prev_teachers', string> & { rowid: number }>;
+  const update = db.prepare('UPDATE lessons SET subjects = ?, groups = ?, teachers = ?, prev_teachers = ? WHERE rowid = ?');
+  const kioskForm = (joined: string) => joinCodes(kioskCodes(splitCodes(joined)));
+  let changed = 0;
+  for (const row of rows) {
+    const next = [kioskForm(row.subjects), kioskForm(row.groups), kioskForm(row.teachers), kioskForm(row.prev_teachers)];
+    if (next[0] === row.subjects && next[1] === row.groups && next[2] === row.teachers && next[3] === row.prev_teachers) continue;
+    update.run(...next, row.rowid);
+    changed++;
+  }
+  return changed;
 }
 
 function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope): void {
