@@ -5,7 +5,7 @@ import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import {
   AuditEntry, FreeRooms, GroupMember, Password, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
-  StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
+  RecoveryCode, StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
 } from '../domain/staff';
 import { PupilNumber } from '../domain/people';
 import { Instant, LocalDate } from '../domain/time';
@@ -235,6 +235,18 @@ export const calls = {
     input: z.object({ code: TotpCode }).strict(),
     output: z.object({ user: StaffUser }).strict(),
   }),
+  'auth.useRecoveryCode': call({
+    role: 'kiosk', window: staffOnly,
+    summary: 'Second step with a recovery code instead of the authenticator (a lost phone); each code works once.',
+    input: z.object({ code: RecoveryCode }).strict(),
+    output: z.object({ user: StaffUser, codesLeft: z.number().int().min(0) }).strict(),
+  }),
+  'auth.newRecoveryCodes': call({
+    role: 'teacher',
+    summary: 'New recovery codes for your account (the old ones stop working), after a code from your authenticator; shown once.',
+    input: z.object({ code: TotpCode }).strict(),
+    output: z.object({ codes: z.array(z.string()).length(10) }).strict(),
+  }),
   'auth.signOut': call({
     role: 'kiosk', window: staffOnly,
     summary: 'Sign out of this window (also what the idle lock does).',
@@ -249,7 +261,7 @@ export const calls = {
   }),
   'auth.enrollTotp': call({
     role: 'teacher',
-    summary: 'Start using an authenticator app (optional for teachers): the secret to set up; auth.verifyTotp confirms it.',
+    summary: 'Start using an authenticator app, or a new one: the secret to set up; auth.verifyTotp with a code from it confirms it, and until then the current one stays in force.',
     input: noInput,
     output: TotpEnrollment,
   }),

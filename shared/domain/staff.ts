@@ -3,6 +3,7 @@ import { Code, Room } from './school';
 import { Lesson } from './lesson';
 import { Instant, LocalDate } from './time';
 import { PupilNumber } from './people';
+import { RECOVERY_CODE_FORMAT } from './recoveryCodeFormat';
 
 /** A staff account (teacher or administrator); administrators are staff too. */
 export const StaffRole = z.enum(['teacher', 'admin']);
@@ -12,6 +13,7 @@ export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9.
 /** Long enough to resist guessing on a shared PC; no composition rules (NIST 800-63B). */
 export const Password = z.string().min(10, 'a password has at least 10 characters').max(200);
 export const TotpCode = z.string().regex(/^\d{6}$/, 'the code from the authenticator app is 6 digits');
+export const RecoveryCode = z.string().trim().regex(RECOVERY_CODE_FORMAT, 'a recovery code is ten letters and digits, like K7QMX-3HRTP');
 
 export const StaffUser = z.object({
   id: z.number().int().positive(),
@@ -29,6 +31,8 @@ export const StaffAccount = StaffUser.extend({
   lockedUntil: Instant.nullable(),
   lastSignInAt: Instant.nullable(),
   hasPassword: z.boolean(),
+  /** An administrator reopened its authenticator set-up: offered at its next sign-in. */
+  totpSetupOpen: z.boolean(),
 }).strict();
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
@@ -92,7 +96,7 @@ export type WeekTimetable = z.infer<typeof WeekTimetable>;
 export const FreeRooms = z.object({ day: LocalDate, period: z.number().int(), rooms: z.array(Room) }).strict();
 
 export const AuditAction = z.enum([
-  'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked',
+  'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked', 'auth.factor', 'auth.recovery-code',
   'pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'group.members',
   'accounts.change', 'sources.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export',
 ]);

@@ -99,3 +99,44 @@ test('the sign-in screens in English', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText('A username is 2 to 40 lower-case letters, digits, dots or dashes.');
   await page.screenshot({ path: 'screenshots/staff-setup-en.png' });
 });
+
+test('a re-enrolment left unconfirmed gives the password alone nothing; a recovery code stands in for a lost phone', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startStaffHost({ now: NOW });
+  const admin = await openAsFirstAdmin(page, host);
+
+  // Recovery codes, made with a code from the authenticator in force, shown once.
+  await go(page, 'Mijn account');
+  const recovery = page.getByTestId('recovery-codes');
+  const confirmCode = await totpCode(page, admin.secret, admin.lastStep);
+  await recovery.getByRole('textbox', { name: 'Code' }).fill(confirmCode.code);
+  await recovery.getByRole('button', { name: 'Nieuwe herstelcodes maken' }).click();
+  await expect(recovery.getByRole('listitem')).toHaveCount(10);
+  const codes = await recovery.getByRole('listitem').allTextContents();
+  expect(codes.every((c) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(c.trim()))).toBe(true);
+  await recovery.getByRole('button', { name: 'Ik heb ze bewaard' }).click();
+  await expect(recovery.getByRole('listitem')).toHaveCount(0);
+
+  // The administrator starts setting up a new phone and walks away without confirming.
+  await page.getByTestId('enroll').click();
+  await expect(page.getByTestId('totp-secret')).toBeVisible();
+  await signOut(page);
+
+  // Someone with the password: asked for the code of the authenticator in force, never offered a set-up.
+  await signInWithPassword(page, admin.username, admin.password);
+  await expect(page.getByRole('heading', { name: 'Code uit je authenticator-app' })).toBeVisible();
+  await expect(page.getByTestId('totp-secret')).toHaveCount(0);
+
+  // The real administrator lost the phone: a recovery code signs in once, and My account comes first.
+  await page.getByTestId('toggle-recovery').click();
+  await expect(page.getByRole('heading', { name: 'Herstelcode' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Herstelcode' }).fill('nope');
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Een herstelcode is tien letters en cijfers, zoals K7QMX-3HRTP.');
+  await page.getByRole('textbox', { name: 'Herstelcode' }).fill(codes[0]!.trim().toLowerCase());
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Bea Heer (beheerder)');
+  await expect(page.getByRole('heading', { name: 'Mijn account' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'er zijn er nog 9' })).toBeVisible();
+  await page.screenshot({ path: 'screenshots/staff-recovery-code.png' });
+});

@@ -65,6 +65,8 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     'auth.setup': (input, { caller }) => auth.setup(caller, input),
     'auth.signIn': (input, { caller }) => auth.signIn(caller, input),
     'auth.verifyTotp': (input, { caller }) => auth.verifyTotp(caller, input.code),
+    'auth.useRecoveryCode': (input, { caller }) => auth.useRecoveryCode(caller, input.code),
+    'auth.newRecoveryCodes': (input, { user }) => auth.newRecoveryCodes(signedIn(user), input.code),
     'auth.signOut': (_, { caller }) => auth.signOut(caller),
     'auth.changePassword': (input, { caller, user }) => auth.changePassword(caller, signedIn(user), input.current, input.next),
     'auth.enrollTotp': (_, { user }) => auth.enrollTotp(signedIn(user)),

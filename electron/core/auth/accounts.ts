@@ -3,7 +3,7 @@ import type { CacheDb } from '../db/open';
 
 export interface AccountRow {
   id: number; username: string; display_name: string; role: StaffRole; password_hash: string | null; totp_secret: string | null;
-  totp_enabled: number; totp_last_step: number | null; failed_attempts: number; locked_until_ms: number | null; disabled: number;
+  totp_enabled: number; totp_last_step: number | null; totp_pending_secret: string | null; totp_setup_open: number; recovery_codes: string | null; failed_attempts: number; locked_until_ms: number | null; disabled: number;
   teacher_code: string | null; created_ms: number; last_sign_in_ms: number | null;
 }
 
@@ -12,7 +12,7 @@ export const toUser = (r: AccountRow): StaffUser => ({
 });
 
 export const toAccount = (r: AccountRow): StaffAccount => ({
-  ...toUser(r), disabled: r.disabled === 1, lockedUntil: r.locked_until_ms, lastSignInAt: r.last_sign_in_ms, hasPassword: r.password_hash !== null,
+  ...toUser(r), totpSetupOpen: r.totp_setup_open === 1, disabled: r.disabled === 1, lockedUntil: r.locked_until_ms, lastSignInAt: r.last_sign_in_ms, hasPassword: r.password_hash !== null,
 });
 
 /** The accounts table, and nothing else: the rules about who may sign in live in authService.ts. */

@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { burnVerify, hashSecret, verifySecret } from '../crypto/scryptHash';
 import { type AccountRow, type Accounts, toAccount, toUser } from './accounts';
 import type { Sessions } from './sessions';
+import { newRecoveryCodes, useRecoveryCode } from './recoveryCodes';
 import { checkTotp, newTotpEnrollment } from './totp';
 
 /** Wrong passwords or codes in a row before an account locks, and for how long. */
@@ -29,6 +30,8 @@ export interface Resolved {
 /**
  * Staff sign-in: a password, then for administrators (and teachers who chose it) a TOTP code; lockout after
  * repeated failures; sessions bound by the host to one window. Everything that matters is audited.
+ * The authenticator's life cycle (pending beside confirmed, set-up only where an administrator opened it, recovery
+ * codes) is docs/security-accounts.md §1.
  */
 export function createAuthService(ctx: AuthContext) {
   const { accounts, sessions, audit, now } = ctx;
@@ -91,8 +94,9 @@ export function createAuthService(ctx: AuthContext) {
       if (accounts.count() > 0) throw new CallFailure('CONFLICT', 'Accounts exist already; an administrator creates new ones.');
       const totp = newTotpEnrollment(input.username);
       const row = accounts.create({ username: input.username, displayName: input.displayName, role: 'admin', passwordHash: hashSecret(input.password), teacherCode: null, now: now() });
-      accounts.set(row.id, { totp_secret: totp.secret });
+      accounts.set(row.id, { totp_pending_secret: totp.secret, totp_setup_open: 1 });
       audit.append(row.username, 'accounts.change', row.username, 'first administrator created');
+      audit.append(row.username, 'auth.factor', row.username, 'authenticator set-up started (first administrator)');
       slot(caller).set(sessions.open(row.id, 'totp-setup'));
       return { user: toUser(row), totp };
     },
@@ -116,9 +120,15 @@ export function createAuthService(ctx: AuthContext) {
         return { status: 'totp-required' };
       }
       if (row.role === 'admin') {
-        // Administrators always use a second step: one without an authenticator sets it up now.
+        // Administrators always use a second step. The password alone never binds a new authenticator: set-up is
+        // offered only where another administrator opened it (a new account, a reset, a promotion).
+        if (row.totp_setup_open !== 1) {
+          audit.append(row.username, 'auth.sign-in-failed', row.username, 'administrator without a confirmed authenticator');
+          throw new CallFailure('FORBIDDEN', 'This administrator account has no authenticator in force. Another administrator can reopen its set-up.');
+        }
         const totp = newTotpEnrollment(row.username);
-        accounts.set(row.id, { totp_secret: totp.secret });
+        accounts.set(row.id, { totp_pending_secret: totp.secret });
+        audit.append(row.username, 'auth.factor', row.username, 'authenticator set-up started at sign-in');
         s.set(sessions.open(row.id, 'totp-setup'));
         return { status: 'totp-setup-required', totp };
       }
@@ -132,15 +142,55 @@ export function createAuthService(ctx: AuthContext) {
       const session = sessions.get(token);
       if (!session) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
       const row = accounts.byId(session.accountId);
-      if (!row || row.disabled === 1 || row.totp_secret === null) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
+      // A sign-in checks the confirmed authenticator; a set-up (at sign-in, or a signed-in user's new one) the pending.
+      const confirming = session.stage !== 'totp';
+      const secret = !row ? null : confirming ? row.totp_pending_secret : row.totp_enabled === 1 ? row.totp_secret : null;
+      if (!row || row.disabled === 1 || secret === null) {
+        throw new CallFailure('UNAUTHENTICATED', confirming && session.stage === 'full' ? 'Start setting up the new authenticator first.' : 'Sign in with your password first.');
+      }
       const locked = lockedMessage(row);
       if (locked) throw new CallFailure('LOCKED', locked);
-      const check = checkTotp(row.totp_secret, code, now(), row.totp_last_step);
+      // A new authenticator's first code: a replay window of its own (the old factor's last step says nothing of it).
+      const check = checkTotp(secret, code, now(), confirming ? null : row.totp_last_step);
       if (!check.valid) failed(row, 'code');
-      accounts.set(row.id, { totp_last_step: check.step, totp_enabled: 1 });
+      if (confirming) {
+        accounts.set(row.id, { totp_secret: secret, totp_pending_secret: null, totp_enabled: 1, totp_setup_open: 0, totp_last_step: check.step });
+        audit.append(row.username, 'auth.factor', row.username, row.totp_enabled === 1 ? 'new authenticator confirmed; the old one stopped working' : 'authenticator confirmed');
+      } else {
+        accounts.set(row.id, { totp_last_step: check.step });
+      }
       if (session.stage === 'full') return { user: toUser(accounts.byId(row.id)!) };
       sessions.close(token);
       return { user: signedIn(caller, row) };
+    },
+
+    /** The second step with a recovery code instead of the authenticator: for a lost or broken phone. */
+    useRecoveryCode(caller: Caller, code: string): { user: StaffUser; codesLeft: number } {
+      const s = slot(caller);
+      const token = s.get();
+      const session = sessions.get(token);
+      const row = session?.stage === 'totp' ? accounts.byId(session.accountId) : undefined;
+      if (!row || row.disabled === 1) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
+      const locked = lockedMessage(row);
+      if (locked) throw new CallFailure('LOCKED', locked);
+      const used = useRecoveryCode(row.recovery_codes, code);
+      if (!used) failed(row, 'code');
+      accounts.set(row.id, { recovery_codes: used.stored });
+      audit.append(row.username, 'auth.recovery-code', row.username, `recovery code used; ${used.left} left`);
+      sessions.close(token);
+      return { user: signedIn(caller, row), codesLeft: used.left };
+    },
+
+    /** Fresh recovery codes, after a code from the authenticator in force; the old ones stop working. */
+    newRecoveryCodes(user: StaffUser, code: string): { codes: string[] } {
+      const row = accounts.byId(user.id)!;
+      if (row.totp_enabled !== 1 || row.totp_secret === null) throw new CallFailure('CONFLICT', 'Set up an authenticator first; recovery codes stand in for it.');
+      const check = checkTotp(row.totp_secret, code, now(), row.totp_last_step);
+      if (!check.valid) failed(row, 'code');
+      const fresh = newRecoveryCodes();
+      accounts.set(row.id, { totp_last_step: check.step, recovery_codes: fresh.stored });
+      audit.append(user.username, 'auth.recovery-code', user.username, 'new recovery codes made; the old ones stopped working');
+      return { codes: fresh.codes };
     },
 
     signOut(caller: Caller): Record<string, never> {
@@ -164,8 +214,10 @@ export function createAuthService(ctx: AuthContext) {
 
     enrollTotp(user: StaffUser): TotpEnrollment {
       const totp = newTotpEnrollment(user.username);
-      // Not in force until a first code is confirmed (auth.verifyTotp): a half-done set-up locks nobody out.
-      accounts.set(user.id, { totp_secret: totp.secret, totp_enabled: 0, totp_last_step: null });
+      // Kept apart until a first code from it is confirmed (auth.verifyTotp): the authenticator in force stays in
+      // force meanwhile, so a set-up left half-done neither locks anyone out nor leaves the account without a factor.
+      accounts.set(user.id, { totp_pending_secret: totp.secret });
+      audit.append(user.username, 'auth.factor', user.username, 'new authenticator set-up started');
       return totp;
     },
 
@@ -175,7 +227,8 @@ export function createAuthService(ctx: AuthContext) {
 
     create(admin: StaffUser, input: { username: string; displayName: string; role: StaffRole; password: string; teacherCode: string | null }): StaffAccount {
       if (accounts.byUsername(input.username)) throw new CallFailure('CONFLICT', `There is already an account "${input.username}".`);
-      const row = accounts.create({ ...input, passwordHash: hashSecret(input.password), now: now() });
+      let row = accounts.create({ ...input, passwordHash: hashSecret(input.password), now: now() });
+      if (row.role === 'admin') row = accounts.set(row.id, { totp_setup_open: 1 });
       audit.append(admin.username, 'accounts.change', row.username, `created as ${row.role}`);
       return toAccount(row);
     },
@@ -186,15 +239,22 @@ export function createAuthService(ctx: AuthContext) {
       if (row.id === admin.id && (input.role === 'teacher' || input.disabled === true)) {
         throw new CallFailure('CONFLICT', 'You cannot take away your own administrator rights; another administrator can.');
       }
+      if (row.id === admin.id && input.resetTotp) {
+        throw new CallFailure('CONFLICT', 'Your own authenticator is changed under My account (the current one stays until the new one is confirmed); a reset is for another administrator to do.');
+      }
       const changes: Partial<AccountRow> = {};
       if (input.displayName !== undefined) changes.display_name = input.displayName;
       if (input.role !== undefined) changes.role = input.role;
       if (input.disabled !== undefined) changes.disabled = input.disabled ? 1 : 0;
       if (input.password !== undefined) Object.assign(changes, { password_hash: hashSecret(input.password), failed_attempts: 0, locked_until_ms: null });
-      if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_enabled: 0, totp_last_step: null });
+      if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_pending_secret: null, totp_enabled: 0, totp_last_step: null, recovery_codes: null, totp_setup_open: 1 });
+      // A promotion to administrator without an authenticator: its set-up is offered at the next sign-in.
+      else if (input.role === 'admin' && row.role !== 'admin' && row.totp_enabled !== 1) changes.totp_setup_open = 1;
       const updated = accounts.set(row.id, changes);
       if (input.disabled || input.password !== undefined || input.resetTotp || input.role !== undefined) sessions.closeAccount(row.id);
-      audit.append(admin.username, 'accounts.change', row.username, Object.keys(changes).filter((k) => k !== 'password_hash').join(', ') + (input.password ? ', password' : ''));
+      audit.append(admin.username, 'accounts.change', row.username, Object.keys(changes).filter((k) => k !== 'password_hash' && !k.startsWith('totp_') && k !== 'recovery_codes').join(', ') + (input.password ? ', password' : ''));
+      if (input.resetTotp) audit.append(admin.username, 'auth.factor', row.username, 'authenticator and recovery codes reset; set-up offered at the next sign-in');
+      else if (changes.totp_setup_open === 1) audit.append(admin.username, 'auth.factor', row.username, 'promoted to administrator: authenticator set-up offered at the next sign-in');
       return toAccount(updated);
     },
 

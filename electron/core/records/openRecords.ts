@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { type CacheDb, openCache } from '../db/open';
 import type { Logger } from '../logger';
 import { records } from './migrations/0001-records';
+import { secondFactor } from './migrations/0002-second-factor';
 
 export const RECORDS_FILE = 'records.db';
-export const recordsMigrations = [records] as const;
+export const recordsMigrations = [records, secondFactor] as const;
 
 /** The durable records database beside the cache: FULL sync, and never moved aside when unreadable. */
 export function openRecords(dataDir: string, key: Buffer, log: Logger, nativeBinding?: string): CacheDb {

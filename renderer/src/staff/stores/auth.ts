@@ -21,6 +21,8 @@ function signInError(error: CallError, step: 'password' | 'code'): ShownError {
   if (error.code === 'UNAUTHENTICATED') return { key: step === 'password' ? 'auth.errors.wrongPassword' : 'auth.errors.wrongCode', detail: null };
   if (error.code === 'LOCKED') return { key: 'auth.errors.locked', detail: error.message };
   if (error.code === 'UNAVAILABLE') return { key: 'auth.errors.unavailable', detail: error.message };
+  // The password was right, but an administrator's authenticator is not in force and nobody reopened its set-up.
+  if (error.code === 'FORBIDDEN' && step === 'password') return { key: 'auth.errors.noFactor', detail: null };
   return shownError(error);
 }
 
@@ -33,6 +35,8 @@ export const useAuthStore = defineStore('staffAuth', () => {
   const error = ref<ShownError | null>(null);
   const busy = ref(false);
   const lockReason = ref<LockReason>(null);
+  /** After a sign-in with a recovery code: how many are left (My account says so and offers the new phone's set-up). */
+  const recoveryCodesLeft = ref<number | null>(null);
 
   const signedIn = computed(() => phase.value === 'signed-in' && user.value !== null);
   const isAdmin = computed(() => user.value?.role === 'admin');
@@ -113,6 +117,20 @@ export const useAuthStore = defineStore('staffAuth', () => {
     });
   }
 
+  /** The second step with a recovery code instead of the app's code; My account opens next, for the new phone. */
+  function useRecoveryCode(code: string) {
+    return run(async () => {
+      const result = await api.call('auth.useRecoveryCode', { code });
+      if (!result.ok) {
+        error.value = signInError(result.error, 'code');
+        return false;
+      }
+      recoveryCodesLeft.value = result.value.codesLeft;
+      becomeSignedIn(result.value.user);
+      return true;
+    });
+  }
+
   /** Back to the password step (a half-done sign-in expires in the core by itself). */
   function restart() {
     enrollment.value = null;
@@ -134,6 +152,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
     error.value = null;
     busy.value = false;
     lockReason.value = reason;
+    recoveryCodesLeft.value = null;
     phase.value = 'sign-in';
   }
 
@@ -144,11 +163,12 @@ export const useAuthStore = defineStore('staffAuth', () => {
     error.value = null;
     busy.value = false;
     lockReason.value = null;
+    recoveryCodesLeft.value = null;
     idleLockMinutes.value = DEFAULT_IDLE_MINUTES;
   }
 
   return {
-    phase, user, idleLockMinutes, enrollment, error, busy, lockReason, signedIn, isAdmin,
-    load, setup, signIn, verifyTotp, restart, signOut, forget, $reset,
+    phase, user, idleLockMinutes, enrollment, error, busy, lockReason, recoveryCodesLeft, signedIn, isAdmin,
+    load, setup, signIn, verifyTotp, useRecoveryCode, restart, signOut, forget, $reset,
   };
 });

@@ -10,6 +10,8 @@ export const useMyAccountStore = defineStore('staffMyAccount', () => {
   const error = ref<ShownError | null>(null);
   const notice = ref<'saved' | 'enrolled' | null>(null);
   const enrollment = ref<TotpEnrollment | null>(null);
+  /** Fresh recovery codes, on screen until the user says they kept them; never stored in the page. */
+  const recoveryCodes = ref<string[] | null>(null);
 
   async function step<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: Parameters<typeof shownError>[0] }>): Promise<T | null> {
     busy.value = true;
@@ -46,12 +48,24 @@ export const useMyAccountStore = defineStore('staffMyAccount', () => {
     return true;
   }
 
+  /** New recovery codes, after a code from the authenticator in force (the core checks it). */
+  async function makeRecoveryCodes(code: string): Promise<boolean> {
+    const made = await step(() => api.call('auth.newRecoveryCodes', { code }));
+    if (!made) {
+      if (error.value?.key === 'auth.errors.wrongPassword') error.value = { key: 'auth.errors.wrongCode', detail: null };
+      return false;
+    }
+    recoveryCodes.value = made.codes;
+    return true;
+  }
+
   function $reset() {
     busy.value = false;
     error.value = null;
     notice.value = null;
     enrollment.value = null;
+    recoveryCodes.value = null;
   }
 
-  return { busy, error, notice, enrollment, changePassword, startEnrollment, confirmEnrollment, $reset };
+  return { busy, error, notice, enrollment, recoveryCodes, changePassword, startEnrollment, confirmEnrollment, makeRecoveryCodes, $reset };
 });
