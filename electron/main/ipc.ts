@@ -41,7 +41,8 @@ export function bindIpc(core: Core, windows: AppWindows, appOrigin: string, log:
           : fail('BAD_SENDER', "This call did not come from Gangbord's own page.");
       }
       try {
-        return await core.dispatch(verdict.caller, name, input);
+        // The window is the client that wrong passwords and PINs are throttled by (docs/security-accounts.md §3).
+        return await core.dispatch({ ...verdict.caller, client: `window-${id}` }, name, input);
       } catch (error) {
         log.error('ipc.dispatch-threw', { call: name, error });
         return fail('INTERNAL', 'Something went wrong inside Gangbord; the log has details.');

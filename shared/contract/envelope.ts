@@ -26,13 +26,22 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const CallError = z.object({ code: ErrorCode, message: z.string().max(2000) }).strict();
+export const CallError = z.object({
+  code: ErrorCode,
+  message: z.string().max(2000),
+  /**
+   * After a wrong password, code or PIN (and with LOCKED, a try made too soon): how long until the next try is
+   * checked, so the page can hold its button and say it in its own words.
+   */
+  retryAfterSeconds: z.number().int().min(0).optional(),
+}).strict();
 export type CallError = z.infer<typeof CallError>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message: string, retryAfterSeconds?: number): Result<never> =>
+  ({ ok: false, error: retryAfterSeconds === undefined ? { code, message } : { code, message, retryAfterSeconds } });
 
 export function resultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [

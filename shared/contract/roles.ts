@@ -30,4 +30,9 @@ export interface Caller {
   role: Role;
   /** Staff windows only; a kiosk window has none and so can never sign in. */
   session?: SessionSlot;
+  /**
+   * Which window or page is calling, as the host knows it (never from the page): wrong passwords, codes and PINs
+   * are throttled per client, so one window's guesses do not slow another's typing.
+   */
+  client?: string;
 }

@@ -57,7 +57,7 @@ export function createDispatcher(mode: AppMode, handlers: Handlers, log: Logger,
       }
       return ok(checked.data);
     } catch (error) {
-      if (error instanceof CallFailure) return fail(error.code, error.message);
+      if (error instanceof CallFailure) return fail(error.code, error.message, error.retryAfterSeconds);
       if (error instanceof CacheError) return fail('UNAVAILABLE', error.message);
       log.error('call.failed', { call: name, error, stack: (error as Error)?.stack });
       return fail('INTERNAL', 'Something went wrong inside Gangbord; the log has details.');

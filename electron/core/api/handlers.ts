@@ -4,7 +4,8 @@ import type { Settings, SettingsInput } from '../../../shared/settings';
 import type { Clock } from '../clock';
 import type { CacheDb } from '../db/open';
 import { activeProfile } from '../display/activeProfile';
-import { pinLockout, verifyPin } from '../display/pin';
+import { verifyPin } from '../display/pin';
+import { createThrottle } from '../auth/throttle';
 import type { SettingsStore } from '../settings/store';
 import { currentAnnouncements } from '../services/announcements';
 import { createChangesBoard } from '../services/changesBoard';
@@ -14,7 +15,7 @@ import { createRoomDay } from '../services/roomDay';
 import type { SyncEngine } from '../sync/engine';
 import type { TestResult } from '../sync/worker/protocol';
 import { createStaffHandlers, kioskStaffHandlers, type StaffServices } from './staffHandlers';
-import { CallFailure } from './callFailure';
+import { CallFailure, tooSoon } from './callFailure';
 import type { Handlers } from './dispatcher';
 
 export interface HandlerContext {
@@ -48,7 +49,8 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
   const board = createKioskBoard(db, zone);
   const roomDay = createRoomDay(db, zone);
   const changes = createChangesBoard(db, zone);
-  const lockout = pinLockout(5, 5 * 60_000, Date.now);
+  // Wrong PINs slow the next try (per screen, and for all together), as wrong passwords do: docs/security-accounts.md §3.
+  const pinThrottle = createThrottle(clock.now);
   const holidays = db.prepare('SELECT name, "from", "to" FROM holidays ORDER BY "from"');
   const profile = () => activeProfile(settings.get(), ctx.profileOverride.current);
 
@@ -73,17 +75,18 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
         pinConfigured: current.display.pinHash !== null,
       };
     },
-    'display.choose': (input) => {
+    'display.choose': (input, { caller }) => {
       const current: Settings = settings.get();
       const { pinHash, profiles } = current.display;
       if (pinHash === null) throw new CallFailure('FORBIDDEN', 'No display PIN is set on this machine, so its profile cannot be changed on screen.');
-      const wait = lockout.lockedFor();
-      if (wait > 0) throw new CallFailure('LOCKED', `Too many wrong PINs; try again in ${Math.ceil(wait / 60_000)} minutes.`);
+      const client = caller.client ?? 'local';
+      const wait = pinThrottle.waitMs(client, 'display-pin');
+      if (wait > 0) throw tooSoon(wait, 'PINs');
       if (!verifyPin(input.pin, pinHash)) {
-        lockout.failed();
-        throw new CallFailure('FORBIDDEN', 'That PIN is not right.');
+        pinThrottle.failed(client, 'display-pin');
+        throw new CallFailure('FORBIDDEN', 'That PIN is not right.', Math.ceil(pinThrottle.waitMs(client, 'display-pin') / 1000));
       }
-      lockout.succeeded();
+      pinThrottle.succeeded(client, 'display-pin');
       const chosen = profiles.find((p) => p.id === input.profileId);
       if (!chosen) throw new CallFailure('NOT_FOUND', `There is no display profile "${input.profileId}".`);
       settings.update({ display: { ...current.display, active: chosen.id } } satisfies Partial<SettingsInput>);

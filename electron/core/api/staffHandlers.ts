@@ -66,7 +66,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     'auth.signIn': (input, { caller }) => auth.signIn(caller, input),
     'auth.verifyTotp': (input, { caller }) => auth.verifyTotp(caller, input.code),
     'auth.useRecoveryCode': (input, { caller }) => auth.useRecoveryCode(caller, input.code),
-    'auth.newRecoveryCodes': (input, { user }) => auth.newRecoveryCodes(signedIn(user), input.code),
+    'auth.newRecoveryCodes': (input, { caller, user }) => auth.newRecoveryCodes(caller, signedIn(user), input.code),
     'auth.signOut': (_, { caller }) => auth.signOut(caller),
     'auth.changePassword': (input, { caller, user }) => auth.changePassword(caller, signedIn(user), input.current, input.next),
     'auth.enrollTotp': (_, { user }) => auth.enrollTotp(signedIn(user)),

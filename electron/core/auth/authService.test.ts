@@ -45,6 +45,7 @@ describe('staff sign-in', () => {
     await expectOk(core.dispatch(w, 'auth.signIn', { username: 'beheer', password: 'correct horse battery' }));
     const wrong = totpCode(secret, clock.now()) === '000000' ? '111111' : '000000';
     expect(await core.dispatch(w, 'auth.verifyTotp', { code: wrong })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    clock.advance(4_000); // the wait after a second wrong try (the wrong password above was the first): throttle.test.ts
     const code = totpCode(secret, clock.now());
     await expectOk(core.dispatch(w, 'auth.verifyTotp', { code }));
 
@@ -55,19 +56,6 @@ describe('staff sign-in', () => {
     expect(await core.dispatch(replay, 'auth.verifyTotp', { code })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     // A code from one step earlier (within the drift allowance) is just as refused: the window is closed behind us.
     expect(await core.dispatch(replay, 'auth.verifyTotp', { code: totpCode(secret, clock.now() - 30_000) })).toMatchObject({ ok: false });
-    await core.stop();
-  });
-
-  it('locks an account after five failures, even for the right password, and says so', async () => {
-    const { core, clock } = await staffCore();
-    await setUpAdmin(core, clock.now);
-    const w = staffWindow();
-    for (let i = 0; i < 5; i++) await core.dispatch(w, 'auth.signIn', { username: 'beheer', password: `wrong password ${i}` });
-    const locked = await core.dispatch(w, 'auth.signIn', { username: 'beheer', password: 'correct horse battery' });
-    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect((locked as { error: { message: string } }).error.message).toMatch(/locked/);
-    clock.advance(16 * 60_000);
-    expect(await core.dispatch(w, 'auth.signIn', { username: 'beheer', password: 'correct horse battery' })).toMatchObject({ ok: true });
     await core.stop();
   });
 

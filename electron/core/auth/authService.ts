@@ -1,16 +1,13 @@
 import type { AuthStatus, Caller, Role, SignInResult } from '../../../shared/contract';
 import { type StaffAccount, type StaffRole, type StaffUser, type TotpEnrollment, Username } from '../../../shared/domain';
-import { CallFailure } from '../api/callFailure';
+import { CallFailure, tooSoon } from '../api/callFailure';
 import type { AuditLog } from '../audit/auditLog';
 import { burnVerify, hashSecret, verifySecret } from '../crypto/scryptHash';
 import { type AccountRow, type Accounts, toAccount, toUser } from './accounts';
 import type { Sessions } from './sessions';
 import { newRecoveryCodes, useRecoveryCode } from './recoveryCodes';
+import { createThrottle, type Throttle } from './throttle';
 import { checkTotp, newTotpEnrollment } from './totp';
-
-/** Wrong passwords or codes in a row before an account locks, and for how long. */
-export const MAX_FAILURES = 5;
-export const LOCK_MS = 15 * 60_000;
 
 const WRONG = 'Username or password is wrong.';
 
@@ -20,6 +17,8 @@ export interface AuthContext {
   audit: AuditLog;
   now: () => number;
   idleLockMinutes: () => number;
+  /** Guesses are slowed here (docs/security-accounts.md §3); one is made when not given. */
+  throttle?: Throttle;
 }
 
 export interface Resolved {
@@ -28,41 +27,48 @@ export interface Resolved {
 }
 
 /**
- * Staff sign-in: a password, then for administrators (and teachers who chose it) a TOTP code; lockout after
- * repeated failures; sessions bound by the host to one window. Everything that matters is audited.
+ * Staff sign-in: a password, then for administrators (and teachers who chose it) a TOTP code; growing waits after
+ * wrong tries; sessions bound by the host to one window. Everything that matters is audited.
  * The authenticator's life cycle (pending beside confirmed, set-up only where an administrator opened it, recovery
  * codes) is docs/security-accounts.md §1.
  */
 export function createAuthService(ctx: AuthContext) {
   const { accounts, sessions, audit, now } = ctx;
+  const throttle = ctx.throttle ?? createThrottle(now);
+  /** The host's name for the calling window; callers without one (tests, tools) share one. */
+  const clientOf = (caller: Caller) => caller.client ?? 'local';
 
   const slot = (caller: Caller) => {
     if (!caller.session) throw new CallFailure('FORBIDDEN', 'Signing in is for staff PCs, not for screens.');
     return caller.session;
   };
 
-  function lockedMessage(row: AccountRow): string | null {
-    if (row.locked_until_ms === null || row.locked_until_ms <= now()) return null;
-    const minutes = Math.ceil((row.locked_until_ms - now()) / 60_000);
-    return `This account is locked after too many wrong attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'} or ask an administrator.`;
+  /** Refuses a try while this client (or anyone, for this name) must still wait; nothing is checked meanwhile. */
+  function mustWait(caller: Caller, name: string, what: string, burn?: string): void {
+    const wait = throttle.waitMs(clientOf(caller), name);
+    if (wait <= 0) return;
+    // As long as a checked password would take: a wait looks the same for every name, known or not.
+    if (burn !== undefined) burnVerify(burn);
+    throw tooSoon(wait, what);
   }
 
-  function failed(row: AccountRow, what: string): never {
-    const failures = row.failed_attempts + 1;
-    const lock = failures >= MAX_FAILURES;
-    accounts.set(row.id, { failed_attempts: lock ? 0 : failures, ...(lock ? { locked_until_ms: now() + LOCK_MS } : {}) });
-    audit.append(row.username, 'auth.sign-in-failed', row.username, what);
-    if (lock) {
-      audit.append('system', 'auth.locked', row.username, `${MAX_FAILURES} failures in a row`);
-      sessions.closeAccount(row.id);
-    }
-    throw new CallFailure('UNAUTHENTICATED', what === 'password' ? WRONG : 'That code is not right, or it was already used.');
+  /**
+   * A wrong password or code. The waits grow; no account is locked by it and no session ends, whoever typed it.
+   * `row` is null for a name no account has: counted the same, so the answers cannot tell names apart.
+   */
+  function failed(caller: Caller, name: string, row: AccountRow | null, what: 'password' | 'code'): never {
+    const { hardLocked } = throttle.failed(clientOf(caller), name);
+    if (row) audit.append(row.username, 'auth.sign-in-failed', row.username, what);
+    if (hardLocked) audit.append('system', 'auth.locked', name.toLowerCase(), 'one hour: too many wrong tries from any window');
+    const wait = Math.ceil(throttle.waitMs(clientOf(caller), name) / 1000);
+    throw new CallFailure('UNAUTHENTICATED', what === 'password' ? WRONG : 'That code is not right, or it was already used.', wait);
   }
 
   function signedIn(caller: Caller, row: AccountRow): StaffUser {
     const token = sessions.open(row.id, 'full');
     slot(caller).set(token);
-    const updated = accounts.set(row.id, { failed_attempts: 0, locked_until_ms: null, last_sign_in_ms: now() });
+    throttle.succeeded(clientOf(caller), row.username);
+    const updated = accounts.set(row.id, { last_sign_in_ms: now() });
     audit.append(row.username, 'auth.sign-in', row.username, null);
     return toUser(updated);
   }
@@ -104,17 +110,13 @@ export function createAuthService(ctx: AuthContext) {
     signIn(caller: Caller, input: { username: string; password: string }): SignInResult {
       const s = slot(caller);
       s.set(null);
+      mustWait(caller, input.username, 'passwords', input.password);
       const row = accounts.byUsername(input.username);
       if (!row || row.disabled === 1 || row.password_hash === null) {
         burnVerify(input.password);
-        throw new CallFailure('UNAUTHENTICATED', WRONG);
+        failed(caller, input.username, null, 'password');
       }
-      const locked = lockedMessage(row);
-      if (locked) {
-        burnVerify(input.password);
-        throw new CallFailure('LOCKED', locked);
-      }
-      if (!verifySecret(input.password, row.password_hash)) failed(row, 'password');
+      if (!verifySecret(input.password, row.password_hash)) failed(caller, input.username, row, 'password');
       if (row.totp_enabled === 1) {
         s.set(sessions.open(row.id, 'totp'));
         return { status: 'totp-required' };
@@ -148,11 +150,10 @@ export function createAuthService(ctx: AuthContext) {
       if (!row || row.disabled === 1 || secret === null) {
         throw new CallFailure('UNAUTHENTICATED', confirming && session.stage === 'full' ? 'Start setting up the new authenticator first.' : 'Sign in with your password first.');
       }
-      const locked = lockedMessage(row);
-      if (locked) throw new CallFailure('LOCKED', locked);
+      mustWait(caller, row.username, 'codes');
       // A new authenticator's first code: a replay window of its own (the old factor's last step says nothing of it).
       const check = checkTotp(secret, code, now(), confirming ? null : row.totp_last_step);
-      if (!check.valid) failed(row, 'code');
+      if (!check.valid) failed(caller, row.username, row, 'code');
       if (confirming) {
         accounts.set(row.id, { totp_secret: secret, totp_pending_secret: null, totp_enabled: 1, totp_setup_open: 0, totp_last_step: check.step });
         audit.append(row.username, 'auth.factor', row.username, row.totp_enabled === 1 ? 'new authenticator confirmed; the old one stopped working' : 'authenticator confirmed');
@@ -171,10 +172,9 @@ export function createAuthService(ctx: AuthContext) {
       const session = sessions.get(token);
       const row = session?.stage === 'totp' ? accounts.byId(session.accountId) : undefined;
       if (!row || row.disabled === 1) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
-      const locked = lockedMessage(row);
-      if (locked) throw new CallFailure('LOCKED', locked);
+      mustWait(caller, row.username, 'codes');
       const used = useRecoveryCode(row.recovery_codes, code);
-      if (!used) failed(row, 'code');
+      if (!used) failed(caller, row.username, row, 'code');
       accounts.set(row.id, { recovery_codes: used.stored });
       audit.append(row.username, 'auth.recovery-code', row.username, `recovery code used; ${used.left} left`);
       sessions.close(token);
@@ -182,11 +182,12 @@ export function createAuthService(ctx: AuthContext) {
     },
 
     /** Fresh recovery codes, after a code from the authenticator in force; the old ones stop working. */
-    newRecoveryCodes(user: StaffUser, code: string): { codes: string[] } {
+    newRecoveryCodes(caller: Caller, user: StaffUser, code: string): { codes: string[] } {
       const row = accounts.byId(user.id)!;
       if (row.totp_enabled !== 1 || row.totp_secret === null) throw new CallFailure('CONFLICT', 'Set up an authenticator first; recovery codes stand in for it.');
+      mustWait(caller, row.username, 'codes');
       const check = checkTotp(row.totp_secret, code, now(), row.totp_last_step);
-      if (!check.valid) failed(row, 'code');
+      if (!check.valid) failed(caller, row.username, row, 'code');
       const fresh = newRecoveryCodes();
       accounts.set(row.id, { totp_last_step: check.step, recovery_codes: fresh.stored });
       audit.append(user.username, 'auth.recovery-code', user.username, 'new recovery codes made; the old ones stopped working');
@@ -204,7 +205,8 @@ export function createAuthService(ctx: AuthContext) {
 
     changePassword(caller: Caller, user: StaffUser, current: string, next: string): Record<string, never> {
       const row = accounts.byId(user.id)!;
-      if (row.password_hash === null || !verifySecret(current, row.password_hash)) failed(row, 'password');
+      mustWait(caller, row.username, 'passwords', current);
+      if (row.password_hash === null || !verifySecret(current, row.password_hash)) failed(caller, row.username, row, 'password');
       accounts.set(row.id, { password_hash: hashSecret(next) });
       // A changed password is often a suspicion that someone else knew it: their sessions end; this window's stays.
       sessions.closeAccount(row.id, caller.session?.get() ?? null);
@@ -223,7 +225,7 @@ export function createAuthService(ctx: AuthContext) {
 
     // --- administration --------------------------------------------------------------------------------------------
 
-    list: (): StaffAccount[] => accounts.all().map(toAccount),
+    list: (): StaffAccount[] => accounts.all().map((row) => ({ ...toAccount(row), lockedUntil: throttle.hardLockedUntil(row.username) })),
 
     create(admin: StaffUser, input: { username: string; displayName: string; role: StaffRole; password: string; teacherCode: string | null }): StaffAccount {
       if (accounts.byUsername(input.username)) throw new CallFailure('CONFLICT', `There is already an account "${input.username}".`);
@@ -246,16 +248,17 @@ export function createAuthService(ctx: AuthContext) {
       if (input.displayName !== undefined) changes.display_name = input.displayName;
       if (input.role !== undefined) changes.role = input.role;
       if (input.disabled !== undefined) changes.disabled = input.disabled ? 1 : 0;
-      if (input.password !== undefined) Object.assign(changes, { password_hash: hashSecret(input.password), failed_attempts: 0, locked_until_ms: null });
+      if (input.password !== undefined) Object.assign(changes, { password_hash: hashSecret(input.password) });
       if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_pending_secret: null, totp_enabled: 0, totp_last_step: null, recovery_codes: null, totp_setup_open: 1 });
       // A promotion to administrator without an authenticator: its set-up is offered at the next sign-in.
       else if (input.role === 'admin' && row.role !== 'admin' && row.totp_enabled !== 1) changes.totp_setup_open = 1;
       const updated = accounts.set(row.id, changes);
+      if (input.password !== undefined) throttle.forget(row.username);
       if (input.disabled || input.password !== undefined || input.resetTotp || input.role !== undefined) sessions.closeAccount(row.id);
       audit.append(admin.username, 'accounts.change', row.username, Object.keys(changes).filter((k) => k !== 'password_hash' && !k.startsWith('totp_') && k !== 'recovery_codes').join(', ') + (input.password ? ', password' : ''));
       if (input.resetTotp) audit.append(admin.username, 'auth.factor', row.username, 'authenticator and recovery codes reset; set-up offered at the next sign-in');
       else if (changes.totp_setup_open === 1) audit.append(admin.username, 'auth.factor', row.username, 'promoted to administrator: authenticator set-up offered at the next sign-in');
-      return toAccount(updated);
+      return { ...toAccount(updated), lockedUntil: throttle.hardLockedUntil(updated.username) };
     },
 
     /** Accounts for the timetable's teachers that have none: disabled and without a password until an admin sets one. */

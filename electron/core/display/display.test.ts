@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { DisplaySetup } from '../../../shared/contract';
 import type { DisplayProfile } from '../../../shared/domain';
 import { Settings } from '../../../shared/settings';
+import { manualClock } from '../clock';
+import { at, DAY } from '../testing/sampleSchool';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
 import { activeProfile } from './activeProfile';
@@ -27,12 +29,16 @@ describe('the active display profile', () => {
   });
 });
 
+const NOW = at(DAY, '08:00');
+
 describe('switching profiles on screen', () => {
   it('needs the PIN, keeps the choice, and tells the page', async () => {
-    const { core } = await startCore(tempDir(), { settings });
+    const clock = manualClock(NOW);
+    const { core } = await startCore(tempDir(), { settings, clock });
     const events: string[] = [];
     core.subscribe((name) => events.push(name));
     expect(await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '1111' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    clock.advance(2_000); // the wait after a wrong PIN
     expect(await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '2468' })).toMatchObject({ ok: true, value: { id: 'deur-b010' } });
     const setup = (await core.dispatch({ role: 'kiosk' }, 'display.current', {})) as { ok: true; value: DisplaySetup };
     expect(setup.value.profile.id).toBe('deur-b010');
@@ -41,10 +47,18 @@ describe('switching profiles on screen', () => {
     await core.stop();
   });
 
-  it('stops checking PINs after five wrong ones', async () => {
-    const { core } = await startCore(tempDir(), { settings });
-    for (let i = 0; i < 5; i++) await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '0000' });
-    expect(await core.dispatch({ role: 'kiosk' }, 'display.choose', { profileId: 'deur-b010', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  it('checks no PIN for a growing while after wrong ones, per screen', async () => {
+    const clock = manualClock(NOW);
+    const { core } = await startCore(tempDir(), { settings, clock });
+    const screen = { role: 'kiosk', client: 'window-1' } as const;
+    for (let i = 0; i < 5; i++) {
+      await core.dispatch(screen, 'display.choose', { profileId: 'deur-b010', pin: '0000' });
+      clock.advance(2 ** i * 2_000);
+    }
+    await core.dispatch(screen, 'display.choose', { profileId: 'deur-b010', pin: '0000' });
+    expect(await core.dispatch(screen, 'display.choose', { profileId: 'deur-b010', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'LOCKED', retryAfterSeconds: 60 } });
+    // Another screen of the same machine is not held up by it.
+    expect(await core.dispatch({ role: 'kiosk', client: 'window-2' }, 'display.choose', { profileId: 'deur-b010', pin: '2468' })).toMatchObject({ ok: true });
     await core.stop();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, pinLockout, verifyPin } from './pin';
+import { hashPin, verifyPin } from './pin';
 
 describe('the display PIN', () => {
   it('is stored as a salted scrypt hash that verifies only the right PIN', () => {
@@ -15,18 +15,5 @@ describe('the display PIN', () => {
   it('refuses PINs that are not 4 to 12 digits', () => {
     expect(() => hashPin('12')).toThrow();
     expect(() => hashPin('abcd')).toThrow();
-  });
-
-  it('locks out after five wrong PINs in a row, for five minutes', () => {
-    let now = 0;
-    const lockout = pinLockout(5, 300_000, () => now);
-    for (let i = 0; i < 4; i++) lockout.failed();
-    expect(lockout.lockedFor()).toBe(0);
-    lockout.failed();
-    expect(lockout.lockedFor()).toBe(300_000);
-    now = 299_999;
-    expect(lockout.lockedFor()).toBe(1);
-    now = 300_000;
-    expect(lockout.lockedFor()).toBe(0);
   });
 });

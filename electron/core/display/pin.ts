@@ -7,22 +7,3 @@ export function hashPin(pin: string): string {
 }
 
 export const verifyPin = verifySecret;
-
-/** After `limit` wrong PINs in a row, no PIN is even checked for `lockMs`. */
-export function pinLockout(limit = 5, lockMs = 5 * 60_000, now: () => number = Date.now) {
-  let failures = 0;
-  let lockedUntil = 0;
-  return {
-    lockedFor: () => Math.max(0, lockedUntil - now()),
-    failed() {
-      failures += 1;
-      if (failures >= limit) {
-        lockedUntil = now() + lockMs;
-        failures = 0;
-      }
-    },
-    succeeded() {
-      failures = 0;
-    },
-  };
-}

@@ -58,7 +58,7 @@ describe('the admin overlay', () => {
     await pin.setValue('2222');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toContain('Te vaak een verkeerde pincode');
+    expect(wrapper.find('[role="alert"]').text()).toContain('Te vaak achter elkaar een verkeerde pincode');
 
     // The core not answering is not a lockout, and does not read as one.
     fake.respond('display.choose', () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'no answer' } }));

@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '../../api';
 import { FakeTransport } from '../../testing/fakeTransport';
 import { user } from '../testing/staffBuilders';
@@ -51,12 +51,26 @@ describe('useAuthStore', () => {
     expect(auth.phase).toBe('totp');
   });
 
-  it('shows a lockout with the core\'s own words (they say how long)', async () => {
-    const message = 'This account is locked after too many wrong attempts; try again in 15 minutes or ask an administrator.';
-    fake.respond('auth.signIn', () => ({ ok: false, error: { code: 'LOCKED', message } }));
-    const auth = useAuthStore();
-    await auth.signIn({ username: 'docent', password: 'x' });
-    expect(auth.error).toEqual({ key: 'auth.errors.locked', detail: message });
+  it('holds the next try for the wait the core asks, counting down in whole seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      fake.respond('auth.signIn', () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Username or password is wrong.', retryAfterSeconds: 4 } }));
+      const auth = useAuthStore();
+      await auth.signIn({ username: 'docent', password: 'x' });
+      expect(auth.error).toEqual({ key: 'auth.errors.wrongPassword', detail: null });
+      expect(auth.waitSeconds).toBe(4);
+      vi.advanceTimersByTime(1_000);
+      expect(auth.waitSeconds).toBe(3);
+      vi.advanceTimersByTime(3_000);
+      expect(auth.waitSeconds).toBe(0);
+      // A try the core refused as too soon reads as such, without the core's English.
+      fake.respond('auth.signIn', () => ({ ok: false, error: { code: 'LOCKED', message: 'Too many wrong passwords; try again in 8 seconds.', retryAfterSeconds: 8 } }));
+      await auth.signIn({ username: 'docent', password: 'x' });
+      expect(auth.error).toEqual({ key: 'auth.errors.tooSoon', detail: null });
+      expect(auth.waitSeconds).toBe(8);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('makes an administrator without an authenticator set one up before signing in', async () => {

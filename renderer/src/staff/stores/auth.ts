@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useRetryWait } from '../../composables/useRetryWait';
 import type { CallError } from '../../../../shared/contract';
 import type { StaffUser, TotpEnrollment } from '../../../../shared/domain/staff';
 import { api } from '../../api';
@@ -19,7 +20,8 @@ const DEFAULT_IDLE_MINUTES = 5;
 /** Sign-in errors in the page's words: a wrong password and a wrong code read differently, a lockout shows the core's wait. */
 function signInError(error: CallError, step: 'password' | 'code'): ShownError {
   if (error.code === 'UNAUTHENTICATED') return { key: step === 'password' ? 'auth.errors.wrongPassword' : 'auth.errors.wrongCode', detail: null };
-  if (error.code === 'LOCKED') return { key: 'auth.errors.locked', detail: error.message };
+  // The wait itself is shown by the form's countdown (composables/useRetryWait.ts), in the page's words.
+  if (error.code === 'LOCKED') return { key: 'auth.errors.tooSoon', detail: null };
   if (error.code === 'UNAVAILABLE') return { key: 'auth.errors.unavailable', detail: error.message };
   // The password was right, but an administrator's authenticator is not in force and nobody reopened its set-up.
   if (error.code === 'FORBIDDEN' && step === 'password') return { key: 'auth.errors.noFactor', detail: null };
@@ -37,6 +39,14 @@ export const useAuthStore = defineStore('staffAuth', () => {
   const lockReason = ref<LockReason>(null);
   /** After a sign-in with a recovery code: how many are left (My account says so and offers the new phone's set-up). */
   const recoveryCodesLeft = ref<number | null>(null);
+  /** After a wrong try the core checks no other for a few seconds: the forms hold their button and count down. */
+  const retry = useRetryWait();
+
+  /** A refused step: its message, and the core's wait before the next try. */
+  function refused(callError: CallError, step: 'password' | 'code') {
+    error.value = signInError(callError, step);
+    retry.hold(callError.retryAfterSeconds ?? 0);
+  }
 
   const signedIn = computed(() => phase.value === 'signed-in' && user.value !== null);
   const isAdmin = computed(() => user.value?.role === 'admin');
@@ -91,7 +101,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
     return run(async () => {
       const result = await api.call('auth.signIn', input);
       if (!result.ok) {
-        error.value = signInError(result.error, 'password');
+        refused(result.error, 'password');
         return false;
       }
       const answer = result.value;
@@ -109,7 +119,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
     return run(async () => {
       const result = await api.call('auth.verifyTotp', { code });
       if (!result.ok) {
-        error.value = signInError(result.error, 'code');
+        refused(result.error, 'code');
         return false;
       }
       becomeSignedIn(result.value.user);
@@ -122,7 +132,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
     return run(async () => {
       const result = await api.call('auth.useRecoveryCode', { code });
       if (!result.ok) {
-        error.value = signInError(result.error, 'code');
+        refused(result.error, 'code');
         return false;
       }
       recoveryCodesLeft.value = result.value.codesLeft;
@@ -168,7 +178,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
   }
 
   return {
-    phase, user, idleLockMinutes, enrollment, error, busy, lockReason, recoveryCodesLeft, signedIn, isAdmin,
+    phase, user, idleLockMinutes, enrollment, error, busy, lockReason, recoveryCodesLeft, signedIn, isAdmin, waitSeconds: retry.seconds,
     load, setup, signIn, verifyTotp, useRecoveryCode, restart, signOut, forget, $reset,
   };
 });

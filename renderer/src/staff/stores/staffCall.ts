@@ -13,7 +13,7 @@ const KEYS: Partial<Record<CallError['code'], string>> = {
   INVALID_INPUT: 'errors.invalid',
   CONFLICT: 'errors.conflict',
   UNAVAILABLE: 'errors.unavailable',
-  LOCKED: 'auth.errors.locked',
+  LOCKED: 'auth.errors.tooSoon',
   UNAUTHENTICATED: 'errors.signedOut',
 };
 
