@@ -61,7 +61,7 @@ export const ticks = (tab: CdpTab) => tab.evaluate<number>('window.__ticks');
 
 /** The core's clock, asked from inside the page (its session cookie). */
 export const coreNow = (tab: CdpTab) =>
-  tab.evaluate<number>(`fetch('/api/call/clock.now', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  tab.evaluate<number>(`fetch('/api/call/clock.now', { method: 'POST', headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' }, body: '{}' })
     .then((r) => r.json()).then((b) => b.value.now)`);
 
 /** What the page's clock shows, as "HH:MM:SS". */

@@ -78,7 +78,7 @@ type Envelope = { ok: boolean; value?: unknown; error?: { message: string } };
 /** A contract call from inside the page (its session cookie goes along). Page-side code is a string: the bench has no DOM types. */
 async function call(page: Page, name: string, input: unknown): Promise<Envelope> {
   const body = JSON.stringify(JSON.stringify(input));
-  return (await page.evaluate(`fetch('/api/call/${name}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${body} }).then((r) => r.json())`)) as Envelope;
+  return (await page.evaluate(`fetch('/api/call/${name}', { method: 'POST', headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' }, body: ${body} }).then((r) => r.json())`)) as Envelope;
 }
 
 /** Signs a created administrator in through the contract (the UI's own sign-in is covered by the e2e tests). */

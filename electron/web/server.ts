@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppMode, type Caller, fail, isCallName } from '../../shared/contract';
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
-import { cookieValue, fromOwnOrigin, sameSecret, SESSION_COOKIE, setSecurityHeaders, STAFF_COOKIE } from './security';
+import { posix } from 'node:path';
+import { webHostPaths } from '../../shared/contract/bridge';
+import { createPageKeys, type PageEntry } from './pageKeys';
+import { fromOwnOrigin, setSecurityHeaders } from './security';
 import { resolveStatic, streamFile } from './staticFiles';
 
 export interface WebHostOptions {
@@ -17,7 +19,7 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** Open this: it carries the one-time secret that becomes the session cookie. */
+  /** Open this once: its fragment carries the one-time launch key the page trades for its page key. */
   url: string;
   close(): Promise<void>;
 }
@@ -52,41 +54,53 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
+/** A URL path as the file system would see it: decoded and normalised (`/%73taff.html`, `/./staff.html`). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return posix.normalize(decodeURIComponent(pathname));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The second host for the core: the built renderer and the contract over HTTP, on 127.0.0.1 only. It exists so
- * the real UI runs in a real browser where Electron cannot. Same schemas, same role checks; the sender check
- * is a per-launch secret (as an HttpOnly, SameSite=Strict cookie) plus Host and Origin checks.
+ * the real UI runs in a real browser where Electron cannot. Same schemas, same role checks; the sender check is
+ * a page key sent as a header (docs/web-host-page-keys.md: no cookies, which every loopback port would receive)
+ * plus Host and Origin checks.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, mode, log } = options;
-  const secret = randomBytes(32).toString('base64url');
+  const keys = createPageKeys();
   const page = `/${mode}.html`;
   const otherPage = mode === 'kiosk' ? '/staff.html' : '/kiosk.html';
   const sse = new Set<ServerResponse>();
   let port = options.port;
 
   /**
-   * Every page calls at the public level; on a staff host the page also gets a session slot, kept in its own
-   * HttpOnly cookie, through which a sign-in raises its role. The page never sees the token.
+   * Every page calls at the public level; on a staff host the page also has a session slot, held here beside its
+   * page key, through which a sign-in raises its role. The page never sees the session token.
    */
-  const callerFor = (req: IncomingMessage, res: ServerResponse): Caller => {
-    if (mode === 'kiosk') return { role: 'kiosk' };
-    let token = cookieValue(req, STAFF_COOKIE) ?? null;
-    return {
-      role: 'kiosk',
-      session: {
-        get: () => token,
-        set(next) {
-          token = next;
-          res.appendHeader('Set-Cookie', next
-            ? `${STAFF_COOKIE}=${next}; HttpOnly; SameSite=Strict; Path=/`
-            : `${STAFF_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
-        },
-      },
-    };
-  };
+  const callerFor = (entry: PageEntry): Caller =>
+    mode === 'kiosk' ? { role: 'kiosk', client: entry.client } : { role: 'kiosk', session: entry.session, client: entry.client };
 
-  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string) {
+  async function handleLaunch(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', 'A launch is a POST request.'));
+    let given: unknown;
+    try {
+      given = (JSON.parse(await readBody(req)) as { launch?: unknown }).launch;
+    } catch {
+      return sendJson(res, 400, fail('INVALID_INPUT', 'A launch sends JSON: {"launch": "..."}.'));
+    }
+    const outcome = keys.launch(given);
+    if (!outcome.ok) {
+      log.warn('web.launch-refused', { status: outcome.status });
+      return sendJson(res, outcome.status, fail('BAD_SENDER', outcome.reason));
+    }
+    sendJson(res, 200, { key: outcome.key });
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, entry: PageEntry) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', 'Calls are POST requests.'));
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return sendJson(res, 415, fail('INVALID_INPUT', 'Calls send JSON.'));
     let input: unknown;
@@ -98,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 400, fail('INVALID_INPUT', 'The request body is not JSON of at most 1 MB.'));
     }
     if (!isCallName(name)) return sendJson(res, 404, fail('UNKNOWN_CALL', `There is no call named "${name}".`));
-    sendJson(res, 200, await core.dispatch(callerFor(req, res), name, input));
+    sendJson(res, 200, await core.dispatch(callerFor(entry), name, input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
@@ -121,26 +135,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     setSecurityHeaders(res);
     if (!fromOwnOrigin(req, port)) return sendText(res, 403, 'Gangbord answers only its own page on this machine.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const token = url.searchParams.get('token');
-    if (token !== null) {
-      if (!sameSecret(token, secret)) return sendText(res, 401, 'This link is not valid any more: open the address the web host printed when it started.');
-      url.searchParams.delete('token');
-      res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`);
-      res.writeHead(303, { Location: `${page}${url.search}` });
-      return res.end();
+    if (url.pathname === webHostPaths.launch) return handleLaunch(req, res);
+    if (url.pathname.startsWith('/api/')) {
+      // The event stream cannot send headers (EventSource), so its key comes in the query; see the design note.
+      const given = req.headers[webHostPaths.keyHeader] ?? (url.pathname === webHostPaths.events ? url.searchParams.get('key') : null);
+      const entry = keys.page(typeof given === 'string' ? given : undefined);
+      if (!entry) return sendJson(res, 401, fail('BAD_SENDER', 'Open the address the web host printed when it started (it carries a one-time key).'));
+      const call = CALL_PATH.exec(url.pathname);
+      if (call) return handleCall(req, res, call[1]!, entry);
+      if (url.pathname === webHostPaths.events) return handleEvents(req, res);
+      return sendJson(res, 404, fail('UNKNOWN_CALL', 'No such path.'));
     }
-    if (!sameSecret(cookieValue(req, SESSION_COOKIE), secret)) {
-      return sendText(res, 401, 'Open the address the web host printed when it started (it carries a one-time key).');
-    }
-    const call = CALL_PATH.exec(url.pathname);
-    if (call) return handleCall(req, res, call[1]!);
-    if (url.pathname === '/api/events') return handleEvents(req, res);
+    // The page and its assets hold no secret: they are served without a key; every answer with data needs one.
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Only GET here.');
     if (url.pathname === '/') {
       res.writeHead(303, { Location: `${page}${url.search}` });
       return res.end();
     }
-    if (url.pathname === otherPage) return sendText(res, 404, `This host runs in ${mode} mode.`);
+    // Compared as the file system would read it: `/%73taff.html` is /staff.html.
+    const path = decodedPath(url.pathname);
+    if (path === null) return sendText(res, 404, 'Not found.');
+    if (path === otherPage) return sendText(res, 404, `This host runs in ${mode} mode.`);
     const found = resolveStatic(options.rendererDir, url.pathname);
     if (!found) return sendText(res, 404, 'Not found.');
     res.writeHead(200, { 'Content-Type': found.type, 'Cache-Control': found.type.startsWith('text/html') ? 'no-store' : 'no-cache' });
@@ -162,7 +177,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${secret}`,
+    url: `http://127.0.0.1:${port}${page}#launch=${keys.launchKey}`,
     async close() {
       unsubscribe();
       for (const res of sse) res.end();

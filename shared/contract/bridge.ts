@@ -15,6 +15,10 @@ export interface GangbordBridge {
 export const webHostPaths = {
   /** POST, JSON input in the body, an envelope back. */
   call: (name: CallName) => `/api/call/${name}`,
-  /** GET, Server-Sent Events: `event: <name>` and `data: <json payload>`. */
+  /** GET, Server-Sent Events: `event: <name>` and `data: <json payload>`; the page key as `?key=` (no headers there). */
   events: '/api/events',
+  /** POST `{ launch }` (the launch key from the address's fragment), once: answers `{ key }`, the page key. */
+  launch: '/api/launch',
+  /** The page key travels in this header on every call. */
+  keyHeader: 'x-gangbord-key',
 } as const;

@@ -130,7 +130,7 @@ test('first run to idle lock: admin with TOTP, photo import, look-up by name and
 
   // And the core ended the session too: a staff call from the page is refused.
   const search = await page.evaluate(async () => {
-    const res = await fetch('/api/call/search.query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"Berg"}' });
+    const res = await fetch('/api/call/search.query', { method: 'POST', headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' }, body: '{"text":"Berg"}' });
     return res.json() as Promise<{ ok: boolean; error?: { code: string } }>;
   });
   expect(search).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

@@ -31,7 +31,7 @@ test.afterEach(async ({ page }) => {
 /** What a corridor screen would be told: the kiosk call, made with the page's own session. */
 async function board(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(async () => {
-    const res = await fetch('/api/call/kiosk.nowNext', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch('/api/call/kiosk.nowNext', { method: 'POST', headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' }, body: '{}' });
     const body = (await res.json()) as { ok: true; value: NowNextBoard };
     return Object.fromEntries(body.value.rooms.map((r) => [r.room.code, r.now?.subjects ?? []]));
   });

@@ -1,6 +1,7 @@
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '../../../shared/contract';
 // Straight from bridge.ts: the contract's index would pull every zod schema into the page bundle.
 import { webHostPaths } from '../../../shared/contract/bridge';
+import { browserPageKey } from './pageKey';
 import { describe, type Transport, unavailable } from './transport';
 
 export interface HttpTransportOptions {
@@ -10,6 +11,8 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
   /** Waits before reopening the event stream after the server closed it, the last one repeating. */
   reconnectDelaysMs?: readonly number[];
+  /** The page's key to the host (pageKey.ts); tests give their own. */
+  pageKey?: () => Promise<string | null>;
 }
 
 type AnyListener = (payload: never) => void;
@@ -34,22 +37,25 @@ function isEnvelope(body: unknown): body is Result<unknown> {
 }
 
 /**
- * The web host's HTTP face of the contract: same-origin POSTs for calls, one Server-Sent Events stream for events.
- * The session cookie is HttpOnly and same-origin, so nothing secret lives in the page.
+ * The web host's HTTP face of the contract: same-origin POSTs for calls, one Server-Sent Events stream for events,
+ * each carrying the page key (pageKey.ts). No cookies: a cookie for 127.0.0.1 reaches every port on it.
  */
 export function httpTransport(options: HttpTransportOptions = {}): Transport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const EventSourceCtor = options.EventSource ?? globalThis.EventSource;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const delays = options.reconnectDelaysMs ?? [1_000, 2_000, 5_000, 10_000, 30_000];
+  const pageKey = options.pageKey ?? browserPageKey(doFetch);
 
   async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
     let response: Response;
     try {
+      const key = await pageKey();
+      if (key === null) return unavailable(`${name}: no page key; open the address the web host printed`);
       response = await doFetch(webHostPaths.call(name), {
         method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json', accept: 'application/json', [webHostPaths.keyHeader]: key },
         body: JSON.stringify(input ?? {}),
         signal: AbortSignal.timeout(Math.max(timeoutMs, LONG_CALLS[name] ?? 0)),
       });
@@ -76,6 +82,8 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
   let hadOpened = false;
   let failures = 0;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The page key is being fetched before the stream opens. */
+  let opening: Promise<void> | null = null;
 
   function deliver(name: EventName, payload: unknown) {
     for (const listener of [...(listeners.get(name) ?? [])]) {
@@ -104,7 +112,22 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
 
   function open() {
     reconnectTimer = null;
-    const es = new EventSourceCtor(webHostPaths.events);
+    opening = pageKey().then((key) => {
+      opening = null;
+      if (listeners.size === 0) return;
+      if (key === null) return retryLater();
+      connect(key);
+    });
+  }
+
+  function retryLater() {
+    const delay = delays[Math.min(failures, delays.length - 1)] ?? 30_000;
+    failures += 1;
+    reconnectTimer = setTimeout(open, delay);
+  }
+
+  function connect(key: string) {
+    const es = new EventSourceCtor(`${webHostPaths.events}?key=${encodeURIComponent(key)}`);
     source = es;
     subscribed = new Set();
     for (const name of listeners.keys()) subscribe(name);
@@ -119,9 +142,7 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
       if (es.readyState !== EVENT_SOURCE_CLOSED || source !== es) return;
       es.close();
       source = null;
-      const delay = delays[Math.min(failures, delays.length - 1)] ?? 30_000;
-      failures += 1;
-      reconnectTimer = setTimeout(open, delay);
+      retryLater();
     });
   }
 
@@ -137,7 +158,7 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(listener as AnyListener);
-    if (!source && !reconnectTimer) open();
+    if (!source && !reconnectTimer && !opening) open();
     else subscribe(event);
     return () => {
       set.delete(listener as AnyListener);

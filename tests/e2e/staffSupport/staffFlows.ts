@@ -35,7 +35,7 @@ export async function waitForDemoSchool(page: Page): Promise<void> {
 /** The core's clock, read through the page's own session: TOTP codes must follow it, not this machine's clock. */
 export async function coreNow(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const res = await fetch('/api/call/clock.now', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch('/api/call/clock.now', { method: 'POST', headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' }, body: '{}' });
     const body = (await res.json()) as { ok: boolean; value: { now: number } };
     return body.value.now;
   });

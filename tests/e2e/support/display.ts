@@ -12,7 +12,7 @@ export async function chooseProfile(page: Page, profileId: string, pin = TEST_PI
   return page.evaluate(async ({ profileId, pin }) => {
     const response = await fetch('/api/call/display.choose', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' },
       body: JSON.stringify({ profileId, pin }),
     });
     const body = (await response.json()) as { ok: boolean; error?: { code: string } };

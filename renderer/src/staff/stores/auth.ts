@@ -151,7 +151,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
   /** Ends the session in the core and here. Never fails: a page that cannot reach the core still forgets the user. */
   async function signOut(reason: Exclude<LockReason, null>): Promise<void> {
     forget(reason);
-    // Also when the core already ended it (expired): the host then clears its cookie too.
+    // Also when the core already ended it (expired): the host then forgets the page's session too.
     await api.call('auth.signOut', {});
   }
 
