@@ -5,7 +5,7 @@ import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import {
   AuditEntry, FreeRooms, GroupMember, Password, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
-  RecoveryCode, StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
+  PupilSearchDay, RecoveryCode, StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
 } from '../domain/staff';
 import { PupilNumber } from '../domain/people';
 import { Instant, LocalDate } from '../domain/time';
@@ -291,7 +291,11 @@ export const calls = {
     role: 'teacher',
     summary: 'Search as you type over pupils, teachers, groups, rooms and subjects.',
     input: z.object({ text: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }).strict(),
-    output: z.object({ hits: z.array(SearchHit) }).strict(),
+    output: z.object({
+      hits: z.array(SearchHit),
+      /** This session was shown its share of pupils (docs/security-accounts.md §4): none now until it signs in again. */
+      pupilsWithheld: z.boolean(),
+    }).strict(),
   }),
   'timetable.week': call({
     role: 'teacher',
@@ -347,6 +351,12 @@ export const calls = {
     output: z.object({ entries: z.array(AuditEntry), more: z.boolean() }).strict(),
   }),
   'audit.exportCsv': call({ role: 'admin', summary: 'The filtered audit log as CSV.', input: AuditFilter, output: z.object({ csv: z.string() }).strict() }),
+  'audit.pupilSearches': call({
+    role: 'admin',
+    summary: 'Pupil searches per person and day, with how many pupils each was shown; days that look like reading out the school are flagged.',
+    input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(),
+    output: z.object({ rows: z.array(PupilSearchDay) }).strict(),
+  }),
   'audit.verify': call({
     role: 'admin',
     summary: 'Check the hash chain of the whole audit log.',

@@ -97,10 +97,22 @@ export const FreeRooms = z.object({ day: LocalDate, period: z.number().int(), ro
 
 export const AuditAction = z.enum([
   'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked', 'auth.factor', 'auth.recovery-code',
-  'pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'group.members',
+  'pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'pupil.search', 'group.members',
   'accounts.change', 'sources.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
+
+/** One person's pupil searches on one day (the audit log's `pupil.search` entries, summed). */
+export const PupilSearchDay = z.object({
+  actor: z.string().max(40),
+  day: LocalDate,
+  searches: z.number().int().min(0),
+  pupilsShown: z.number().int().min(0),
+  refused: z.number().int().min(0),
+  /** Many pupils in a day, or a spent session budget: worth a look by whoever answers for privacy. */
+  flagged: z.boolean(),
+}).strict();
+export type PupilSearchDay = z.infer<typeof PupilSearchDay>;
 
 export const AuditEntry = z.object({
   id: z.number().int().positive(),

@@ -1,3 +1,4 @@
+import { pupilSearchDays, pupilSearchDetail } from '../audit/pupilSearches';
 import { type CallName, callNames, type SyncStatus } from '../../../shared/contract';
 import type { SourceConfig } from '../../../shared/settings';
 import { displayName, type StaffUser } from '../../../shared/domain';
@@ -32,6 +33,8 @@ export interface StaffServices {
   search: SearchIndex;
   importPhotos: ImportPhotos;
   now(): number;
+  /** The school's time zone, for summaries by local day. */
+  zone(): string;
   onImportProgress(done: number, total: number): void;
 }
 
@@ -77,7 +80,19 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       const rows = s.cache.prepare('SELECT code FROM teachers ORDER BY code').pluck().all() as string[];
       return auth.fromUpstream(signedIn(user), rows.map((code) => ({ code, displayName: teacherName(code) })));
     },
-    'search.query': (input) => ({ hits: s.search.query(input.text, input.limit) }),
+    'search.query': (input, { caller, user }) => {
+      const hits = s.search.query(input.text, input.limit);
+      const pupils = hits.filter((h) => h.kind === 'pupil').length;
+      if (pupils === 0) return { hits, pupilsWithheld: false };
+      // A search that shows pupils is a look at pupils: audited like a card (docs/security-accounts.md §4).
+      const who = signedIn(user).username;
+      if (!auth.spendPupilSearch(caller, pupils)) {
+        audit.append(who, 'pupil.search', null, pupilSearchDetail(0, input.text, true));
+        return { hits: hits.filter((h) => h.kind !== 'pupil'), pupilsWithheld: true };
+      }
+      audit.append(who, 'pupil.search', null, pupilSearchDetail(pupils, input.text, false));
+      return { hits, pupilsWithheld: false };
+    },
     'timetable.week': (input, { user }) => {
       if (input.kind !== 'pupil') {
         const title = input.kind === 'teacher' ? teacherName(input.code) : input.code;
@@ -152,6 +167,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       audit.append(signedIn(user).username, 'audit.export', input.pupil ?? null, JSON.stringify(input));
       return { csv };
     },
+    'audit.pupilSearches': (input) => ({ rows: pupilSearchDays(audit.entriesOf('pupil.search', s.now() - input.days * 86_400_000), s.zone()) }),
     'audit.verify': () => audit.verify(),
     'privacy.export': (input, { user }) => {
       const json = privacy.export(input.number);

@@ -75,6 +75,11 @@ export function createAuditLog(db: CacheDb, now: () => number) {
       return `${lines.join('\r\n')}\r\n`;
     },
 
+    /** Every entry of one kind since a moment, oldest first (for summaries such as audit.pupilSearches). */
+    entriesOf(action: AuditAction, sinceMs: number): AuditEntry[] {
+      return (db.prepare('SELECT * FROM audit WHERE action = ? AND at_ms >= ? ORDER BY id').all(action, sinceMs) as AuditRow[]).map(toEntry);
+    },
+
     /** Recomputes the chain from the first row; the first row that does not fit is where tampering begins. */
     verify(): { ok: boolean; checked: number; brokenAt: number | null } {
       let prev = GENESIS;

@@ -10,6 +10,8 @@ import { createThrottle, type Throttle } from './throttle';
 import { checkTotp, newTotpEnrollment } from './totp';
 
 const WRONG = 'Username or password is wrong.';
+/** Pupils a session may be shown by search; far more than a day of finding pupils, far fewer than a school. */
+export const PUPIL_SEARCH_BUDGET = 300;
 
 export interface AuthContext {
   accounts: Accounts;
@@ -192,6 +194,15 @@ export function createAuthService(ctx: AuthContext) {
       accounts.set(row.id, { totp_last_step: check.step, recovery_codes: fresh.stored });
       audit.append(user.username, 'auth.recovery-code', user.username, 'new recovery codes made; the old ones stopped working');
       return { codes: fresh.codes };
+    },
+
+    /** Counts pupils shown by search against the session's budget; false (and nothing counted) once it is spent. */
+    spendPupilSearch(caller: Caller, shown: number): boolean {
+      const session = sessions.get(caller.session?.get() ?? null);
+      if (!session) return false;
+      if (session.pupilsShown + shown > PUPIL_SEARCH_BUDGET) return false;
+      session.pupilsShown += shown;
+      return true;
     },
 
     signOut(caller: Caller): Record<string, never> {

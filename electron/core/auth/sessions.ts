@@ -9,6 +9,8 @@ export interface Session {
   createdAt: number;
   /** Last call that needed staff rights (polls of the clock or the board do not count). */
   lastActive: number;
+  /** Pupils search has shown this session (docs/security-accounts.md §4). */
+  pupilsShown: number;
 }
 
 /** A half-finished sign-in waits this long for its code. */
@@ -30,7 +32,7 @@ export function createSessions(now: () => number, idleMs: () => number) {
     open(accountId: number, stage: SessionStage): string {
       const token = randomBytes(32).toString('base64url');
       const t = now();
-      sessions.set(token, { accountId, stage, createdAt: t, lastActive: t });
+      sessions.set(token, { accountId, stage, createdAt: t, lastActive: t, pupilsShown: 0 });
       return token;
     },
     get(token: string | null): Session | null {

@@ -16,11 +16,28 @@ interface Entry {
 
 const KIND_ORDER: Record<SearchKind, number> = { pupil: 0, teacher: 1, group: 2, room: 3, subject: 4 };
 /**
- * Search is for finding someone, not for reading the school's list: a pupil needs at least two characters typed,
- * and one query shows at most this many pupils (opening a card, the real look at a pupil, is audited).
+ * Search is for finding someone, not for reading the school's list (docs/security-accounts.md §4): pupils show only
+ * for a query that could identify one, and one query shows at most this many.
  */
-const MIN_PUPIL_QUERY = 2;
 export const MAX_PUPIL_HITS = 20;
+/** A number typed in part finds pupils from this many digits on; a shorter one only the pupil with that number. */
+const MIN_NUMBER_PREFIX = 5;
+
+type PupilRule = 'any' | 'exact-number' | 'none';
+
+/**
+ * Which pupils a query may show: a name part of three letters or more in a query of four characters or more
+ * ("berg", "sa berg"); a name part of two letters with a group code ("4m1 sa"); five digits or more of a number;
+ * or a whole pupil number. Anything shorter lists nobody, so no run of two-letter queries reads out the school.
+ */
+function pupilRule(terms: readonly string[], groupCodes: ReadonlySet<string>): PupilRule {
+  const typed = terms.join('');
+  if (/^\d+$/.test(typed)) return typed.length >= MIN_NUMBER_PREFIX ? 'any' : 'exact-number';
+  const nameParts = terms.filter((t) => !groupCodes.has(t) && /^\p{L}/u.test(t));
+  if (typed.length >= 4 && nameParts.some((t) => t.length >= 3)) return 'any';
+  if (terms.some((t) => groupCodes.has(t)) && nameParts.some((t) => t.length >= 2)) return 'any';
+  return 'none';
+}
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
 function buildEntries(db: CacheDb): Entry[] {
@@ -39,7 +56,8 @@ function buildEntries(db: CacheDb): Entry[] {
     entries.push({
       hit: { kind: 'pupil', code: p.number, label: displayName(name), detail: [groups.find((g) => classGroups.has(g)) ?? groups[0] ?? '', p.number].filter(Boolean).join(' · ') },
       code: p.number,
-      words: [...words(p.first_name), ...words(p.prefix ?? ''), ...last, p.number, p.number.replace(/^0+/, '')],
+      // Their groups too, so "4m1 sa" (a class and two letters of a name) finds Sanne in 4M1.
+      words: [...words(p.first_name), ...words(p.prefix ?? ''), ...last, p.number, p.number.replace(/^0+/, ''), ...groups.map(fold)],
       primary: [...last, p.number],
       sortKey: fold(dutchSortName(p.first_name, p.prefix, p.last_name)),
     });
@@ -78,20 +96,24 @@ function buildEntries(db: CacheDb): Entry[] {
  */
 export function createSearchIndex(db: CacheDb) {
   let entries: Entry[] | null = null;
+  let groupCodes: Set<string> = new Set();
   return {
     invalidate() {
       entries = null;
     },
     query(text: string, limit: number): SearchHit[] {
       // Built in result order (kind, then Dutch name order), so a query only has to bucket matches by score.
-      entries ??= buildEntries(db).sort((a, b) => KIND_ORDER[a.hit.kind] - KIND_ORDER[b.hit.kind] || collator.compare(a.sortKey, b.sortKey));
+      if (!entries) {
+        entries = buildEntries(db).sort((a, b) => KIND_ORDER[a.hit.kind] - KIND_ORDER[b.hit.kind] || collator.compare(a.sortKey, b.sortKey));
+        groupCodes = new Set(entries.filter((e) => e.hit.kind === 'group').map((e) => e.code));
+      }
       const folded = fold(text.trim());
       const terms = words(folded);
       if (terms.length === 0) return [];
       const buckets = new Map<number, SearchHit[]>();
-      const pupilsAllowed = folded.replace(/\s+/g, '').length >= MIN_PUPIL_QUERY;
+      const pupils = pupilRule(terms, groupCodes);
       for (const entry of entries) {
-        if (entry.hit.kind === 'pupil' && !pupilsAllowed) continue;
+        if (entry.hit.kind === 'pupil' && (pupils === 'none' || (pupils === 'exact-number' && entry.code !== folded.replace(/^0+/, '') && entry.code !== folded))) continue;
         let score = 0;
         let all = true;
         for (const term of terms) {
@@ -109,11 +131,11 @@ export function createSearchIndex(db: CacheDb) {
         else buckets.set(score, [entry.hit]);
       }
       const hits: SearchHit[] = [];
-      let pupils = 0;
+      let pupilHits = 0;
       for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
         for (const hit of buckets.get(score)!) {
           if (hits.length === limit) return hits;
-          if (hit.kind === 'pupil' && ++pupils > MAX_PUPIL_HITS) continue;
+          if (hit.kind === 'pupil' && ++pupilHits > MAX_PUPIL_HITS) continue;
           hits.push(hit);
         }
       }

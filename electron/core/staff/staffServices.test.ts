@@ -51,18 +51,55 @@ describe('search as you type', () => {
     await core.stop();
   });
 
-  it('lists no pupils for a single letter, and at most twenty for any query', async () => {
+  it('lists pupils only for a query that could identify one, at most twenty, and never for two letters', async () => {
     const { core, admin } = await staffCore();
-    expect((await hits(core, admin.caller, 'a')).filter((h) => h.kind === 'pupil')).toEqual([]);
-    const many = await expectOk<{ hits: SearchHit[] }>(core.dispatch(admin.caller, 'search.query', { text: 'e', limit: 50 }));
-    expect(many.hits.filter((h) => h.kind === 'pupil')).toEqual([]);
-    // The two-digit start that most pupil numbers share: far more than twenty pupils.
-    const prefixes = new Map<string, number>();
-    for (const p of school.pupils) prefixes.set(p.number.slice(0, 2), (prefixes.get(p.number.slice(0, 2)) ?? 0) + 1);
-    const [prefix, count] = [...prefixes].sort((a, b) => b[1] - a[1])[0]!;
-    expect(count).toBeGreaterThan(20);
-    const twoDigits = await expectOk<{ hits: SearchHit[] }>(core.dispatch(admin.caller, 'search.query', { text: prefix, limit: 50 }));
-    expect(twoDigits.hits.filter((h) => h.kind === 'pupil').length).toBe(20);
+    const pupilsFor = async (text: string) => (await expectOk<{ hits: SearchHit[] }>(core.dispatch(admin.caller, 'search.query', { text, limit: 50 }))).hits.filter((h) => h.kind === 'pupil');
+    // The enumeration the review found: every two-letter start, 230 queries, listed the whole school. Now: nobody.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    let shown = 0;
+    for (let n = 0; n < 230; n++) shown += (await pupilsFor(letters[n % 26]! + letters[Math.floor(n / 26) % 26]!)).length;
+    expect(shown).toBe(0);
+    // Two digits of a number, shared by many pupils: nobody; the whole number: that pupil.
+    expect(await pupilsFor(sanne.number.slice(0, 2))).toEqual([]);
+    expect((await pupilsFor(sanne.number)).map((h) => h.code)).toEqual([sanne.number]);
+    // Three letters of a name in a four-letter query, or two letters with the class: found.
+    expect((await pupilsFor('berg')).map((h) => h.label)).toContain('Sanne van den Berg');
+    const klas = school.groups.find((g) => g.kind === 'class' && school.pupils.find((p) => p.number === sanne.number)!.groups.includes(g.code))!.code;
+    expect((await pupilsFor(`${klas} sa`)).map((h) => h.label)).toContain('Sanne van den Berg');
+    expect((await pupilsFor('e')).length).toBe(0);
+    // A broad but identifying query still shows at most twenty.
+    expect((await pupilsFor(school.pupils[0]!.number.slice(0, 5))).length).toBeLessThanOrEqual(20);
+    await core.stop();
+  });
+
+  it('audits every search that shows pupils, spends a per-session share, and flags the day for administrators', async () => {
+    const { core, admin } = await staffCore();
+    const search = (text: string) => expectOk<{ hits: SearchHit[]; pupilsWithheld: boolean }>(core.dispatch(admin.caller, 'search.query', { text, limit: 50 }));
+    await search('berg');
+    await search('zz'); // no pupils: no entry
+    const { entries } = await expectOk<{ entries: { action: string; detail: string | null }[] }>(core.dispatch(admin.caller, 'audit.query', { limit: 500 }));
+    const searches = entries.filter((e) => e.action === 'pupil.search');
+    expect(searches).toHaveLength(1);
+    expect(searches[0]!.detail).toMatch(/^\d+ shown: "berg"$/);
+    // Enough broad queries spend the share: then the answer holds no pupils, says so, and that is audited too.
+    const names = [...new Set(school.pupils.map((p) => p.lastName.slice(0, 4).toLowerCase()))];
+    let withheld = false;
+    for (let round = 0; round < 10 && !withheld; round++) {
+      for (const name of names) {
+        const answer = await search(name);
+        if (answer.pupilsWithheld) {
+          withheld = true;
+          expect(answer.hits.filter((h) => h.kind === 'pupil')).toEqual([]);
+          break;
+        }
+      }
+    }
+    expect(withheld).toBe(true);
+    const { rows } = await expectOk<{ rows: { actor: string; pupilsShown: number; refused: number; flagged: boolean }[] }>(core.dispatch(admin.caller, 'audit.pupilSearches', {}));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor: 'beheer', refused: 1, flagged: true });
+    expect(rows[0]!.pupilsShown).toBeGreaterThan(250);
+    expect(rows[0]!.pupilsShown).toBeLessThanOrEqual(300);
     await core.stop();
   });
 

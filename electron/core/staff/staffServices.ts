@@ -55,6 +55,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     search: createSearchIndex(cache),
     importPhotos,
     now: clock.now,
+    zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
     sources: {
       get: async () => ({ source: settings.get().source, secretsSet: await o.secrets.names(), status: o.engine().status() }),

@@ -18,7 +18,7 @@ describe('StaffApp', () => {
       .respond('clock.now', { now: at('13:05'), rate: 1 })
       .respond('auth.status', { user: user(), setupNeeded: false, idleLockMinutes: 2 })
       .respond('auth.signOut', {})
-      .respond('search.query', { hits: [hit('pupil', '120631', 'Sanne van den Berg', '4M1 · 120631'), hit('group', '4M1', '4M1', 'klas')] })
+      .respond('search.query', { hits: [hit('pupil', '120631', 'Sanne van den Berg', '4M1 · 120631'), hit('group', '4M1', '4M1', 'klas')], pupilsWithheld: false })
       .respond('pupils.card', pupilCard())
       .respond('pupils.photo', PHOTO);
     setApi(fake);
@@ -94,7 +94,7 @@ describe('StaffApp', () => {
   it('opens the best hit when Enter comes before the answer (a fast typist)', async () => {
     let answer: (() => void) | null = null;
     fake.respond('search.query', () => new Promise((resolve) => {
-      answer = () => resolve({ ok: true, value: { hits: [hit('pupil', '120631', 'Sanne van den Berg', '4M1 · 120631')] } });
+      answer = () => resolve({ ok: true, value: { hits: [hit('pupil', '120631', 'Sanne van den Berg', '4M1 · 120631')], pupilsWithheld: false } });
     }));
     const wrapper = await mountSignedIn();
     const box = wrapper.get('input[role="combobox"]');

@@ -22,7 +22,7 @@ describe('useSearchStore', () => {
     setActivePinia(createPinia());
     answers = new Map();
     fake = new FakeTransport().respond('search.query', (input) => new Promise((resolve) => {
-      answers.set(input.text, (hits) => resolve({ ok: true, value: { hits } }));
+      answers.set(input.text, (hits) => resolve({ ok: true, value: { hits, pupilsWithheld: false } }));
     }));
     setApi(fake);
   });
@@ -58,7 +58,7 @@ describe('useSearchStore', () => {
   });
 
   it('moves the active hit within bounds, in screen order', async () => {
-    fake.respond('search.query', { hits: [hit('pupil', '1', 'A'), hit('teacher', 'X'), hit('pupil', '2', 'B')] });
+    fake.respond('search.query', { hits: [hit('pupil', '1', 'A'), hit('teacher', 'X'), hit('pupil', '2', 'B')], pupilsWithheld: false });
     const search = useSearchStore();
     await search.setText('a');
     expect(search.ordered.map((h) => h.code)).toEqual(['1', '2', 'X']);
@@ -71,7 +71,7 @@ describe('useSearchStore', () => {
   });
 
   it('shows the core\'s error and keeps the last results', async () => {
-    fake.respond('search.query', { hits: [hit('room', 'B0.06')] });
+    fake.respond('search.query', { hits: [hit('room', 'B0.06')], pupilsWithheld: false });
     const search = useSearchStore();
     await search.setText('b0');
     fake.fail('search.query');

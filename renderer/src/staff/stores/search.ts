@@ -44,6 +44,8 @@ export const useSearchStore = defineStore('staffSearch', () => {
   const error = ref<ShownError | null>(null);
   /** Bumped on every answer applied: a view can measure keystroke-to-paint against it. */
   const revision = ref(0);
+  /** The core showed no pupils: this session was shown its share (docs/security-accounts.md §4). */
+  const pupilsWithheld = ref(false);
   let inFlight = false;
   let pending: string | null = null;
   let generation = 0;
@@ -68,6 +70,7 @@ export const useSearchStore = defineStore('staffSearch', () => {
     }
     error.value = null;
     hits.value = result.value.hits;
+    pupilsWithheld.value = result.value.pupilsWithheld;
     answered.value = query;
     activeIndex.value = hits.value.length > 0 ? 0 : -1;
     revision.value += 1;
@@ -119,5 +122,5 @@ export const useSearchStore = defineStore('staffSearch', () => {
     revision.value = 0;
   }
 
-  return { text, hits, answered, activeIndex, loading, error, revision, groups, ordered, active, setText, move, moveTo, clear, $reset };
+  return { text, hits, answered, activeIndex, loading, error, revision, pupilsWithheld, groups, ordered, active, setText, move, moveTo, clear, $reset };
 });
