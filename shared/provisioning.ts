@@ -23,8 +23,45 @@ const SettingsSections = z.object(
     .map(([name, field]) => [name, (field instanceof z.ZodDefault ? field.removeDefault() : field).optional()])),
 ).strict() as unknown as z.ZodType<Partial<Omit<Settings, 'mode' | 'security'>>>;
 
+/** An announcement the file gave that is not shown, and why. */
+export interface RefusedAnnouncement {
+  /** Its place in the file's list, from 0. */
+  index: number;
+  id: string | null;
+  reason: string;
+}
+
+/**
+ * Each announcement checked on its own: one with a mistake (a missing end, a title too long) is left out and said
+ * so, and the others, emergencies first among them, still show. One bad line in a shared file must not silence an
+ * evacuation notice next to it.
+ */
+export function checkAnnouncements(items: readonly unknown[]): { kept: Announcement[]; refused: RefusedAnnouncement[] } {
+  const kept: Announcement[] = [];
+  const refused: RefusedAnnouncement[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const parsed = Announcement.safeParse(item);
+    const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      refused.push({ index, id: rawId, reason: `${issue.path.join('.') || '(item)'}: ${issue.message}` });
+    } else if (seen.has(parsed.data.id)) {
+      refused.push({ index, id: rawId, reason: 'id: a second announcement with this id' });
+    } else {
+      seen.add(parsed.data.id);
+      kept.push(parsed.data);
+    }
+  });
+  return { kept, refused };
+}
+
 export const Provisioning = z.object({
   settings: SettingsSections.default({}),
-  announcements: z.array(Announcement).max(500).default([]),
-}).strict();
-export type Provisioning = z.infer<typeof Provisioning>;
+  // Checked one by one (checkAnnouncements), not as a whole: see there.
+  announcements: z.array(z.unknown()).max(500).default([]),
+}).strict().transform(({ settings, announcements }) => {
+  const { kept, refused } = checkAnnouncements(announcements);
+  return { settings, announcements: kept, refusedAnnouncements: refused };
+});
+export type Provisioning = z.output<typeof Provisioning>;

@@ -9,7 +9,7 @@ import { openRecords, RECORDS_FILE } from './records/openRecords';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
-import { readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
+import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
 import { readDataAsOf, schoolZone } from './services/referenceData';
 import { createStaffServices } from './staff/staffServices';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
@@ -112,7 +112,9 @@ export function createCore(options: CoreOptions): Core {
       if (options.provisioningFile && existsSync(options.provisioningFile)) {
         // A broken file at start is logged and skipped: the machine runs on its own settings meanwhile.
         try {
-          applyProvisioning(readProvisioning(options.provisioningFile), true);
+          const p = readProvisioning(options.provisioningFile);
+          applyProvisioning(p, true);
+          logRefusedAnnouncements(options.provisioningFile, p, log);
           log.info('provisioning.applied', { file: options.provisioningFile });
         } catch (error) {
           log.error('provisioning.rejected', { file: options.provisioningFile, reason: (error as Error).message });

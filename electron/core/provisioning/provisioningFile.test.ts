@@ -24,9 +24,24 @@ describe('reading a provisioning file', () => {
     ['the machine-only security section', JSON.stringify({ settings: { security: { acceptWeakKeyStorage: true } } }), /security/],
     ['the machine-only mode', JSON.stringify({ settings: { mode: 'staff' } }), /mode/],
     ['a bad profile', JSON.stringify({ settings: { display: { profiles: [{ id: 'A B', name: 'x', layout: 'door' }] } } }), /display\.profiles\.0\.id/],
-    ['an announcement without an end', JSON.stringify({ announcements: [{ id: 'a', title: 't', body: '', start: 0, audience: [], priority: 0, emergency: false }] }), /announcements\.0\.end/],
+    ['more than 500 announcements', JSON.stringify({ announcements: Array.from({ length: 501 }, () => ({})) }), /announcements/],
   ])('refuses %s with a message that says what is wrong', (_, content, message) => {
     expect(() => readProvisioning(write(content))).toThrow(ProvisioningError);
     expect(() => readProvisioning(write(content))).toThrow(message);
+  });
+
+  it('checks each announcement on its own: a bad one is left out with its reason, the others (the emergency too) stay', () => {
+    const good = { id: 'pauze', title: 'Pauze', body: '', start: 0, end: 86_400_000, audience: [], priority: 0, emergency: false };
+    const evacuation = { ...good, id: 'ontruiming', title: 'Ontruiming', emergency: true, priority: 100 };
+    const p = readProvisioning(write(JSON.stringify({
+      announcements: [good, { ...good, id: 'kapot', end: undefined }, evacuation, { ...good, title: 'x'.repeat(201), id: 'lang' }, good, 'geen object'],
+    })));
+    expect(p.announcements.map((a) => a.id)).toEqual(['pauze', 'ontruiming']);
+    expect(p.refusedAnnouncements).toEqual([
+      { index: 1, id: 'kapot', reason: expect.stringMatching(/^end: /) },
+      { index: 3, id: 'lang', reason: expect.stringMatching(/^title: /) },
+      { index: 4, id: 'pauze', reason: 'id: a second announcement with this id' },
+      { index: 5, id: null, reason: expect.stringMatching(/^\(item\): /) },
+    ]);
   });
 });

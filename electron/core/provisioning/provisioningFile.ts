@@ -26,6 +26,11 @@ export function readProvisioning(file: string): Provisioning {
   return parsed.data;
 }
 
+/** Says which announcements of a file were left out and why (the rest were applied). */
+export function logRefusedAnnouncements(file: string, p: Provisioning, log: Logger): void {
+  for (const r of p.refusedAnnouncements) log.warn('provisioning.announcement-refused', { file, index: r.index, id: r.id, reason: r.reason });
+}
+
 /**
  * Watches the file by polling its modification time (fs.watch misses changes on network shares, where such files
  * usually live) and calls `onChange` with each new valid version. A broken version is logged and skipped; the last
@@ -37,7 +42,9 @@ export function watchProvisioning(file: string, log: Logger, onChange: (p: Provi
     if (current.mtimeMs === 0 || current.mtimeMs === lastSeen) return;
     lastSeen = current.mtimeMs;
     try {
-      onChange(readProvisioning(file));
+      const p = readProvisioning(file);
+      onChange(p);
+      logRefusedAnnouncements(file, p, log);
       log.info('provisioning.applied', { file });
     } catch (error) {
       log.error('provisioning.rejected', { file, reason: (error as Error).message });
