@@ -14,6 +14,13 @@ export const ANNOUNCEMENT_PURIFY_CONFIG = {
   RETURN_DOM_FRAGMENT: false,
 } satisfies Config;
 
+/**
+ * DOMPurify cannot take an `is` attribute away when it returns a string: it empties it instead (`<p is="">`), so that
+ * no customised built-in element can be made. Our policy allows no attribute at all, so the empty one goes too. The
+ * output is DOMPurify's own serialisation, where a literal `<` only ever starts a tag (text has `&lt;`).
+ */
+export const EMPTY_IS_ATTRIBUTE = /(<[a-z][a-z0-9]*)\s+is=""/g;
+
 // Announcements take turns on screen all day; the same input always sanitises to the same output, so each text is
 // sanitised once per page (by this very function, at render time) rather than at every turn.
 const sanitised = new Map<string, string>();
@@ -27,7 +34,7 @@ export function sanitizeAnnouncementHtml(html: string): string {
   let safe = sanitised.get(html);
   if (safe === undefined) {
     if (sanitised.size >= SANITISED_KEPT) sanitised.clear();
-    sanitised.set(html, (safe = DOMPurify.sanitize(html, ANNOUNCEMENT_PURIFY_CONFIG)));
+    sanitised.set(html, (safe = DOMPurify.sanitize(html, ANNOUNCEMENT_PURIFY_CONFIG).replace(EMPTY_IS_ATTRIBUTE, '$1')));
   }
   return safe;
 }
