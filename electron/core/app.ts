@@ -11,6 +11,7 @@ import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
 import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
 import { readDataAsOf, schoolZone } from './services/referenceData';
+import { openAuditKeyring } from './audit/auditKeyring';
 import { createStaffServices } from './staff/staffServices';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { secretNamesOf, sourceId } from './sync/sources';
@@ -126,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
         // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
         records = openRecords(options.dataDir, key, log, options.nativeBinding);
         staff = createStaffServices({
-          cache: opened, records, settings, secrets: options.secrets, clock, log, emit,
+          cache: opened, records, settings, secrets: options.secrets, auditKeyring: await openAuditKeyring(options.secrets), clock, log, emit,
           zone: () => schoolZone(opened, settings.get()), engine: () => syncEngine,
         });
         resolve = staff.auth.resolve;
@@ -185,6 +186,8 @@ export function createCore(options: CoreOptions): Core {
       worker = null;
       db?.close();
       db = null;
+      // The audit anchor's last checkpoint is written before the records close (docs/security-accounts.md §5).
+      await staff?.audit.flush();
       records?.close();
       records = null;
       staff = null;

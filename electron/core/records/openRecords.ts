@@ -3,9 +3,10 @@ import { type CacheDb, openCache } from '../db/open';
 import type { Logger } from '../logger';
 import { records } from './migrations/0001-records';
 import { secondFactor } from './migrations/0002-second-factor';
+import { keyedAudit } from './migrations/0003-keyed-audit';
 
 export const RECORDS_FILE = 'records.db';
-export const recordsMigrations = [records, secondFactor] as const;
+export const recordsMigrations = [records, secondFactor, keyedAudit] as const;
 
 /** The durable records database beside the cache: FULL sync, and never moved aside when unreadable. */
 export function openRecords(dataDir: string, key: Buffer, log: Logger, nativeBinding?: string): CacheDb {

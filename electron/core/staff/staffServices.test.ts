@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, PupilCard, SearchHit } from '../../../shared/domain';
@@ -165,6 +166,31 @@ describe('the audit log', () => {
     db.prepare("UPDATE audit SET subject = '999999' WHERE id = ?").run(target);
     db.close();
     expect(await expectOk(core.dispatch(admin.caller, 'audit.verify', {}))).toMatchObject({ ok: false, brokenAt: target });
+    await core.stop();
+  });
+
+  it('is keyed: a tail rewritten with only the database key, or cut off, is found', async () => {
+    const { core, admin, dir, key } = await staffCore();
+    for (const p of school.pupils.slice(0, 4)) await expectOk(core.dispatch(admin.caller, 'pupils.card', { number: p.number }));
+    expect(await expectOk(core.dispatch(admin.caller, 'audit.verify', {}))).toMatchObject({ ok: true });
+    const open = () => openCache({ file: join(dir, RECORDS_FILE), key, log: memoryLogger(), durability: 'durable', unreadable: 'refuse', migrations: recordsMigrations }).db;
+
+    // A forger with the database key rewrites the last row (another pupil) and recomputes its link the plain way.
+    let db = open();
+    db.exec('DROP TRIGGER audit_no_update');
+    const row = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT 1').get() as { id: number; at_ms: number; actor: string; action: string; detail: string | null; prev_hash: string };
+    const fields = [row.prev_hash, String(row.id), String(row.at_ms), row.actor, row.action, '999999', row.detail ?? '\u0000'];
+    const plain = createHash('sha256').update(fields.map((f) => `${f.length}:${f}`).join('|')).digest('hex');
+    db.prepare("UPDATE audit SET subject = '999999', hash = ?, keyed = 0 WHERE id = ?").run(plain, row.id);
+    db.close();
+    expect(await expectOk(core.dispatch(admin.caller, 'audit.verify', {}))).toMatchObject({ ok: false, brokenAt: row.id });
+
+    // Cutting the tail off (the rewritten row with it) leaves a chain that fits, but the anchor is gone from it.
+    db = open();
+    db.exec('DROP TRIGGER audit_no_delete');
+    db.prepare('DELETE FROM audit WHERE id >= ?').run(row.id - 1);
+    db.close();
+    expect(await expectOk(core.dispatch(admin.caller, 'audit.verify', {}))).toMatchObject({ ok: false, brokenAt: row.id - 1 });
     await core.stop();
   });
 

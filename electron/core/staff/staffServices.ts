@@ -1,3 +1,5 @@
+import { AUDIT_SECRET_PREFIX } from '../audit/auditKeyring';
+import type { AuditKeyring } from '../audit/auditLog';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import { CallFailure } from '../api/callFailure';
 import type { StaffServices } from '../api/staffHandlers';
@@ -25,6 +27,8 @@ export interface StaffServicesOptions {
   records: CacheDb;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** Keys the audit chain and keeps its anchor outside the records database (auditKeyring.ts). */
+  auditKeyring: AuditKeyring | null;
   clock: Clock;
   log: Logger;
   zone: () => string;
@@ -35,7 +39,7 @@ export interface StaffServicesOptions {
 /** Everything a staff PC has beyond a kiosk: sign-in, the audit log, pupils, search, photos, privacy, the source. */
 export function createStaffServices(o: StaffServicesOptions): StaffServices {
   const { cache, records, settings, clock } = o;
-  const audit = createAuditLog(records, clock.now);
+  const audit = createAuditLog(records, clock.now, o.auditKeyring);
   const idleMinutes = () => settings.get().staff.idleLockMinutes;
   const auth = createAuthService({
     accounts: createAccounts(records), audit, now: clock.now, idleLockMinutes: idleMinutes,
@@ -44,9 +48,10 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
   });
   const pupils = createPupils(cache);
 
-  const check = audit.verify();
-  if (!check.ok) o.log.error('audit.chain-broken', { brokenAt: check.brokenAt });
-  o.log.info('audit.anchor', { entries: check.checked });
+  void audit.verify().then((check) => {
+    if (!check.ok) o.log.error('audit.chain-broken', { brokenAt: check.brokenAt });
+    o.log.info('audit.anchor', { entries: check.checked });
+  });
 
   return {
     cache, auth, audit, pupils,
@@ -58,7 +63,12 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
     sources: {
-      get: async () => ({ source: settings.get().source, secretsSet: await o.secrets.names(), status: o.engine().status() }),
+      get: async () => ({
+        source: settings.get().source,
+        // The audit chain's key and anchor live in the same store; they are not a source's.
+        secretsSet: (await o.secrets.names()).filter((n) => !n.startsWith(AUDIT_SECRET_PREFIX)),
+        status: o.engine().status(),
+      }),
       set(source) {
         settings.update({ source });
         void o.engine().trigger('manual');
