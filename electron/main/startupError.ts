@@ -27,7 +27,9 @@ export function showStartupError(error: unknown, deps: { mode: AppMode | null; i
   const kiosk = deps.mode === 'kiosk';
   const retryMinutes = kiosk ? KIOSK_RETRY_MINUTES : null;
   const others = BrowserWindow.getAllWindows();
-  const win = new BrowserWindow({
+  // The same locked-down webPreferences as every window (lockedDownWebPreferences, see windows.ts), which
+  // Electronegativity cannot see into.
+  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     title: 'Gangbord',
     ...(kiosk ? { kiosk: true, backgroundColor: '#000000' } : { width: 900, height: 600 }),
     webPreferences: lockedDownWebPreferences(undefined, deps.mode ?? 'staff', deps.isPackaged),

@@ -29,7 +29,10 @@ export class AppWindows {
 
   open(mode: AppMode): BrowserWindow {
     const { deps } = this;
-    const win = new BrowserWindow(windowOptions(mode, deps.paths.preload(mode), deps.isPackaged));
+    // Electronegativity cannot see into windowOptions(): contextIsolation, sandbox and the rest are set there
+    // (lockedDownWebPreferences) and asserted by windowOptions.test.ts; new windows and navigation are refused in
+    // security.ts, which also covers a middle click (auxclick).
+    const win = new BrowserWindow(windowOptions(mode, deps.paths.preload(mode), deps.isPackaged)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     const id = win.webContents.id;
     const pageUrl = deps.renderer.pageUrl(mode);
     // A staff PC has a person in front of it: its app is not restarted under them.
