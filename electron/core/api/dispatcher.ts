@@ -59,6 +59,11 @@ export function createDispatcher(mode: AppMode, handlers: Handlers, log: Logger,
     } catch (error) {
       if (error instanceof CallFailure) return fail(error.code, error.message, error.retryAfterSeconds);
       if (error instanceof CacheError) return fail('UNAVAILABLE', error.message);
+      // A full disk: nothing was written, so nothing was done (a look at a pupil is refused rather than left unaudited).
+      if ((error as { code?: unknown })?.code === 'SQLITE_FULL') {
+        log.error('call.disk-full', { call: name });
+        return fail('UNAVAILABLE', 'The disk of this PC is full, so this could not be recorded and was not done. Ask the administrator to make room.');
+      }
       log.error('call.failed', { call: name, error, stack: (error as Error)?.stack });
       return fail('INTERNAL', 'Something went wrong inside Gangbord; the log has details.');
     }

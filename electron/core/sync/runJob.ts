@@ -17,6 +17,10 @@ export function outcomeOfError(id: string, error: unknown, hooks: JobHooks): Syn
   if (error instanceof SourceError) return { ok: false, sourceId: id, code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
   if (error instanceof CacheError) return { ok: false, sourceId: id, code: 'CACHE', message: error.message, retryAfterMs: null };
   if (hooks.signal.aborted) return { ok: false, sourceId: id, code: 'ABORTED', message: 'The sync was stopped.', retryAfterMs: null };
+  if ((error as { code?: unknown })?.code === 'SQLITE_FULL') {
+    hooks.log.error('sync.disk-full', { source: id });
+    return { ok: false, sourceId: id, code: 'DISK_FULL', message: 'The disk is full: the new timetable could not be stored. The cached data was kept; make room on the disk.', retryAfterMs: null };
+  }
   hooks.log.error('sync.crashed', { source: id, error, stack: (error as Error)?.stack });
   return { ok: false, sourceId: id, code: 'INTERNAL', message: 'The sync failed inside Gangbord; the log has details. The cached data was kept.', retryAfterMs: null };
 }

@@ -23,6 +23,21 @@ const log: Logger = {
 
 let db: CacheDb | null = null;
 let current: { id: number; abort: AbortController } | null = null;
+let closing = false;
+
+/**
+ * The thread ends by itself, its connection closed between statements. Terminated from outside in the middle of a
+ * statement (a WAL checkpoint on a full disk, say), the SQLite binding can abort the whole process.
+ */
+function finish(): void {
+  try {
+    db?.close();
+  } catch (error) {
+    log.error('sync.worker-close-failed', { error });
+  }
+  db = null;
+  port!.close();
+}
 
 function openDb(): CacheDb {
   if (db) return db;
@@ -46,6 +61,10 @@ port.on('message', (message: ParentMessage) => {
     } catch (error) {
       post({ type: 'opened', ok: false, code: error instanceof CacheError ? 'CACHE' : 'INTERNAL', message: (error as Error).message });
     }
+  } else if (message.type === 'close') {
+    closing = true;
+    if (current) current.abort.abort();
+    else finish();
   } else if (message.type === 'abort') {
     if (current?.id === message.id) current.abort.abort();
   } else if (message.type === 'test') {
@@ -68,10 +87,11 @@ port.on('message', (message: ParentMessage) => {
           const made = fillDemoPortraits(openDb());
           if (made > 0) log.info('demo.portraits', { made });
         }
-        if (outcome.ok) checkpointAfterSync(openDb());
+        if (outcome.ok && !closing) checkpointAfterSync(openDb());
       } catch (error) {
         log.error('sync.after-work-failed', { error });
       }
+      if (closing) finish();
     });
   }
 });

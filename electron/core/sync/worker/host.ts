@@ -29,6 +29,9 @@ export interface WorkerHostOptions {
   log: Logger;
 }
 
+/** How long a closing sync thread gets to finish its statement and close its connection before it is terminated. */
+const CLOSE_WAIT_MS = 10_000;
+
 const failed = (code: string, message: string): SyncOutcome => ({ ok: false, sourceId: 'unknown', code, message, retryAfterMs: null });
 
 /**
@@ -81,9 +84,19 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     return (worker = w);
   }
 
-  async function retire(w: Worker | null): Promise<void> {
+  async function retire(w: Worker | null, politely = false): Promise<void> {
     if (!w) return;
     if (worker === w) worker = null;
+    if (politely) {
+      // Asked to end by itself (entry.ts finish()), so no statement is cut off; terminated only if it hangs.
+      const exited = new Promise<boolean>((resolve) => {
+        w.once('exit', () => resolve(true));
+        setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref();
+      });
+      w.postMessage({ type: 'close' } satisfies ParentMessage);
+      if (await exited) return;
+      o.log.warn('sync.worker-close-timeout', { waitedMs: CLOSE_WAIT_MS });
+    }
     await w.terminate();
   }
 
@@ -193,7 +206,7 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     async close() {
       closed = true;
       await Promise.all([...testThreads].map((t) => t.terminate()));
-      await retire(worker);
+      await retire(worker, true);
     },
   };
 }

@@ -45,7 +45,9 @@ export type ParentMessage =
   | { type: 'open' }
   | { type: 'run'; id: number; job: SyncJob }
   | { type: 'test'; id: number; job: SyncJob }
-  | { type: 'abort'; id: number };
+  | { type: 'abort'; id: number }
+  /** Stop: finish (or abort) the running sync, close the connection, end the thread. */
+  | { type: 'close' };
 
 export type WorkerMessage =
   | { type: 'opened'; ok: true; openMs: number }
