@@ -18,6 +18,8 @@ export interface CrashLoopReport {
   lostAcknowledged: number;
   /** Opening and checking the file after each kill, in ms. */
   recoveryMs: number[];
+  /** The cache's key, for opening the folder afterwards as the app would. */
+  key: Buffer;
 }
 
 /** A deterministic stream of kill delays (ms), so a failure can be run again as it was. */
@@ -71,7 +73,7 @@ export async function crashLoop(o: { dir: string; runs: number; seed?: number; m
   const snapshotFile = join(o.dir, 'snapshots.json');
   const expected = new Map(writeCrashLoopSnapshots(snapshotFile).map(({ tag, snapshot }) => [`Crash ${tag}`, snapshot.lessons.length]));
   const next = delays(o.seed ?? 20261203, o.maxDelayMs ?? 120);
-  const report: CrashLoopReport = { runs: 0, integrityFailures: [], lostAcknowledged: 0, recoveryMs: [] };
+  const report: CrashLoopReport = { runs: 0, integrityFailures: [], lostAcknowledged: 0, recoveryMs: [], key };
   const cacheRuns = Math.ceil(o.runs / 2);
 
   for (let run = 0; run < o.runs; run++) {
