@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { SourceError } from '../../errors';
 import { isAllowedAddress } from './feedAddress';
+import { unfoldBytes } from './unfoldBytes';
 import { decodeWindows1252, WINDOWS_1252_LABELS } from './windows1252';
 import { describeWait, retryAfterMs } from './retryAfter';
 
@@ -63,14 +64,17 @@ function statusError(status: number, name: string, retryAfter: string | null): S
   return new SourceError('UPSTREAM_HTTP', `Feed '${name}' answered HTTP ${status} instead of a calendar.${again}`, wait);
 }
 
-/** RFC 5545 says UTF-8; a server that names another charset is believed. */
-function decode(bytes: Uint8Array, contentType: string | null): string {
+/** RFC 5545 says UTF-8; a server that names another charset is believed. Folds go before decoding (unfoldBytes.ts). */
+export function decodeFeed(bytes: Uint8Array, contentType: string | null): string {
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
-  if (charset !== undefined && WINDOWS_1252_LABELS.has(charset)) return decodeWindows1252(bytes);
+  if (charset !== undefined && WINDOWS_1252_LABELS.has(charset)) return decodeWindows1252(unfoldBytes(bytes));
+  // UTF-16 and the like: a line break is not one byte there, so their folds are taken out as text later.
+  const byteFolds = charset === undefined || /^(utf-?8|us-ascii|ascii|iso-8859-\d+|latin1)$/.test(charset);
+  const body = byteFolds ? unfoldBytes(bytes) : bytes;
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return new TextDecoder(charset ?? 'utf-8').decode(body);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('utf-8').decode(unfoldBytes(bytes));
   }
 }
 
@@ -102,7 +106,7 @@ async function readBody(response: Response, name: string, limits: HttpLimits): P
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return { text: decode(all, response.headers.get('content-type')), bytes };
+  return { text: decodeFeed(all, response.headers.get('content-type')), bytes };
 }
 
 /**
