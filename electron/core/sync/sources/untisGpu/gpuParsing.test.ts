@@ -71,6 +71,18 @@ describe('GPU014 type bits (decoded from the bit numbers, not enbrea\'s shifted 
     expect(Object.entries(kind).filter(([, on]) => on).map(([name]) => name)).toEqual([flag]);
   });
 
+  it('a moved lesson is decided by the bits where they are set, whichever letters the two lines carry', () => {
+    const flags = (bits: number, letter: string | null) => Object.entries(substitutionKind(bits, letter)).filter(([, on]) => on).map(([name]) => name);
+    // The pair as Untis writes it, and with the letters the other way round: the bits say which end is which.
+    for (const [awayLetter, hereLetter] of [['F', 'T'], ['T', 'F'], [null, null]] as const) {
+      expect(flags(8, awayLetter), `old slot, letter ${awayLetter}`).toEqual(['movedAway']);
+      expect(flags(128, hereLetter), `new slot, letter ${hereLetter}`).toEqual(['movedHere']);
+    }
+    // Without bits the letters decide.
+    expect(flags(0, 'F')).toEqual(['movedAway']);
+    expect(flags(0, 'T')).toEqual(['movedHere']);
+  });
+
   it('a plain substitution (type 0, no letter) sets nothing', () => {
     expect(Object.values(substitutionKind(0, null)).some(Boolean)).toBe(false);
   });

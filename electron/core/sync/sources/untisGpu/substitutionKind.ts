@@ -37,19 +37,27 @@ export interface SubstitutionKind {
 
 const bit = (bits: number, n: number) => (bits & (1 << n)) !== 0;
 
+/**
+ * The bit field decides wherever it is set; the letter only where it is not (older exports, or a field left 0).
+ * Exporters disagree on the move letters (some write "T" on the line at the old slot, some on the new one), while
+ * bits 3 and 7 say unambiguously which line is which; taking both at once made one line of a pair both ends of the
+ * move. Exam and swap have no bit: their letters always count.
+ */
 export function substitutionKind(bits: number, letter: string | null): SubstitutionKind {
   const l = (letter ?? '').trim().toUpperCase();
+  const byBits = bits !== 0;
+  const flag = (n: number, letterOf: string) => (byBits ? bit(bits, n) : l === letterOf);
   return {
-    cancelled: bit(bits, 0) || l === 'C',
-    supervision: bit(bits, 1) || l === 'S',
-    specialDuty: bit(bits, 2) || l === 'A',
-    movedAway: bit(bits, 3) || l === 'F',
-    release: bit(bits, 4) || l === 'L',
+    cancelled: flag(0, 'C'),
+    supervision: flag(1, 'S'),
+    specialDuty: flag(2, 'A'),
+    movedAway: flag(3, 'F'),
+    release: flag(4, 'L'),
     plusAsSubstitute: bit(bits, 5),
-    partial: bit(bits, 6) || l === 'P',
-    movedHere: bit(bits, 7) || l === 'T',
-    roomChange: bit(bits, 16) || l === 'R',
-    breakSupervision: bit(bits, 17) || l === 'B',
+    partial: flag(6, 'P'),
+    movedHere: flag(7, 'T'),
+    roomChange: flag(16, 'R'),
+    breakSupervision: flag(17, 'B'),
     lessonFree: bit(bits, 18),
     doNotPrint: bit(bits, 20),
     exam: l === 'E',
