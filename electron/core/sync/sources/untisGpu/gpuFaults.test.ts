@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../../../shared/contract';
@@ -70,7 +70,7 @@ const faults: Fault[] = [
   ['a time grid that is not one', (dir) => exportFolder(dir, { school: true, files: { 'time.txt': '1 8 4 10:45\n' } }), 'UPSTREAM_INVALID', /time\.txt, line 1/],
   ['the wrong encoding (Windows-1252 bytes, UTF-8 forced)', (dir) => exportFolder(dir, { fixtures: 'ansi-school' }), 'UPSTREAM_INVALID', /GPU001\.TXT is not UTF-8/, { encoding: 'utf-8' }],
   ['UTF-16 without a byte-order mark', (dir) => exportFolder(dir, { school: true, files: { 'GPU001.TXT': Buffer.from(school001(), 'utf16le') } }), 'UPSTREAM_INVALID', /holds NUL bytes/],
-  ['lessons only in periods the grid does not have (through the engine checks)', (dir) => exportFolder(dir, { files: { 'GPU001.TXT': '1,"1a","AB","ne","A1",1,15,,\r\n' } }),
+  ['lessons only in periods the grid does not have (through the engine checks)', (dir) => exportFolder(dir, { school: true, fixtures: 'svws-extra', files: { 'GPU001.TXT': '1,"1a","AB","ne","A1",1,15,,\r\n', 'GPU014.TXT': '\r\n' } }),
     'UPSTREAM_EMPTY', /returned no (rooms|lessons)/],
   ['a file larger than the cap', (dir) => exportFolder(dir, { school: true }), 'UPSTREAM_INVALID', /larger than 0 MB/, {}, { maxBytes: 1000 }],
 ];
@@ -144,5 +144,33 @@ describe('Untis GPU faults through the sync engine', () => {
     } finally {
       await engine.stop();
     }
+  });
+});
+
+describe('an export read only when whole', () => {
+  it('refuses an export that lost GPU014, naming it, and keeps the last good changes on screen', async () => {
+    const { db, before } = await goodCache();
+    const folder = exportFolder(tempDir(), { school: true, fixtures: 'svws-extra' });
+    rmSync(join(folder, 'GPU014.TXT'));
+    await expect(sync(db, folder)).rejects.toMatchObject({ code: 'UPSTREAM_INVALID', message: expect.stringMatching(/^GPU014\.TXT is missing from the Untis export .*the last good export had it/) });
+    expect(cacheDump(db)).toEqual(before);
+    // Written empty (Untis half-way): the same.
+    writeFileSync(join(folder, 'GPU014.TXT'), '');
+    await expect(sync(db, folder)).rejects.toMatchObject({ message: expect.stringMatching(/^GPU014\.TXT in the Untis export .* is empty/) });
+    expect(cacheDump(db)).toEqual(before);
+  });
+
+  it('reads the folder only once it has been quiet for a while, and refuses one that keeps changing', async () => {
+    const { db } = await goodCache();
+    const folder = exportFolder(tempDir(), { school: true, fixtures: 'svws-extra' });
+    // Just written (now): waited for, then read.
+    const now = new Date();
+    utimesSync(join(folder, 'GPU014.TXT'), now, now);
+    const started = Date.now();
+    await sync(db, folder, {}, { quietMs: 1_500 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    // Still changing when the time to read it is up: refused, to be read by the next sync.
+    utimesSync(join(folder, 'GPU014.TXT'), new Date(), new Date());
+    await expect(sync(db, folder, {}, { quietMs: 5_000, timeoutMs: 1_000 })).rejects.toMatchObject({ code: 'UPSTREAM_INVALID', message: expect.stringMatching(/still being written/) });
   });
 });

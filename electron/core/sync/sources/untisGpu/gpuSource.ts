@@ -5,9 +5,10 @@ import type { Snapshot, Source, SourceContext } from '../../snapshot';
 import type { Separator } from './delimited';
 import { parseExport, type GpuParsed, type ParseOptions } from './parseExport';
 import { defaultGrid, gridFromPeriods } from './periodGrid';
-import { readExport, type ReadLimits } from './readExport';
+import { type GpuRaw, readExport, type ReadLimits } from './readExport';
 import { gpuWindow } from './schoolWeeks';
 import { gpuTestSteps } from './testSteps';
+import { checkAgainstLastGood, gpuCursor } from './wholeExport';
 import { GPU_SCHOOL_NAME, gpuSnapshot } from './toSnapshot';
 
 export type UntisGpuConfig = z.infer<typeof UntisGpuSourceConfig>;
@@ -19,6 +20,8 @@ export interface UntisGpuSourceOptions {
   timeoutMs?: number;
   /** Per file. Default 50 MB. */
   maxBytes?: number;
+  /** The export is read once no file changed for this long. Default 5 s (Untis writes the files one by one). */
+  quietMs?: number;
   /** The bell schedule when the export has no time.txt; default: the Dutch grid in periodGrid.ts. (Not in the settings yet.) */
   periods?: Period[];
 }
@@ -29,7 +32,9 @@ export interface UntisGpuSourceOptions {
  * (GPU003-006) and changed by the substitutions (GPU014) on their dates.
  */
 export function createUntisGpuSource(config: UntisGpuConfig, options: UntisGpuSourceOptions = {}): Source<GpuParsed> {
-  const limits: ReadLimits = { timeoutMs: options.timeoutMs ?? 60_000, maxBytes: options.maxBytes ?? 50 * 1_048_576 };
+  const limits: ReadLimits = { timeoutMs: options.timeoutMs ?? 60_000, maxBytes: options.maxBytes ?? 50 * 1_048_576, quietMs: options.quietMs ?? 5_000 };
+  // This sync's export: its file set is checked against the last good one's and kept as the cursor (wholeExport.ts).
+  let read: GpuRaw | null = null;
   const parseOptions: ParseOptions = {
     encoding: config.encoding,
     separator: options.separator ?? null,
@@ -40,6 +45,7 @@ export function createUntisGpuSource(config: UntisGpuConfig, options: UntisGpuSo
     async fetch(ctx: SourceContext): Promise<unknown> {
       ctx.progress('reading export', 0, 1);
       const raw = await readExport(config.folder, ctx.signal, limits);
+      read = raw;
       ctx.progress('reading export', 1, 1);
       return raw;
     },
@@ -48,7 +54,10 @@ export function createUntisGpuSource(config: UntisGpuConfig, options: UntisGpuSo
     },
     normalise(parsed: GpuParsed, ctx: SourceContext): Snapshot {
       const window = gpuWindow(ctx.now, ctx.zone, config.weeks, config.validFrom);
-      return gpuSnapshot(parsed, { window, zone: ctx.zone, scope: ctx.scope, schoolName: GPU_SCHOOL_NAME }).snapshot;
+      // After the files' own checks, so a damaged file is named for what is wrong with it.
+      if (read) checkAgainstLastGood(read, ctx.cursor);
+      const snapshot = gpuSnapshot(parsed, { window, zone: ctx.zone, scope: ctx.scope, schoolName: GPU_SCHOOL_NAME }).snapshot;
+      return { ...snapshot, cursor: read ? gpuCursor(read) : null };
     },
     test: (ctx) => gpuTestSteps(config, ctx, limits, parseOptions),
   };

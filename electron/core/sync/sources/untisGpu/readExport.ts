@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SourceError } from '../../errors';
+import { waitUntilQuiet } from './wholeExport';
 
 /*
  * The "upstream" of this connector is a folder Untis exports into (often a network share). What is read: the
@@ -26,6 +27,8 @@ export interface GpuRaw {
 export interface ReadLimits {
   timeoutMs: number;
   maxBytes: number;
+  /** The files are read only once none has changed for this long (wholeExport.ts); 0 reads at once. */
+  quietMs?: number;
 }
 
 function kindOf(fileName: string): GpuFileKind | null {
@@ -76,6 +79,9 @@ export async function readExport(folder: string, signal: AbortSignal, limits: Re
     throw new SourceError('UPSTREAM_EMPTY', `The Untis export folder ${folder} holds no GPU001.TXT (the timetable); export "Stundenplan" from Untis into it.`);
   }
 
+  await waitUntilQuiet(folder, [...chosen.values()], limits.quietMs ?? 0, both, Date.now() + limits.timeoutMs).catch((error: unknown) => {
+    throw stopped(error) ?? error;
+  });
   const files: GpuRawFile[] = [];
   for (const [kind, name] of chosen) {
     const path = join(folder, name);

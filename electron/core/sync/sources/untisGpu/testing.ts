@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { upstreamFixture } from '../../../testing/upstreamFixtures';
@@ -43,6 +43,9 @@ export function exportFolder(dir: string, o: ExportFolderOptions): string {
     for (const name of readdirSync(from)) copyFileSync(join(from, name), join(folder, name));
   }
   for (const [name, content] of Object.entries(o.files ?? {})) writeFileSync(join(folder, name), content);
+  // As an export written a while ago: the connector reads a folder only once it has been quiet for a few seconds.
+  const before = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(folder)) utimesSync(join(folder, name), before, before);
   return folder;
 }
 
