@@ -17,10 +17,19 @@ export interface HttpLimits {
   maxBytes: number;
 }
 
-export interface FeedBody {
+/** What the server said identifies this version of the feed, for asking "changed since?" next time. */
+export interface FeedValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface FeedBody extends FeedValidators {
   text: string;
   bytes: number;
 }
+
+/** The server answered 304: the feed is as it was when it gave these validators. */
+export const NOT_MODIFIED = Symbol('not modified');
 
 const MAX_REDIRECTS = 5;
 
@@ -106,7 +115,7 @@ async function readBody(response: Response, name: string, limits: HttpLimits): P
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return { text: decodeFeed(all, response.headers.get('content-type')), bytes };
+  return { text: decodeFeed(all, response.headers.get('content-type')), bytes, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
 }
 
 /**
@@ -114,7 +123,14 @@ async function readBody(response: Response, name: string, limits: HttpLimits): P
  * the query never travels over plain HTTP), one deadline for everything, a size cap, HTTP errors in plain words
  * with the upstream's Retry-After.
  */
-export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits): Promise<FeedBody> {
+export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits): Promise<FeedBody>;
+export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits, since: FeedValidators): Promise<FeedBody | typeof NOT_MODIFIED>;
+/** With `since`, a conditional GET (If-None-Match / If-Modified-Since): a 304 answers NOT_MODIFIED. */
+export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits, since?: FeedValidators): Promise<FeedBody | typeof NOT_MODIFIED> {
+  const conditional: Record<string, string> = {
+    ...(since?.etag ? { 'if-none-match': since.etag } : {}),
+    ...(since?.lastModified ? { 'if-modified-since': since.lastModified } : {}),
+  };
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const both = AbortSignal.any([signal, deadline]);
   let url = address;
@@ -124,7 +140,7 @@ export async function getFeed(address: URL, name: string, signal: AbortSignal, l
       response = await fetch(url, {
         signal: both,
         redirect: 'manual',
-        headers: { accept: 'text/calendar, text/plain;q=0.8, */*;q=0.5', 'user-agent': 'Gangbord (iCalendar feed reader)' },
+        headers: { accept: 'text/calendar, text/plain;q=0.8, */*;q=0.5', 'user-agent': 'Gangbord (iCalendar feed reader)', ...conditional },
       });
     } catch (error) {
       throw networkError(error, name, signal, deadline, limits, false);
@@ -142,6 +158,10 @@ export async function getFeed(address: URL, name: string, signal: AbortSignal, l
       if (!isAllowedAddress(next)) throw new SourceError('UPSTREAM_HTTP', `Feed '${name}' redirected to an address without https; Gangbord did not follow it.`);
       url = next;
       continue;
+    }
+    if (response.status === 304 && since) {
+      await response.body?.cancel().catch(() => undefined);
+      return NOT_MODIFIED;
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);

@@ -1,8 +1,8 @@
 import type { SourceContext } from '../../snapshot';
 import { feedAddress, type FeedConfig } from './feedAddress';
-import { getFeed, type HttpLimits } from './feedHttp';
+import { type FeedValidators, getFeed, type HttpLimits, NOT_MODIFIED } from './feedHttp';
 
-export interface RawFeed {
+export interface RawFeed extends FeedValidators {
   name: string;
   text: string;
   bytes: number;
@@ -10,7 +10,14 @@ export interface RawFeed {
 
 export async function fetchFeed(feed: FeedConfig, ctx: Pick<SourceContext, 'secret'>, signal: AbortSignal, limits: HttpLimits): Promise<RawFeed> {
   const body = await getFeed(feedAddress(feed, ctx), feed.name, signal, limits);
-  return { name: feed.name, text: body.text, bytes: body.bytes };
+  return { name: feed.name, text: body.text, bytes: body.bytes, etag: body.etag, lastModified: body.lastModified };
+}
+
+/** A conditional fetch: null when the server says the feed did not change since `since`. */
+export async function fetchFeedIfChanged(feed: FeedConfig, ctx: Pick<SourceContext, 'secret'>, signal: AbortSignal, limits: HttpLimits, since: FeedValidators): Promise<RawFeed | null> {
+  const body = await getFeed(feedAddress(feed, ctx), feed.name, signal, limits, since);
+  if (body === NOT_MODIFIED) return null;
+  return { name: feed.name, text: body.text, bytes: body.bytes, etag: body.etag, lastModified: body.lastModified };
 }
 
 /**
@@ -18,10 +25,13 @@ export async function fetchFeed(feed: FeedConfig, ctx: Pick<SourceContext, 'secr
  * fails the sync: a timetable missing one room's feed would empty that room's door sign, so it is better to keep
  * the cached one whole.
  */
-export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number): Promise<RawFeed[]> {
+export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number): Promise<RawFeed[]>;
+export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number, since: readonly FeedValidators[]): Promise<(RawFeed | null)[]>;
+/** With `since` (one per feed), conditional requests: a feed that did not change comes back as null. */
+export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number, since?: readonly FeedValidators[]): Promise<(RawFeed | null)[]> {
   const stop = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stop.signal]);
-  const results: RawFeed[] = [];
+  const results: (RawFeed | null)[] = [];
   let next = 0;
   let done = 0;
   let failed: { error: unknown } | null = null;
@@ -33,7 +43,7 @@ export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContex
       const feed = feeds[i];
       if (feed === undefined) return;
       try {
-        results[i] = await fetchFeed(feed, ctx, signal, limits);
+        results[i] = since ? await fetchFeedIfChanged(feed, ctx, signal, limits, since[i]!) : await fetchFeed(feed, ctx, signal, limits);
         ctx.progress('fetching feeds', ++done, feeds.length);
       } catch (error) {
         if (failed === null) {

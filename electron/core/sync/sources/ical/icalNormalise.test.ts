@@ -28,7 +28,7 @@ const schoolConfig = IcalSourceConfig.parse({
 function normalise(config: IcalConfig, texts: string[], now: number): Snapshot {
   const source = createIcalSource(config);
   const ctx = sourceContext(now);
-  const raw = { feeds: texts.map((text, i) => ({ name: config.feeds[i]!.name, text, bytes: text.length })) };
+  const raw = { feeds: texts.map((text, i) => ({ name: config.feeds[i]!.name, text, bytes: text.length, etag: null, lastModified: null })), cursor: '' };
   const payload = source.normalise(source.validate(raw, ctx), ctx);
   if (payload.kind !== 'snapshot') throw new Error('expected a snapshot');
   return payload;

@@ -140,7 +140,7 @@ const anyText = fc.oneof(
   { arbitrary: fc.string({ maxLength: 300 }).map((s) => `BEGIN:VCALENDAR\n${s}\nEND:VCALENDAR`), weight: 1 },
 );
 
-const raw = (text: string) => ({ feeds: [{ name: 'Fuzz', text, bytes: text.length }] });
+const raw = (text: string) => ({ feeds: [{ name: 'Fuzz', text, bytes: text.length, etag: null, lastModified: null }], cursor: '' });
 
 /** What a failure may be: an upstream problem in a SourceError; INTERNAL would be a bug of ours. */
 describe('iCalendar parser properties (fast-check)', () => {

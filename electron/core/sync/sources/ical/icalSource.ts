@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { IcalSourceConfig } from '../../../../../shared/settings';
 import { SourceError } from '../../errors';
-import type { Snapshot, Source, SourceContext } from '../../snapshot';
+import type { Source, SourceContext, SyncPayload } from '../../snapshot';
+import { fetchChangedFeeds, icalCursor } from './conditionalFeeds';
 import { expandFeeds, type ParsedFeed } from './expandFeeds';
-import { fetchFeeds } from './fetchFeeds';
 import { RuleSet } from './fieldRules';
 import type { HttpLimits } from './feedHttp';
 import { parseCalendar } from './parseCalendar';
@@ -24,11 +24,19 @@ export interface IcalSourceOptions {
 
 export interface IcalParsed {
   feeds: ParsedFeed[];
+  /** Every feed answered 304: nothing to rebuild (conditionalFeeds.ts). */
+  unchanged: boolean;
+  /** The cursor to keep: each feed's validators, for the next sync's conditional requests. */
+  cursor: string | null;
 }
 
-const RawFeeds = z.object({
-  feeds: z.array(z.object({ name: z.string(), text: z.string(), bytes: z.number() }).strict()),
-}).strict();
+const RawFeeds = z.union([
+  z.object({
+    feeds: z.array(z.object({ name: z.string(), text: z.string(), bytes: z.number(), etag: z.string().nullable(), lastModified: z.string().nullable() }).strict()),
+    cursor: z.string(),
+  }).strict(),
+  z.object({ unchanged: z.literal(true) }).strict(),
+]);
 
 /** The configured rules' patterns compile, or the administrator hears which one does not. */
 function checkRules(config: IcalConfig): void {
@@ -49,27 +57,35 @@ export function createIcalSource(config: IcalConfig, options: IcalSourceOptions 
 
     async fetch(ctx: SourceContext): Promise<unknown> {
       checkRules(config);
-      return { feeds: await fetchFeeds(config.feeds, ctx, limits, concurrency) };
+      const window = syncWindow(ctx.now, ctx.zone, config.weeks);
+      const feeds = await fetchChangedFeeds(config.feeds, ctx, window, limits, concurrency);
+      return feeds === null ? { unchanged: true } : { feeds, cursor: icalCursor(window, feeds) };
     },
 
     validate(raw: unknown): IcalParsed {
       const shape = RawFeeds.safeParse(raw);
-      if (!shape.success || shape.data.feeds.length !== config.feeds.length) {
+      if (shape.success && 'unchanged' in shape.data) return { feeds: [], unchanged: true, cursor: null };
+      const fetched = shape.success && 'feeds' in shape.data ? shape.data : null;
+      if (!fetched || fetched.feeds.length !== config.feeds.length) {
         throw new SourceError('UPSTREAM_INVALID', 'The iCalendar connector received something other than the feeds it fetched.');
       }
       return {
-        feeds: shape.data.feeds.map((feed, i) => {
+        unchanged: false,
+        cursor: fetched.cursor,
+        feeds: fetched.feeds.map((feed, i) => {
           const feedConfig = config.feeds[i]!;
           return { config: feedConfig, parsed: parseCalendar(feedConfig.name, feed.text), bytes: feed.bytes };
         }),
       };
     },
 
-    normalise(parsed: IcalParsed, ctx: SourceContext): Snapshot {
+    normalise(parsed: IcalParsed, ctx: SourceContext): SyncPayload {
+      // Every feed as it was: the cached timetable stands, and the sync counts as a success.
+      if (parsed.unchanged) return { kind: 'unchanged' };
       const window = syncWindow(ctx.now, ctx.zone, config.weeks);
       const { feeds } = expandFeeds(parsed.feeds, ctx.zone, window);
       ctx.progress('reading feeds', feeds.length, feeds.length);
-      return icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME }).snapshot;
+      return { ...icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME }).snapshot, cursor: parsed.cursor };
     },
 
     test: (ctx) => icalTestSteps(config, ctx, limits),
