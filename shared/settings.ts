@@ -65,11 +65,19 @@ export const IcalFeedConfig = z.object({
   subject: IcalFieldRule.default({ from: 'summary' }),
   teacher: IcalFieldRule.optional(),
   group: IcalFieldRule.optional(),
+  /**
+   * This feed is the school's calendar of holidays and study days: its all-day events are days off (screens that
+   * are off on holidays stay dark). All-day events in other feeds are bookings (an excursion, a test week), never
+   * days off, whatever they are called.
+   */
+  daysOff: z.boolean().default(false),
 }).strict().refine((f) => (f.url === undefined) !== (f.urlSecret === undefined), 'give a feed either url or urlSecret');
 
 export const IcalSourceConfig = z.object({
   type: z.literal('ical'),
   feeds: z.array(IcalFeedConfig).min(1).max(500),
+  /** Or by category: all-day events with this CATEGORIES value are days off, in any feed (e.g. "Vakantie"). */
+  daysOffCategory: z.string().trim().min(1).max(80).optional(),
   weeks: Weeks,
 }).strict();
 

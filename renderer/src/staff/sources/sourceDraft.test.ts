@@ -10,10 +10,10 @@ const configs: SourceConfig[] = [
   { type: 'webuntis', server: 'nessa.webuntis.com', school: 'demo-school', username: 'gangbord', password: 'webuntis.password', weeks: 2 },
   {
     type: 'ical', weeks: 4, feeds: [
-      { name: 'Hoofdgebouw', url: 'https://rooster.example.nl/hoofd.ics', room: { from: 'location' }, subject: { from: 'summary' } },
+      { name: 'Hoofdgebouw', url: 'https://rooster.example.nl/hoofd.ics', room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false },
       {
         name: 'Sporthal', urlSecret: 'ical.sporthal', room: { from: 'description', pattern: 'Lokaal: (\\S+)' }, subject: { from: 'summary' },
-        teacher: { from: 'description', pattern: 'Docent: (\\w+)' }, group: { from: 'categories' },
+        teacher: { from: 'description', pattern: 'Docent: (\\w+)' }, group: { from: 'categories' }, daysOff: true,
       },
     ],
   },
@@ -117,7 +117,7 @@ describe('the source form model', () => {
     feed.teacher.from = '';
     expect(checkDraft(d, [])).toEqual({});
     expect(toConfig(d)).toEqual({
-      type: 'ical', weeks: 2, feeds: [{ name: 'Rooster', url: 'https://rooster.example.nl/a.ics', room: { from: 'location' }, subject: { from: 'summary' } }],
+      type: 'ical', weeks: 2, feeds: [{ name: 'Rooster', url: 'https://rooster.example.nl/a.ics', room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }],
     });
   });
 

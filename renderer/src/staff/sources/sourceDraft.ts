@@ -49,6 +49,8 @@ export interface FeedDraft {
   subject: RuleDraft;
   teacher: RuleDraft;
   group: RuleDraft;
+  /** The school's calendar of holidays and study days: its all-day events are days off. */
+  daysOff: boolean;
 }
 
 export interface SourceDraft {
@@ -56,7 +58,8 @@ export interface SourceDraft {
   demo: { size: DemoSize };
   zermelo: { portal: string; baseUrl: string; branch: string; token: string; weeks: number };
   webuntis: { server: string; school: string; username: string; password: SecretDraft; baseUrl: string; weeks: number };
-  ical: { feeds: FeedDraft[]; weeks: number };
+  /** `daysOffCategory`: all-day events with this category are days off, in any feed ('' for none). */
+  ical: { feeds: FeedDraft[]; weeks: number; daysOffCategory: string };
   gpu: { folder: string; encoding: GpuEncoding; validFrom: string; weeks: number };
 }
 
@@ -74,7 +77,7 @@ export function emptyFeed(name = ''): FeedDraft {
   return {
     key: nextFeedKey++, name, private: false, url: '', secret: { name: null, value: '' },
     room: { from: 'location', pattern: '' }, subject: { from: 'summary', pattern: '' },
-    teacher: { from: '', pattern: '' }, group: { from: '', pattern: '' },
+    teacher: { from: '', pattern: '' }, group: { from: '', pattern: '' }, daysOff: false,
   };
 }
 
@@ -84,7 +87,7 @@ export function emptyDraft(): SourceDraft {
     demo: { size: 'standard' },
     zermelo: { portal: '', baseUrl: '', branch: '', token: DEFAULT_ZERMELO_TOKEN, weeks: 2 },
     webuntis: { server: '', school: '', username: '', password: { name: DEFAULT_WEBUNTIS_PASSWORD, value: '' }, baseUrl: '', weeks: 2 },
-    ical: { feeds: [emptyFeed()], weeks: 2 },
+    ical: { feeds: [emptyFeed()], weeks: 2, daysOffCategory: '' },
     gpu: { folder: '', encoding: 'auto', validFrom: '', weeks: 2 },
   };
 }
@@ -112,6 +115,7 @@ export function draftFrom(config: SourceConfig | null): SourceDraft {
     case 'ical':
       draft.ical = {
         weeks: config.weeks,
+        daysOffCategory: config.daysOffCategory ?? '',
         feeds: config.feeds.map((f) => ({
           ...emptyFeed(f.name),
           private: f.urlSecret !== undefined,
@@ -121,6 +125,7 @@ export function draftFrom(config: SourceConfig | null): SourceDraft {
           subject: ruleDraft(f.subject),
           teacher: ruleDraft(f.teacher),
           group: ruleDraft(f.group),
+          daysOff: f.daysOff,
         })),
       };
       break;
@@ -291,7 +296,7 @@ function feedConfig(f: FeedDraft): IcalFeed {
   const address = f.private ? { urlSecret: f.secret.name ?? '' } : { url: f.url.trim() };
   const feed: IcalFeed = {
     name: f.name.trim(), ...address,
-    room: rule(f.room) ?? { from: 'location' }, subject: rule(f.subject) ?? { from: 'summary' },
+    room: rule(f.room) ?? { from: 'location' }, subject: rule(f.subject) ?? { from: 'summary' }, daysOff: f.daysOff,
   };
   const teacher = rule(f.teacher);
   const group = rule(f.group);
@@ -327,7 +332,10 @@ export function toConfig(draft: SourceDraft): SourceConfig {
       });
     }
     case 'ical':
-      return { type: 'ical', feeds: draft.ical.feeds.map(feedConfig), weeks: draft.ical.weeks };
+      return {
+        type: 'ical', feeds: draft.ical.feeds.map(feedConfig), weeks: draft.ical.weeks,
+        ...(optional(draft.ical.daysOffCategory) ? { daysOffCategory: optional(draft.ical.daysOffCategory) } : {}),
+      };
     case 'untis-gpu': {
       const g = draft.gpu;
       return defined({ type: 'untis-gpu', folder: g.folder.trim(), encoding: g.encoding, validFrom: optional(g.validFrom), weeks: g.weeks });

@@ -40,6 +40,7 @@ function schoolConfig(server: FeedServer) {
   return IcalSourceConfig.parse({
     type: 'ical',
     weeks: 2,
+    daysOffCategory: 'Vrije dag',
     feeds: [
       { name: 'Hoofdgebouw', url: server.url('/hoofdgebouw.ics'), ...rules },
       // A tokenised address is a credential: kept as a secret, named here.
@@ -97,7 +98,7 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
       type: 'ical',
       feeds: [
         { name: 'Google', url: server.url('/google.ics'), room: { from: 'summary' } },
-        { name: 'Vakanties', url: server.url('/holidays.ics') },
+        { name: 'Vakanties', url: server.url('/holidays.ics'), daysOff: true },
       ],
     });
     await syncOnce({ db, source: createIcalSource(config), scope: 'kiosk', now: at('2024-02-12', '08:00'), zone: ZONE, signal: new AbortController().signal, progress: () => {} });
@@ -126,7 +127,7 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
       { step: "Feed 'Sporthal'", ok: true, detail: '3 events, 2 this week' },
       {
         step: 'Timetable', ok: true,
-        detail: '12 lessons in 5 rooms from 2024-03-25 to 2024-04-07; 1 day off; 1 all-day event left out; 1 lesson in more than one feed, kept once.',
+        detail: '12 lessons in 5 rooms from 2024-03-25 to 2024-04-07; 1 day off: Tweede Paasdag (2024-04-01); 1 all-day event left out; 1 lesson in more than one feed, kept once.',
       },
     ]);
   });

@@ -37,14 +37,14 @@ const ID_MAX = 120;
 
 /*
  * All-day events are not lessons (a kiosk cannot show "now" for a whole day, and the engine refuses lessons over
- * 12 hours). Those that name a day off become holidays: screens with "off on holidays" stay dark and the door
- * sign skips them. Anything else all-day (a test week, an excursion) is left out, because a holiday entry would
- * switch screens off on days that have lessons.
+ * 12 hours). They are days off only where the school says its calendar is: a feed the administrator marked as the
+ * school's calendar, or a category named for it. Anything else all-day (an excursion, a room booked for a day, a
+ * test week), whatever its name, is left out: a day off switches screens off, and a wrong one darkens a school day.
  */
-const DAY_OFF = /vakantie|vrije? dag|lesvrij|roostervrij|\bvrij\b|feestdag|studiedag|koningsdag|bevrijdingsdag|hemelvaart|pinkster|pasen|paas|kerst|ferien|feiertag|holiday|vacation/i;
-
-function isDayOff(facts: EventFacts): boolean {
-  return DAY_OFF.test(facts.summary) || facts.categories.some((c) => DAY_OFF.test(c));
+function isDayOff(facts: EventFacts, feed: FeedConfig, daysOffCategory: string | undefined): boolean {
+  if (feed.daysOff) return true;
+  const wanted = daysOffCategory?.toLowerCase();
+  return wanted !== undefined && facts.categories.some((c) => c.trim().toLowerCase() === wanted);
 }
 
 function minuteStamp(ms: number): string {
@@ -125,7 +125,7 @@ function holidayOf(o: AllDayOccurrence): Holiday {
 }
 
 /** Every feed's occurrences → one snapshot: lessons de-duplicated by UID + RECURRENCE-ID, lists from the codes used. */
-export function icalSnapshot(feeds: readonly ExpandedFeed[], o: { window: SyncWindow; zone: string; schoolName: string }): { snapshot: Snapshot; stats: SnapshotStats } {
+export function icalSnapshot(feeds: readonly ExpandedFeed[], o: { window: SyncWindow; zone: string; schoolName: string; daysOffCategory?: string }): { snapshot: Snapshot; stats: SnapshotStats } {
   const stats: SnapshotStats = { lessons: 0, duplicates: 0, notLessons: 0, holidays: 0, allDaySkipped: 0 };
   const lessons = new Map<string, Candidate>();
   const holidays = new Map<string, Holiday>();
@@ -147,7 +147,7 @@ export function icalSnapshot(feeds: readonly ExpandedFeed[], o: { window: SyncWi
         lessons.set(lesson.id, existing ? merge(existing, candidate) : candidate);
       }
       for (const occurrence of expanded.allDay) {
-        if (occurrence.facts.cancelled || !isDayOff(occurrence.facts)) {
+        if (occurrence.facts.cancelled || !isDayOff(occurrence.facts, feed.config, o.daysOffCategory)) {
           stats.allDaySkipped++;
           continue;
         }
