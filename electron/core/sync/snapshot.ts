@@ -38,6 +38,8 @@ export interface Delta {
   kind: 'delta';
   upsertLessons: Lesson[];
   removeLessonIds: string[];
+  /** The lessons of these days are replaced whole: every lesson the cache has there goes, `upsertLessons` come. */
+  replaceDays?: { from: LocalDate; to: LocalDate };
   cursor: string | null;
 }
 

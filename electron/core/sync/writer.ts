@@ -251,7 +251,7 @@ export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext
 export function writeDelta(db: CacheDb, delta: Delta, ctx: WriteContext): WriteSummary {
   const s = prepare(db, ctx.scope);
   const run = db.transaction((): WriteSummary => {
-    let removed = 0;
+    let removed = delta.replaceDays ? deleteLessonsBetween(db, delta.replaceDays.from, delta.replaceDays.to) : 0;
     for (const id of delta.removeLessonIds) if (deleteLessonById(s, id)) removed++;
     for (const lesson of delta.upsertLessons) updateOrInsertLesson(s, lesson);
     s.syncState.run(ctx.source, ctx.now, delta.cursor);

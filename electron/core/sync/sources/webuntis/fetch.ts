@@ -3,7 +3,7 @@ import type { WebUntisSourceConfig } from '../../../../../shared/settings';
 import { SourceError } from '../../errors';
 import { mapWithLimit } from '../../http';
 import type { SourceContext } from '../../snapshot';
-import { schoolWeeks, type SchoolWeek } from '../zermelo/weeks';
+import { nearDays, schoolWeeks, type SchoolWeek } from '../zermelo/weeks';
 import { isUnchanged, parseUntisCursor, type UntisCursor, untisConfigKey } from './cursor';
 import { isDateRangeError, isMissingMethod, isNoRight, openSession, untisEndpoint, type UntisSession } from './rpc';
 import { toUntisDate } from './untisTime';
@@ -29,7 +29,8 @@ export interface TimetableAnswer {
 
 /** The server's answers, untouched; null where the account has no right (or, for pupils, in kiosk scope: never asked). */
 export interface UntisFetched {
-  mode: 'full' | 'unchanged';
+  /** `near`: the import did not move, so only today and the next school day were fetched (nearDays). */
+  mode: 'full' | 'near';
   from: string;
   to: string;
   importTime: number | null;
@@ -132,28 +133,29 @@ async function fetchWithSession(session: UntisSession, config: WebUntisConfig, o
   // The cheap question first: has Untis uploaded anything since the last full fetch?
   const latest = await optional(session.call('getLatestImportTime'));
   const importTime = typeof latest === 'number' && Number.isSafeInteger(latest) ? latest : null;
-  const empty = { rooms: null, klassen: null, teachers: null, subjects: null, timegrid: null, holidays: null, students: null, timetables: [], substitutions: null };
-  if (isUnchanged(cursor, { importTime, now: ctx.now, zone: ctx.zone, scope: ctx.scope, config: untisConfigKey(config), ...window })) {
-    return { mode: 'unchanged', ...window, importTime, cursor, ...empty };
-  }
+  // The same import, fetched fully within the hour: only today and the next school day, which a change made in
+  // WebUntis itself (a substitute, a cancellation) most likely touches and which the screens show now. Small, so it
+  // runs every sync; the full fetch follows on the next import or within the hour.
+  const near = isUnchanged(cursor, { importTime, now: ctx.now, zone: ctx.zone, scope: ctx.scope, config: untisConfigKey(config), ...window });
+  const days = near ? [nearDays(ctx.now, ctx.zone)] : weeks;
 
   const rooms = await session.call('getRooms');
   const klassen = await session.call('getKlassen');
   const teachers = await optional(session.call('getTeachers'));
   const subjects = await optional(session.call('getSubjects'));
   const timegrid = await optional(session.call('getTimegridUnits'));
-  const holidays = await optional(session.call('getHolidays'));
+  const holidays = near ? null : await optional(session.call('getHolidays'));
   // Pupils only on staff machines, and only where the account may list them; a kiosk never asks.
-  const students = ctx.scope === 'staff' ? await optional(session.call('getStudents')) : null;
+  const students = ctx.scope === 'staff' && !near ? await optional(session.call('getStudents')) : null;
 
   const elements = [
     ...activeIds(rooms).map((id) => ({ type: ELEMENT.room, id })),
     ...activeIds(klassen).map((id) => ({ type: ELEMENT.klasse, id })),
   ];
-  const tt = await timetables(session, elements, weeks, ctx, options.concurrency ?? 3);
+  const tt = await timetables(session, elements, days, ctx, options.concurrency ?? 3);
   const substitutions = await optional(session.call('getSubstitutions', { startDate: toUntisDate(tt.from), endDate: toUntisDate(tt.to), departmentId: 0 }));
   return {
-    mode: 'full', from: tt.from, to: tt.to, importTime, cursor,
+    mode: near ? 'near' : 'full', from: tt.from, to: tt.to, importTime, cursor,
     rooms, klassen, teachers, subjects, timegrid, holidays, students, timetables: tt.answers, substitutions,
   };
 }

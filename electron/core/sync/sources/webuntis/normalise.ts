@@ -1,5 +1,5 @@
 import type { Lesson } from '../../../../../shared/domain';
-import type { Snapshot, SourceContext, Unchanged } from '../../snapshot';
+import type { Delta, Snapshot, SourceContext } from '../../snapshot';
 import { cleanText } from '../zermelo/codes';
 import { type UntisCursor, untisConfigKey } from './cursor';
 import type { WebUntisConfig } from './fetch';
@@ -7,9 +7,11 @@ import { lessonOfPeriod, mergePeriods, periodNumbers, substitutionTexts } from '
 import { groupsOf, holidaysOf, namesById, periodsOf, pupilsOf, roomsOf, subjectsOf, teachersOf } from './reference';
 import type { UntisValid } from './validate';
 
-/** A full WebUntis fetch as a snapshot; `unchanged` when getLatestImportTime did not move. */
-export function normaliseWebUntis(v: UntisValid, ctx: SourceContext, config: WebUntisConfig): Snapshot | Unchanged {
-  if (v.mode === 'unchanged') return { kind: 'unchanged' };
+/**
+ * A full WebUntis fetch as a snapshot; a near one (the import did not move) as a delta that replaces today and the
+ * next school day, keeping the cursor, so the hourly full fetch still comes.
+ */
+export function normaliseWebUntis(v: UntisValid, ctx: SourceContext, config: WebUntisConfig): Snapshot | Delta {
   const names = {
     klassen: namesById(v.klassen),
     teachers: namesById(v.teachers),
@@ -22,6 +24,7 @@ export function normaliseWebUntis(v: UntisValid, ctx: SourceContext, config: Web
     const lesson = lessonOfPeriod(p, context);
     if (lesson) lessons.push(lesson);
   }
+  if (v.mode === 'near') return { kind: 'delta', replaceDays: { from: v.from, to: v.to }, upsertLessons: lessons, removeLessonIds: [], cursor: ctx.cursor };
   const cursor: UntisCursor = { v: 1, scope: ctx.scope, zone: ctx.zone, config: untisConfigKey(config), from: v.from, to: v.to, importTime: v.importTime, fetchedAt: ctx.now };
   return {
     kind: 'snapshot',

@@ -8,7 +8,7 @@ import {
 } from './schemas';
 
 const Fetched = z.object({
-  mode: z.enum(['full', 'unchanged']),
+  mode: z.enum(['full', 'near']),
   from: LocalDate,
   to: LocalDate,
   importTime: UntisImportTime.nullable(),
@@ -25,7 +25,7 @@ const Fetched = z.object({
 });
 
 export interface UntisValid {
-  mode: 'full' | 'unchanged';
+  mode: 'full' | 'near';
   from: string;
   to: string;
   importTime: number | null;
@@ -64,11 +64,8 @@ export function validateWebUntis(raw: unknown): UntisValid {
   const parsed = Fetched.safeParse(raw);
   if (!parsed.success) throw new SourceError('UPSTREAM_INVALID', 'The WebUntis answers were incomplete; the cached timetable was kept.');
   const f = parsed.data;
-  if (f.mode === 'unchanged') {
-    return { mode: 'unchanged', from: f.from, to: f.to, importTime: f.importTime, rooms: [], klassen: [], teachers: null, subjects: null, timegrid: null, holidays: null, students: null, timetables: [], substitutions: null };
-  }
   return {
-    mode: 'full', from: f.from, to: f.to, importTime: f.importTime,
+    mode: f.mode, from: f.from, to: f.to, importTime: f.importTime,
     rooms: list(UntisElement, f.rooms, 'rooms'),
     klassen: list(UntisElement, f.klassen, 'classes'),
     teachers: optionalList(UntisTeacher, f.teachers, 'teachers'),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NowNextBoard } from '../../../../../shared/contract';
 import { WebUntisSourceConfig } from '../../../../../shared/settings';
-import { instantAt } from '../../../../../shared/timetable/zonedTime';
+import { addDays, instantAt } from '../../../../../shared/timetable/zonedTime';
 import type { CacheDb } from '../../../db/open';
 import { createKioskBoard } from '../../../services/kioskBoard';
 import { openTestCache } from '../../../testing/openTestCache';
@@ -115,20 +115,39 @@ describe('a WebUntis sync into the encrypted cache', () => {
     expect(staff.prepare("SELECT first_name, prefix, last_name FROM teachers WHERE code = 'PET'").get()).toEqual({ first_name: 'Pieter', prefix: 'de', last_name: 'Vries' });
   });
 
-  it('asks getLatestImportTime first: nothing uploaded since, nothing fetched (until the hourly full fetch)', async () => {
+  it('asks getLatestImportTime first: nothing uploaded since, only today and the next school day fetched (the rest on a new import or hourly)', async () => {
     const server = await untis();
     const db = openTestCache(tempDir());
     await sync(db, server, { now: at(DAY, '07:00') });
-    server.requests.length = 0;
     const before = server.calls().length;
-    expect((await sync(db, server, { now: at(DAY, '07:05') })).kind).toBe('unchanged');
-    expect(server.calls().slice(before).map((c) => c.method)).toEqual(['authenticate', 'getLatestImportTime', 'logout']);
+    // A substitute entered in WebUntis itself for tomorrow: no new import, so getLatestImportTime does not move.
+    const tomorrow = Number(addDays(DAY, 1).replaceAll('-', ''));
+    const target = server.data.periods.find((p) => p.date === tomorrow && p.code === undefined && Array.isArray(p.te))!;
+    const was = (target.te as { id: number }[])[0]!.id;
+    target.te = [{ id: 23, orgid: was }];
+    // And a change next week, which the small fetch leaves for the full one.
+    const later = server.data.periods.find((p) => (p.date as number) >= Number(addDays(DAY, 7).replaceAll('-', '')) && p.code === undefined)!;
+    later.code = 'cancelled';
 
-    server.data.importTime += 60_000;
-    server.data.periods.find((p) => p.id === 100_201)!.code = 'cancelled';
-    expect((await sync(db, server, { now: at(DAY, '07:10') })).kind).toBe('snapshot');
-    expect(lessonRow(db, 100_201)).toMatchObject({ cancelled: 1 });
+    expect((await sync(db, server, { now: at(DAY, '07:05') })).kind).toBe('delta');
+    const calls = server.calls().slice(before);
+    expect(calls.map((c) => c.method)).not.toContain('getHolidays');
+    const ranges = new Set(calls.filter((c) => c.method === 'getTimetable').map((c) => {
+      const o = (c.params as { options: { startDate: number; endDate: number } }).options;
+      return `${o.startDate}-${o.endDate}`;
+    }));
+    expect([...ranges]).toEqual([`${DAY.replaceAll('-', '')}-${tomorrow}`]);
+    expect(lessonRow(db, target.id as number)).toMatchObject({ teachers: 'DEV', prev_teachers: expect.stringMatching(/\w/) });
+    expect(lessonRow(db, later.id as number)).toMatchObject({ cancelled: 0 });
+    // Nothing of the rest of the window was lost by the small fetch.
+    expect(lessonRow(db, PERIOD.fridayOfficeHour)).toBeDefined();
+
+    // The hourly full fetch brings next week's change too.
     expect((await sync(db, server, { now: at(DAY, '08:15') })).kind).toBe('snapshot');
+    expect(lessonRow(db, later.id as number)).toMatchObject({ cancelled: 1 });
+    // A new import: full at once.
+    server.data.importTime += 60_000;
+    expect((await sync(db, server, { now: at(DAY, '08:20') })).kind).toBe('snapshot');
   });
 
   it('tolerates an account without the right to substitutions or teachers', async () => {

@@ -30,3 +30,14 @@ export function schoolWeeks(now: Instant, zone: string, count: number): SchoolWe
     };
   });
 }
+
+/**
+ * Today and the next school day (Monday after a Friday or a weekend), as one range: what a connector refetches on
+ * every sync when nothing was uploaded, because the screens show it now and a change made by hand lands there.
+ */
+export function nearDays(now: Instant, zone: string): SchoolWeek {
+  const today = localDateOf(now, zone);
+  let next = addDays(today, 1);
+  while (weekdayOf(next) >= 6) next = addDays(next, 1);
+  return { monday: today, sunday: next, start: instantAt(today, '00:00', zone), end: instantAt(addDays(next, 1), '00:00', zone), label: 'today and the next school day' };
+}
