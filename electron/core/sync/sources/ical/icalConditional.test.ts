@@ -4,7 +4,7 @@ import { instantAt } from '../../../../../shared/timetable/zonedTime';
 import { openTestCache } from '../../../testing/openTestCache';
 import { useTempDirs } from '../../../testing/tempDir';
 import { syncOnce } from '../../syncOnce';
-import { cacheDump } from '../testing';
+import { cacheDump, sourceContext } from '../testing';
 import { createIcalSource } from './icalSource';
 import { calendarReply, type FeedServer, ownFixture, readText, startFeedServer } from './testing';
 
@@ -57,5 +57,12 @@ describe('conditional requests for iCalendar feeds', () => {
     // A new week (another sync window): fetched whole too, since the feed must be expanded for the new dates.
     expect((await sync(instantAt('2024-04-02', '08:00', ZONE))).kind).toBe('snapshot');
     expect(downloads()).toBe(3);
+  });
+
+  it('"test connection" says whether a feed answers conditional requests', async () => {
+    const { server } = await etagServer();
+    const config = IcalSourceConfig.parse({ type: 'ical', weeks: 2, feeds: [{ name: 'Hoofdgebouw', url: server.url('/feed.ics') }] });
+    const steps = await createIcalSource(config).test!(sourceContext(instantAt('2024-03-26', '08:00', ZONE)));
+    expect(steps[0]).toMatchObject({ step: "Feed 'Hoofdgebouw'", ok: true, detail: expect.stringMatching(/answers "not modified" when unchanged/) });
   });
 });

@@ -2,7 +2,7 @@ import { addDays, instantAt } from '../../../../../shared/timetable/zonedTime';
 import { checkSnapshot } from '../../checkPayload';
 import type { SourceContext, TestStep } from '../../snapshot';
 import { expandFeeds, type ParsedFeed } from './expandFeeds';
-import { fetchFeed } from './fetchFeeds';
+import { fetchFeed, fetchFeedIfChanged } from './fetchFeeds';
 import type { HttpLimits } from './feedHttp';
 import { RuleSet } from './fieldRules';
 import type { IcalConfig } from './icalSource';
@@ -13,6 +13,17 @@ import { ICAL_SCHOOL_NAME, icalSnapshot } from './toSnapshot';
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Asks the feed again with what it said identifies this version: a 304 means unchanged syncs download nothing. */
+async function conditionalSupport(feed: IcalConfig['feeds'][number], raw: { etag: string | null; lastModified: string | null }, ctx: SourceContext, limits: HttpLimits): Promise<string> {
+  if (raw.etag === null && raw.lastModified === null) return 'no ETag or Last-Modified: every sync downloads the whole feed';
+  try {
+    const again = await fetchFeedIfChanged(feed, ctx, ctx.signal, limits, raw);
+    return again === null ? 'answers "not modified" when unchanged: syncs download it only when it changed' : 'sends ETag or Last-Modified but not "not modified": every sync downloads the whole feed';
+  } catch {
+    return 'sends ETag or Last-Modified, but a conditional request failed: every sync downloads the whole feed';
+  }
+}
 
 /**
  * "Test connection" for iCalendar: every feed on its own (so one broken feed does not hide how the others fare),
@@ -38,6 +49,7 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
       const notes = [`${plural(calendar.eventCount, 'event')}, ${count(thisWeek)} this week`];
       if (unreadable > 0) notes.push(`${plural(unreadable, 'event')} could not be read`);
       for (const tzid of zones.unknownTzids) notes.push(`time zone "${tzid}" is unknown, read as ${ctx.zone}`);
+      notes.push(await conditionalSupport(feed, raw, ctx, limits));
       steps.push({ step, ok: true, detail: notes.join('; ') });
       parsed.push(one);
     } catch (error) {
