@@ -78,6 +78,14 @@ export const IcalSourceConfig = z.object({
   feeds: z.array(IcalFeedConfig).min(1).max(500),
   /** Or by category: all-day events with this CATEGORIES value are days off, in any feed (e.g. "Vakantie"). */
   daysOffCategory: z.string().trim().min(1).max(80).optional(),
+  /**
+   * Feeds that name teachers in full ("Bouke Bruinsma") are shown on screens by a code, never the name: the code
+   * given here, or the initials ("BB"). "Test connection" lists the codes in use.
+   */
+  teacherCodes: z.array(z.object({
+    name: z.string().trim().min(3).max(120).regex(/\s/, 'a full name: first name and surname'),
+    code: z.string().trim().min(1).max(12).regex(/^\S+$/, 'a code without spaces, such as BRU'),
+  }).strict()).max(1000).default([]),
   weeks: Weeks,
 }).strict();
 

@@ -66,10 +66,10 @@ describe('the core, end to end with the demo school', () => {
   it('a staff PC turned kiosk loses its personal data before it shows anything', async () => {
     const dir = tempDir();
     const school = generateDemoSchool({ size: 'small', now: NOW, zone: 'Europe/Amsterdam', scope: 'staff' });
-    // Free text a staff PC keeps and a kiosk never does: a remark, a change description, a "subject" that is a sentence.
+    // What a staff PC keeps and a kiosk never does: a remark, a change description, a teacher named in full.
     const [first, second] = school.lessons;
     school.lessons[0] = { ...first!, remark: 'Inhaaltoets Wilhelmina', change: { ...first!.change, description: 'Gesprek met Bartholomeus' } };
-    school.lessons[1] = { ...second!, subjects: ['Gesprek ouders Annemarie'] };
+    school.lessons[1] = { ...second!, teachers: ['Annemarie Wijnberg'] };
     const staff = await startCore(dir, { mode: 'staff', snapshot: school });
     await staff.core.stop();
     const kiosk = await startCore(dir, { mode: 'kiosk', snapshot: null, key: staff.key });
@@ -82,10 +82,10 @@ describe('the core, end to end with the demo school', () => {
     expect(db.prepare('SELECT count(*) AS n FROM teachers WHERE first_name IS NOT NULL OR last_name IS NOT NULL').get()).toEqual({ n: 0 });
     expect((db.prepare('SELECT count(*) AS n FROM lessons').get() as { n: number }).n).toBeGreaterThan(100);
     expect(db.prepare('SELECT count(*) AS n FROM lessons WHERE remark IS NOT NULL OR description IS NOT NULL').get()).toEqual({ n: 0 });
-    expect(db.prepare("SELECT subjects FROM lessons WHERE id = ?").get(second!.id)).toEqual({ subjects: 'Gesprek' });
+    expect(db.prepare("SELECT teachers FROM lessons WHERE id = ?").get(second!.id)).toEqual({ teachers: 'AW' });
     db.close();
     const bytes = Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('cache.db')).map((f) => readFileSync(join(dir, f))));
-    for (const text of [school.pupils[0]!.lastName, 'Wilhelmina', 'Bartholomeus', 'Annemarie']) expect(bytes.includes(Buffer.from(text)), text).toBe(false);
+    for (const text of [school.pupils[0]!.lastName, 'Wilhelmina', 'Bartholomeus', 'Annemarie', 'Wijnberg']) expect(bytes.includes(Buffer.from(text)), text).toBe(false);
   });
 
   it('starts on a damaged cache, logs it, and the next sync fills it again', async () => {

@@ -91,18 +91,18 @@ describe('the kiosk part of the contract', () => {
 });
 
 describe('free text on a kiosk', () => {
-  it('is never stored: remarks and change descriptions go, and a "code" that is free text keeps only its first word', async () => {
+  it('is never stored: remarks and change descriptions go, and a teacher named in full is kept by initials', async () => {
     const { openTestCache } = await import('../testing/openTestCache');
     const { sampleSnapshot, lesson, DAY } = await import('../testing/sampleSchool');
     const { writeSnapshot } = await import('../sync/writer');
     const db = openTestCache(tempDir());
     const chatty = lesson('talk', DAY, 1, 'A1.01', {
-      subjects: ['Gesprek ouders Daan Çelik'], remark: 'Met de ouders van Daan Çelik (135791)',
-      change: { cancelled: true, description: 'Vervalt: Sanne van den Berg ziek' },
+      teachers: ['Sanne van den Berg'], remark: 'Met de ouders van Daan Çelik (135791)',
+      change: { cancelled: true, description: 'Vervalt: Sanne van den Berg ziek', previousTeachers: ['Daan Çelik'] },
     });
-    writeSnapshot(db, sampleSnapshot({ lessons: [chatty], subjects: [{ code: 'Gesprek ouders Daan Çelik', name: 'Gesprek ouders Daan Çelik' }] }), { scope: 'kiosk', source: 'test', now: NOW });
-    const stored = JSON.stringify([db.prepare('SELECT * FROM lessons').all(), db.prepare('SELECT * FROM subjects').all()]);
+    writeSnapshot(db, sampleSnapshot({ lessons: [chatty], teachers: [{ code: 'Sanne van den Berg', name: null }] }), { scope: 'kiosk', source: 'test', now: NOW });
+    const stored = JSON.stringify([db.prepare('SELECT * FROM lessons').all(), db.prepare('SELECT * FROM teachers').all()]);
     for (const personal of ['Daan', 'Çelik', '135791', 'Sanne', 'Berg']) expect(stored).not.toContain(personal);
-    expect(stored).toContain('Gesprek');
+    expect(db.prepare('SELECT teachers, prev_teachers FROM lessons').get()).toEqual({ teachers: 'SB', prev_teachers: 'DÇ' });
   });
 });

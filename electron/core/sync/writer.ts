@@ -5,6 +5,7 @@ import { joinCodes, splitCodes } from '../db/codes';
 import type { CacheDb } from '../db/open';
 import { erasureHash } from '../staff/erasure';
 import type { Delta, Snapshot, SyncScope } from './snapshot';
+import { initialsCode, isFullName } from './teacherCodes';
 
 /** How long past lessons stay in the cache (for "what did I miss" views); older ones go at the next sync. */
 export const KEEP_PAST_DAYS = 28;
@@ -58,14 +59,13 @@ function prepare(db: CacheDb, scope: SyncScope) {
   };
 }
 
-/** Appends a lesson's column values, in the lessons table's order, to `out`. */
 /**
- * What a kiosk keeps of a subject, group or teacher code: its first word, at most 12 characters. Codes from the
- * systems schools use have no spaces; a "code" with spaces is free text (an iCalendar SUMMARY such as "Gesprek
- * ouders Daan"), which can name people.
+ * What a kiosk keeps of a teacher: a code. Upstreams send codes ("BRU"); a value with a space is a name, which a
+ * kiosk never keeps, so it becomes initials (connectors that expect names give the administrator's codes first, see
+ * teacherCodes.ts). Subjects, groups and rooms are not personal data: kiosks keep them whole, as staff PCs do.
  */
-export const kioskCode = (code: string): string => code.split(' ')[0]!.slice(0, 12);
-const kioskCodes = (codes: readonly string[]) => [...new Set(codes.map(kioskCode))];
+export const kioskTeacher = (code: string): string => (isFullName(code) ? initialsCode(code) : code);
+const kioskTeachers = (codes: readonly string[]) => [...new Set(codes.map(kioskTeacher))];
 
 /**
  * Free text (an upstream's remark, its change description) can name people: "Gesprek met ouders van Daan",
@@ -75,11 +75,9 @@ function pushLessonValues(out: unknown[], lesson: Lesson, keepFreeText: boolean)
   const c = lesson.change;
   out.push(
     lesson.id, lesson.start, lesson.end, lesson.day, lesson.periodFrom, lesson.periodTo, lesson.kind,
-    ...(keepFreeText
-      ? [joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(lesson.teachers)]
-      : [joinCodes(kioskCodes(lesson.subjects)), joinCodes(kioskCodes(lesson.groups)), joinCodes(kioskCodes(lesson.teachers))]),
+    joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(keepFreeText ? lesson.teachers : kioskTeachers(lesson.teachers)),
     joinCodes(lesson.rooms),
-    c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(keepFreeText ? c.previousTeachers : kioskCodes(c.previousTeachers)), c.previousStart,
+    c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(keepFreeText ? c.previousTeachers : kioskTeachers(c.previousTeachers)), c.previousStart,
     keepFreeText ? c.description : null, keepFreeText ? lesson.remark : null,
   );
 }
@@ -170,22 +168,25 @@ export function purgePersonalData(db: CacheDb): void {
 }
 
 /**
- * A staff PC turned kiosk: its lessons were stored in staff form, with codes whole, and a "code" can be free text that
- * names people (see kioskCode). They are rewritten as a kiosk stores them, so the screen keeps its timetable until the
- * next sync without showing what a kiosk never keeps.
+ * A staff PC turned kiosk: its lessons were stored in staff form, and a teacher "code" can be a name (see
+ * kioskTeacher). They are rewritten as a kiosk stores them, so the screen keeps its timetable until the next sync
+ * without showing what a kiosk never keeps.
  */
 export function rewriteLessonsInKioskForm(db: CacheDb): number {
-  const rows = db.prepare('SELECT rowid, subjects, groups, teachers, prev_teachers FROM lessons').all() as Array<Record<'subjects' | 'groups' | 'teachers' | 'prev_teachers', string> & { rowid: number }>;
-  const update = db.prepare('UPDATE lessons SET subjects = ?, groups = ?, teachers = ?, prev_teachers = ? WHERE rowid = ?');
-  const kioskForm = (joined: string) => joinCodes(kioskCodes(splitCodes(joined)));
+  const rows = db.prepare('SELECT rowid, teachers, prev_teachers FROM lessons').all() as Array<Record<'teachers' | 'prev_teachers', string> & { rowid: number }>;
+  const update = db.prepare('UPDATE lessons SET teachers = ?, prev_teachers = ? WHERE rowid = ?');
+  const kioskForm = (joined: string) => joinCodes(kioskTeachers(splitCodes(joined)));
   let changed = 0;
   for (const row of rows) {
-    const next = [kioskForm(row.subjects), kioskForm(row.groups), kioskForm(row.teachers), kioskForm(row.prev_teachers)];
-    if (next[0] === row.subjects && next[1] === row.groups && next[2] === row.teachers && next[3] === row.prev_teachers) continue;
+    const next = [kioskForm(row.teachers), kioskForm(row.prev_teachers)];
+    if (next[0] === row.teachers && next[1] === row.prev_teachers) continue;
     update.run(...next, row.rowid);
     changed++;
   }
-  return changed;
+  const named = db.prepare("SELECT code FROM teachers WHERE code LIKE '% %'").all() as Array<{ code: string }>;
+  const recode = db.prepare('UPDATE OR REPLACE teachers SET code = ? WHERE code = ?');
+  for (const { code } of named) recode.run(kioskTeacher(code), code);
+  return changed + named.length;
 }
 
 function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope): void {
@@ -196,17 +197,14 @@ function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope)
   for (const h of snapshot.holidays) holiday.run(h.name, h.from, h.to);
   const room = db.prepare('INSERT OR REPLACE INTO rooms (code, name, building, floor, kind, capacity) VALUES (?, ?, ?, ?, ?, ?)');
   for (const r of snapshot.rooms) room.run(r.code, r.name, r.building, r.floor, r.kind, r.capacity);
-  const code = scope === 'staff' ? (c: string) => c : kioskCode;
   const subject = db.prepare('INSERT OR REPLACE INTO subjects (code, name) VALUES (?, ?)');
-  // A name is kept unless its code was free text (see kioskCode): then the name is that same text.
-  const name = (c: string, n: string) => (scope === 'staff' || !c.includes(' ') ? n : kioskCode(c));
-  for (const x of snapshot.subjects) subject.run(code(x.code), name(x.code, x.name));
+  for (const x of snapshot.subjects) subject.run(x.code, x.name);
   const group = db.prepare('INSERT OR REPLACE INTO groups (code, name, kind, year) VALUES (?, ?, ?, ?)');
-  for (const g of snapshot.groups) group.run(code(g.code), name(g.code, g.name), g.kind, g.year);
+  for (const g of snapshot.groups) group.run(g.code, g.name, g.kind, g.year);
   const teacher = db.prepare('INSERT OR REPLACE INTO teachers (code, first_name, prefix, last_name) VALUES (?, ?, ?, ?)');
   for (const t of snapshot.teachers) {
     const name = scope === 'staff' ? t.name : null;
-    teacher.run(code(t.code), name?.firstName ?? null, name?.prefix ?? null, name?.lastName ?? null);
+    teacher.run(scope === 'staff' ? t.code : kioskTeacher(t.code), name?.firstName ?? null, name?.prefix ?? null, name?.lastName ?? null);
   }
   const announcement = db.prepare('INSERT OR REPLACE INTO announcements (id, title, body, start_ms, end_ms, audience, priority, emergency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const a of snapshot.announcements) announcement.run(a.id, a.title, a.body, a.start, a.end, joinCodes(a.audience), a.priority, a.emergency ? 1 : 0);

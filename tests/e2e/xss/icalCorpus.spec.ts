@@ -44,7 +44,7 @@ test(`${payloads.length} hostile subjects from an iCalendar feed on the corridor
       await page.mouse.move(300, 300);
       await page.mouse.move(1500, 800);
       await page.waitForTimeout(1_000);
-      // A kiosk keeps a subject's first word (free text can name people): "<img", "<script>wind" ... as text.
+      // The subjects as text ("<img", "<script>wind" ...): their first words are enough to find them on the page.
       const fragments = payloads.map((p) => p.split(' ')[0]!.slice(0, 12)).filter((f) => f.startsWith('<'));
       const state = await page.evaluate((fragments) => ({
         xss: (window as unknown as { __xss?: unknown }).__xss ?? null,

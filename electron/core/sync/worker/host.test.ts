@@ -90,7 +90,7 @@ describe('the sync worker thread', () => {
     try {
       const file = join(tempDir(), 'cache.db');
       const { h, key } = host(file);
-      const testing = h.test({ ...job, source: { type: 'ical', feeds: [{ name: 'Rooster', url: feed, room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }], weeks: 2 } }, 3000);
+      const testing = h.test({ ...job, source: { type: 'ical', feeds: [{ name: 'Rooster', url: feed, room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }], weeks: 2, teacherCodes: [] } }, 3000);
       expect(await h.run(job)).toMatchObject({ ok: true });
       expect(await testing).toMatchObject({ ok: false, steps: [{ ok: false, detail: expect.stringMatching(/No answer within/) }] });
       // The test's thread is gone, and with it its connection: nothing is left waiting on the upstream.

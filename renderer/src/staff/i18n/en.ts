@@ -364,6 +364,8 @@ const en: StaffMessages = {
       daysOffHint: 'All-day events in this feed are days off: screens that are off on days off stay dark then. All-day events in other feeds (an excursion, a booked room) are never days off.',
       daysOffCategory: 'Category of days off',
       daysOffCategoryHint: 'Or: all-day events with this category (CATEGORIES) are days off, in any feed. For example: Holiday.',
+      teacherCodes: 'Teacher codes on screens',
+      teacherCodesHint: 'Screens show a teacher by a code, never by name. Where a feed names teachers in full, give each a code, one a line: Bouke Bruinsma = BRU. Without one, screens show the initials (BB). Test connection lists the codes in use.',
       add: 'Add feed',
       remove: 'Remove feed {n}',
     },
@@ -402,6 +404,7 @@ const en: StaffMessages = {
       pattern: 'This is not a valid regular expression.',
       date: 'A date such as 2026-08-31.',
       noFeeds: 'Add at least one feed.',
+      teacherCodeLine: 'Line {line}: write a full name, an equals sign and a code without spaces, such as Bouke Bruinsma = BRU.',
     },
     errors: {
       load: 'The source settings could not be read.',

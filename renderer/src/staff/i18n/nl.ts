@@ -364,6 +364,8 @@ const nl = {
       daysOffHint: 'Hele-dag-afspraken uit deze feed zijn vrije dagen: schermen die op vrije dagen uit staan, blijven dan donker. Hele-dag-afspraken uit andere feeds (een excursie, een gereserveerd lokaal) zijn nooit vrije dagen.',
       daysOffCategory: 'Categorie van vrije dagen',
       daysOffCategoryHint: 'Of: hele-dag-afspraken met deze categorie (CATEGORIES) zijn vrije dagen, in elke feed. Bijvoorbeeld: Vakantie.',
+      teacherCodes: 'Docentcodes op schermen',
+      teacherCodesHint: 'Schermen tonen een docent met een code, nooit met de naam. Noemt een feed docenten voluit, geef dan elk een code, één per regel: Bouke Bruinsma = BRU. Zonder code tonen schermen de initialen (BB). Verbinding testen toont de codes die gebruikt worden.',
       add: 'Feed toevoegen',
       remove: 'Verwijder feed {n}',
     },
@@ -402,6 +404,7 @@ const nl = {
       pattern: 'Dit is geen geldige reguliere expressie.',
       date: 'Een datum als 2026-08-31.',
       noFeeds: 'Voeg minstens één feed toe.',
+      teacherCodeLine: 'Regel {line}: schrijf een volledige naam, een isgelijkteken en een code zonder spaties, zoals Bouke Bruinsma = BRU.',
     },
     errors: {
       load: 'De instellingen van de bron konden niet worden gelezen.',

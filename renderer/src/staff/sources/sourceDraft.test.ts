@@ -16,6 +16,7 @@ const configs: SourceConfig[] = [
         teacher: { from: 'description', pattern: 'Docent: (\\w+)' }, group: { from: 'categories' }, daysOff: true,
       },
     ],
+    teacherCodes: [{ name: 'Bouke Bruinsma', code: 'BRU' }, { name: 'Sanne van den Berg', code: 'BER' }],
   },
   { type: 'untis-gpu', folder: 'C:\\Untis\\Export', encoding: 'windows-1252', validFrom: '2026-08-31', weeks: 2 },
 ];
@@ -117,8 +118,24 @@ describe('the source form model', () => {
     feed.teacher.from = '';
     expect(checkDraft(d, [])).toEqual({});
     expect(toConfig(d)).toEqual({
-      type: 'ical', weeks: 2, feeds: [{ name: 'Rooster', url: 'https://rooster.example.nl/a.ics', room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }],
+      type: 'ical', weeks: 2, feeds: [{ name: 'Rooster', url: 'https://rooster.example.nl/a.ics', room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }], teacherCodes: [],
     });
+  });
+
+  it('reads teacher codes one a line, and names the first line that is not "full name = code"', () => {
+    const feed = emptyFeed('Rooster');
+    feed.url = 'https://rooster.example.nl/a.ics';
+    const d = draftOf('ical', (x) => {
+      x.ical.feeds = [feed];
+      x.ical.teacherCodes = 'Bouke  Bruinsma = BRU\n\nSanne van den Berg=BER\n';
+    });
+    expect(checkDraft(d, [])).toEqual({});
+    expect(toConfig(d)).toMatchObject({ teacherCodes: [{ name: 'Bouke Bruinsma', code: 'BRU' }, { name: 'Sanne van den Berg', code: 'BER' }] });
+    expect(SourceConfig.safeParse(toConfig(d)).success).toBe(true);
+    for (const wrong of ['Bouke Bruinsma BRU', 'Bouke = BRU', 'Bouke Bruinsma = B R U', 'Bouke Bruinsma =']) {
+      d.ical.teacherCodes = `Sanne van den Berg = BER\n${wrong}`;
+      expect(checkDraft(d, []), wrong).toEqual({ 'ical.teacherCodes': { key: 'teacherCodeLine', params: { line: 2 } } });
+    }
   });
 
   it('needs at least one feed, each with a name', () => {

@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../../../../shared/settings';
+import { formatTeacherCodes, parseTeacherCodes, teacherCodesProblem } from './teacherCodesText';
 
 /*
  * The source form's model: what an administrator is editing, kept apart from the saved configuration. Each source
@@ -59,7 +60,7 @@ export interface SourceDraft {
   zermelo: { portal: string; baseUrl: string; branch: string; token: string; weeks: number };
   webuntis: { server: string; school: string; username: string; password: SecretDraft; baseUrl: string; weeks: number };
   /** `daysOffCategory`: all-day events with this category are days off, in any feed ('' for none). */
-  ical: { feeds: FeedDraft[]; weeks: number; daysOffCategory: string };
+  ical: { feeds: FeedDraft[]; weeks: number; daysOffCategory: string; teacherCodes: string };
   gpu: { folder: string; encoding: GpuEncoding; validFrom: string; weeks: number };
 }
 
@@ -87,7 +88,7 @@ export function emptyDraft(): SourceDraft {
     demo: { size: 'standard' },
     zermelo: { portal: '', baseUrl: '', branch: '', token: DEFAULT_ZERMELO_TOKEN, weeks: 2 },
     webuntis: { server: '', school: '', username: '', password: { name: DEFAULT_WEBUNTIS_PASSWORD, value: '' }, baseUrl: '', weeks: 2 },
-    ical: { feeds: [emptyFeed()], weeks: 2, daysOffCategory: '' },
+    ical: { feeds: [emptyFeed()], weeks: 2, daysOffCategory: '', teacherCodes: '' },
     gpu: { folder: '', encoding: 'auto', validFrom: '', weeks: 2 },
   };
 }
@@ -116,6 +117,7 @@ export function draftFrom(config: SourceConfig | null): SourceDraft {
       draft.ical = {
         weeks: config.weeks,
         daysOffCategory: config.daysOffCategory ?? '',
+        teacherCodes: formatTeacherCodes(config.teacherCodes),
         feeds: config.feeds.map((f) => ({
           ...emptyFeed(f.name),
           private: f.urlSecret !== undefined,
@@ -270,6 +272,8 @@ export function checkDraft(draft: SourceDraft, secretsSet: readonly string[]): P
         }
         for (const field of RULE_FIELDS) c.rule(`${at}.${field}`, f[field]);
       }
+      const line = teacherCodesProblem(draft.ical.teacherCodes);
+      if (line !== null) c.add('ical.teacherCodes', 'teacherCodeLine', { line });
       break;
     }
     case 'untis-gpu': {
@@ -335,6 +339,7 @@ export function toConfig(draft: SourceDraft): SourceConfig {
       return {
         type: 'ical', feeds: draft.ical.feeds.map(feedConfig), weeks: draft.ical.weeks,
         ...(optional(draft.ical.daysOffCategory) ? { daysOffCategory: optional(draft.ical.daysOffCategory) } : {}),
+        teacherCodes: parseTeacherCodes(draft.ical.teacherCodes),
       };
     case 'untis-gpu': {
       const g = draft.gpu;

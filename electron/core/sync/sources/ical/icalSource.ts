@@ -85,8 +85,8 @@ export function createIcalSource(config: IcalConfig, options: IcalSourceOptions 
       const window = syncWindow(ctx.now, ctx.zone, config.weeks);
       const { feeds } = expandFeeds(parsed.feeds, ctx.zone, window);
       ctx.progress('reading feeds', feeds.length, feeds.length);
-      const daysOffCategory = config.daysOffCategory;
-      return { ...icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME, daysOffCategory }).snapshot, cursor: parsed.cursor };
+      const options = { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME, daysOffCategory: config.daysOffCategory, teacherCodes: config.teacherCodes, scope: ctx.scope };
+      return { ...icalSnapshot(feeds, options).snapshot, cursor: parsed.cursor };
     },
 
     test: (ctx) => icalTestSteps(config, ctx, limits),

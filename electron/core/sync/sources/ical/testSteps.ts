@@ -60,7 +60,7 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
   if (parsed.length === config.feeds.length) {
     try {
       const { feeds } = expandFeeds(parsed, ctx.zone, window);
-      const { snapshot, stats } = icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME, daysOffCategory: config.daysOffCategory });
+      const { snapshot, stats } = icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME, daysOffCategory: config.daysOffCategory, teacherCodes: config.teacherCodes, scope: ctx.scope });
       checkSnapshot(snapshot);
       // The days off by name and date, so a wrong one is seen here before it darkens a screen on a school day.
       const daysOff = snapshot.holidays.map((h) => `${h.name} (${h.from === h.to ? h.from : `${h.from} to ${h.to}`})`);
@@ -68,6 +68,8 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
         daysOff.length > 0 ? `${plural(daysOff.length, 'day off', 'days off')}: ${daysOff.slice(0, 8).join(', ')}${daysOff.length > 8 ? ', ...' : ''}` : 'no days off (mark the school calendar feed, or name its category, to have them)',
         stats.allDaySkipped > 0 ? `${plural(stats.allDaySkipped, 'all-day event')} left out` : '',
         stats.duplicates > 0 ? `${plural(stats.duplicates, 'lesson')} in more than one feed, kept once` : '',
+        // Screens show these codes, never the names: the administrator sees them here and can set others.
+        stats.teacherCodes.length > 0 ? `teachers named in full, shown on screens as: ${stats.teacherCodes.slice(0, 12).map((t) => `${t.name} = ${t.code}`).join(', ')}${stats.teacherCodes.length > 12 ? ', ...' : ''}` : '',
       ].filter(Boolean);
       steps.push({
         step: 'Timetable',

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Holiday, Lesson } from '../../../../../shared/domain';
 import { localDateOf } from '../../../../../shared/timetable/zonedTime';
-import type { Snapshot } from '../../snapshot';
+import type { Snapshot, StaffMember, SyncScope } from '../../snapshot';
+import { personNameFromFull } from '../../personName';
+import { isFullName, type TeacherCodeRule, teacherCodesFor } from '../../teacherCodes';
 import { changeText } from './changeText';
 import type { EventFacts } from './eventFacts';
 import type { FeedConfig } from './feedAddress';
@@ -24,6 +26,33 @@ export interface SnapshotStats {
   holidays: number;
   /** All-day events that do not look like days off (a test week, a sports day): not shown. */
   allDaySkipped: number;
+  /** Teachers the feeds name in full, and the code screens show them by (teacherCodes.ts). */
+  teacherCodes: Array<{ name: string; code: string }>;
+}
+
+export interface IcalSnapshotOptions {
+  window: SyncWindow;
+  zone: string;
+  schoolName: string;
+  daysOffCategory?: string;
+  /** The administrator's codes for teachers the feeds name in full. */
+  teacherCodes?: readonly TeacherCodeRule[];
+  /** Names are kept for staff PCs only. */
+  scope?: SyncScope;
+}
+
+/** Full names in teacher fields become codes (the administrator's or initials); staff PCs keep the name beside it. */
+function codeTeachers(list: Lesson[], o: IcalSnapshotOptions): { lessons: Lesson[]; teachers: StaffMember[]; codes: SnapshotStats['teacherCodes'] } {
+  const named = new Set<string>();
+  const plain = new Set<string>();
+  for (const lesson of list) for (const t of [...lesson.teachers, ...lesson.change.previousTeachers]) (isFullName(t) ? named : plain).add(t);
+  const codeOf = teacherCodesFor(named, o.teacherCodes ?? [], plain);
+  const recode = (codes: readonly string[]) => [...new Set(codes.map((t) => codeOf.get(t) ?? t))];
+  const lessons = named.size === 0 ? list : list.map((l) => ({ ...l, teachers: recode(l.teachers), change: { ...l.change, previousTeachers: recode(l.change.previousTeachers) } }));
+  const teachers = new Map<string, StaffMember>([...plain].map((code) => [code, { code, name: null }]));
+  for (const [name, code] of codeOf) teachers.set(code, { code, name: o.scope === 'staff' ? personNameFromFull(name) : null });
+  const byCode = (a: StaffMember, b: StaffMember) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return { lessons, teachers: [...teachers.values()].sort(byCode), codes: [...codeOf].map(([name, code]) => ({ name, code })).sort((a, b) => a.name.localeCompare(b.name, 'nl')) };
 }
 
 /**
@@ -125,8 +154,8 @@ function holidayOf(o: AllDayOccurrence): Holiday {
 }
 
 /** Every feed's occurrences → one snapshot: lessons de-duplicated by UID + RECURRENCE-ID, lists from the codes used. */
-export function icalSnapshot(feeds: readonly ExpandedFeed[], o: { window: SyncWindow; zone: string; schoolName: string; daysOffCategory?: string }): { snapshot: Snapshot; stats: SnapshotStats } {
-  const stats: SnapshotStats = { lessons: 0, duplicates: 0, notLessons: 0, holidays: 0, allDaySkipped: 0 };
+export function icalSnapshot(feeds: readonly ExpandedFeed[], o: IcalSnapshotOptions): { snapshot: Snapshot; stats: SnapshotStats } {
+  const stats: SnapshotStats = { lessons: 0, duplicates: 0, notLessons: 0, holidays: 0, allDaySkipped: 0, teacherCodes: [] };
   const lessons = new Map<string, Candidate>();
   const holidays = new Map<string, Holiday>();
 
@@ -157,16 +186,16 @@ export function icalSnapshot(feeds: readonly ExpandedFeed[], o: { window: SyncWi
     }
   }
 
-  const list = [...lessons.values()].map((c) => c.lesson).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  const sorted = [...lessons.values()].map((c) => c.lesson).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  const { lessons: list, teachers, codes } = codeTeachers(sorted, o);
+  stats.teacherCodes = codes;
   const rooms = new Set<string>();
   const subjects = new Set<string>();
   const groups = new Set<string>();
-  const teachers = new Set<string>();
   for (const lesson of list) {
     for (const r of [...lesson.rooms, ...lesson.change.previousRooms]) rooms.add(r);
     for (const s of lesson.subjects) subjects.add(s);
     for (const g of lesson.groups) groups.add(g);
-    for (const t of [...lesson.teachers, ...lesson.change.previousTeachers]) teachers.add(t);
   }
   stats.lessons = list.length;
   stats.holidays = holidays.size;
@@ -182,7 +211,7 @@ export function icalSnapshot(feeds: readonly ExpandedFeed[], o: { window: SyncWi
       rooms: [...rooms].sort(byCode).map(roomFromCode),
       subjects: [...subjects].sort(byCode).map(subjectFromCode),
       groups: [...groups].sort(byCode).map(groupFromCode),
-      teachers: [...teachers].sort(byCode).map((code) => ({ code, name: null })),
+      teachers,
       pupils: [],
       lessons: list,
       announcements: [],

@@ -1,5 +1,6 @@
-import type { Group, Holiday, Lesson, Period, PersonName, Pupil, Room, Subject } from '../../../../../shared/domain';
+import type { Group, Holiday, Lesson, Period, Pupil, Room, Subject } from '../../../../../shared/domain';
 import type { StaffMember, SyncScope } from '../../snapshot';
+import { personName } from '../../personName';
 import { cleanCode, cleanText, yearOfGroup } from '../zermelo/codes';
 import type { UntisElement, UntisHoliday, UntisStudent, UntisTeacher, UntisTimegridDay } from './schemas';
 import { untisDate, untisTime } from './untisTime';
@@ -54,18 +55,6 @@ export function subjectsOf(subjects: readonly UntisElement[] | null, lessons: re
   return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
-// Dutch tussenvoegsels: WebUntis keeps them in the surname ("van den Berg"); the domain keeps them apart.
-const PREFIX = /^((?:van|de|den|der|het|in|op|te|ten|ter|'t|d')(?:\s+(?:van|de|den|der|het|in|op|te|ten|ter|'t|d'))*)\s+(\S.*)$/i;
-
-export function personName(foreName: unknown, surname: unknown): PersonName | null {
-  const firstName = cleanText(foreName, 80);
-  const full = cleanText(surname, 80);
-  if (firstName === null || full === null) return null;
-  const match = PREFIX.exec(full);
-  const prefix = match ? cleanText(match[1], 20) : null;
-  return { firstName, prefix, lastName: match && prefix !== null ? cleanText(match[2], 80)! : full };
-}
-
 export function teachersOf(teachers: readonly UntisTeacher[] | null, lessons: readonly Lesson[], scope: SyncScope): StaffMember[] {
   const out = new Map<string, StaffMember>();
   for (const t of teachers ?? []) {
@@ -116,3 +105,5 @@ export function periodsOf(grid: readonly UntisTimegridDay[] | null): Period[] {
   });
   return periods;
 }
+
+export { personName };
