@@ -59,6 +59,12 @@ export const DisplayProfile = z.object({
   changesNextDayFrom: LocalTime.default('13:00'),
   /** After this long without a successful sync the "last updated" note becomes prominent. */
   staleAfterMinutes: z.number().int().min(5).max(24 * 60).default(30),
+  /**
+   * The screen's diagonal and how far away people read it: the type is sized from them (docs/reading-distance.md).
+   * Null: the layout's usual screen (a 55-inch corridor screen read from 3 m; a 10.1-inch door tablet from 1 m).
+   */
+  screenInches: z.number().min(7, 'the screen diagonal is 7 to 120 inches').max(120, 'the screen diagonal is 7 to 120 inches').nullable().default(null),
+  viewingMetres: z.number().min(0.3, 'the viewing distance is 0.3 to 15 metres').max(15, 'the viewing distance is 0.3 to 15 metres').nullable().default(null),
 }).strict();
 export type DisplayProfile = z.infer<typeof DisplayProfile>;
 export type DisplayProfileInput = z.input<typeof DisplayProfile>;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { at, hhmm, isoInstant } from './support/demoSchool';
-import { expect, openPage, test, withHost } from './support/kiosk';
+import { expect, openPage, test, withHost, DEMO_PER_PAGE } from './support/kiosk';
 
 const NOW = at('2026-11-24', '09:15');
 // Late enough for the host to start and the page to load on a busy machine; the alarm lasts 12 s.
@@ -25,7 +25,7 @@ test('an emergency announcement from the provisioning file covers the whole scre
     const clock = page.getByTestId('clock');
     expect(seconds(await clock.innerText()), 'the page must be up before the alarm starts').toBeLessThan(clockSeconds(START));
     await expect(cover).toHaveCount(0);
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
 
     // It comes on at its start (its audience is another display group: emergencies reach every screen).
     await expect(cover).toBeVisible({ timeout: 40_000 });
@@ -46,6 +46,6 @@ test('an emergency announcement from the provisioning file covers the whole scre
     // And it goes by itself when it ends: the rooms are back.
     await expect(cover).toBeHidden({ timeout: END - START + 10_000 });
     expect(seconds(await clock.textContent() ?? '')).toBeGreaterThanOrEqual(clockSeconds(END));
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { at, isoInstant } from './support/demoSchool';
-import { expect, test, withHost } from './support/kiosk';
+import { expect, test, withHost, DEMO_PER_PAGE } from './support/kiosk';
 import { provisioning } from './support/provisioning';
 
 const LEAD_MS = 15_000;
@@ -29,6 +29,6 @@ test('outside its operating hours the screen is black with nothing on it, and it
     const woke = await page.waitForFunction(() => (window as unknown as { __woke: string | null }).__woke, undefined, { timeout: LEAD_MS + 10_000 });
     expect(await woke.jsonValue()).toBe('07:30:00');
     await expect(off).toHaveCount(0);
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { at, demoSchoolAt, isoInstant } from './support/demoSchool';
-import { expect, openPage, test, withHost } from './support/kiosk';
+import { expect, openPage, test, withHost, DEMO_PER_PAGE } from './support/kiosk';
 import { doorProfile, provisioning, TEST_PIN } from './support/provisioning';
 
 const NOW = at('2026-11-24', '09:15');
@@ -12,7 +12,7 @@ const setup = provisioning({ profiles: [corridor, door] });
 test('the admin overlay switches the profile by keyboard alone, after a wrong PIN, without a reload', async ({ page }) => {
   await withHost(page, { now: isoInstant(NOW), provisioning: setup }, async (host) => {
     await openPage(page, host);
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     await page.keyboard.press('Control+Shift+P');
@@ -84,7 +84,7 @@ test('after a wrong PIN the overlay checks no other for a moment, and says so', 
 test('a new provisioning file switches the screen to its profile within seconds, without a reload', async ({ page }) => {
   await withHost(page, { now: isoInstant(NOW), provisioning: setup }, async (host) => {
     await openPage(page, host);
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     host.writeProvisioning(provisioning({ profiles: [corridor, door], active: 'deur' }));
     await expect(page.getByTestId('door-sign')).toBeVisible({ timeout: 15_000 });

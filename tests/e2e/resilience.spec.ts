@@ -1,5 +1,5 @@
 import { at, isoInstant } from './support/demoSchool';
-import { expect, openPage, test, withHost } from './support/kiosk';
+import { expect, openPage, test, withHost, DEMO_PER_PAGE } from './support/kiosk';
 
 const NOW = isoInstant(at('2026-11-24', '09:15'));
 
@@ -30,7 +30,7 @@ test('when the core cannot be reached at start, the screen says it keeps trying,
     await expect(page.getByRole('status')).toHaveText('Geen verbinding met Gangbord. Opnieuw proberen…');
     await page.unroute('**/api/call/**');
     await expect(page.getByTestId('clock')).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
   });
 });
 
@@ -39,11 +39,11 @@ test('when a later fetch fails the last board stays, with a discreet note, until
   // Just before a bell: at 09:20:00 the page asks for the board again, and that request will fail.
   await withHost(page, { now: isoInstant(at('2026-11-24', '09:20') - 15_000) }, async (host) => {
     await openPage(page, host);
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
     await page.route('**/api/call/kiosk.nowNext', (route) => route.abort('failed'));
     const note = page.getByText('Geen verbinding: dit zijn de laatst bekende gegevens.');
     await expect(note).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByRole('region')).toHaveCount(12);
+    await expect(page.getByRole('region')).toHaveCount(DEMO_PER_PAGE);
     await page.unroute('**/api/call/kiosk.nowNext');
     await expect(note).toBeHidden({ timeout: 20_000 });
   });

@@ -14,6 +14,8 @@ const en: MessageSchema = {
     nothingPlanned: 'No lesson planned',
     noRooms: 'There are no rooms to show.',
     rooms: 'Rooms',
+    room: 'Room',
+    pageRooms: 'Rooms {from}–{to}',
     page: 'Page {page} of {pages}',
     moreGroups: '+{count}',
   },
@@ -64,6 +66,7 @@ const en: MessageSchema = {
     none: 'There are no announcements at the moment.',
   },
   admin: {
+    readableUpTo: 'This text is readable from up to {metres} metres away.',
     title: 'Set up this screen',
     current: 'This screen now shows: {name}',
     profiles: 'Choose a display profile',

@@ -14,6 +14,8 @@ const nl = {
     nothingPlanned: 'Geen les gepland',
     noRooms: 'Er zijn geen lokalen om te tonen.',
     rooms: 'Lokalen',
+    room: 'Lokaal',
+    pageRooms: 'Lokalen {from}–{to}',
     page: 'Pagina {page} van {pages}',
     moreGroups: '+{count}',
   },
@@ -64,6 +66,7 @@ const nl = {
     none: 'Er zijn nu geen mededelingen.',
   },
   admin: {
+    readableUpTo: 'Deze tekst is leesbaar tot {metres} meter afstand.',
     title: 'Scherm instellen',
     current: 'Dit scherm toont nu: {name}',
     profiles: 'Kies een schermprofiel',

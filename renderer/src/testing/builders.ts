@@ -53,7 +53,7 @@ export function profile(extra: Partial<DisplayProfile> = {}): DisplayProfile {
   return {
     id: 'default', name: 'Alle lokalen', layout: 'corridor', rooms: { kind: 'all' }, displayGroup: null, orientation: 'landscape',
     locale: 'nl', theme: 'light', hours: null, pagingSeconds: 12, announcementBand: 'slides', changesNextDayFrom: '13:00',
-    staleAfterMinutes: 30, ...extra,
+    staleAfterMinutes: 30, screenInches: null, viewingMetres: null, ...extra,
   };
 }
 

@@ -76,3 +76,10 @@ export async function visibleRoomCodes(page: Page): Promise<string[]> {
   const labels = await page.getByRole('region').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label') ?? ''));
   return labels.filter((label) => label !== '').map((label) => label.split(' ')[0]!);
 }
+
+/**
+ * The demo school's 60 rooms on the default corridor at 1280×720 or 1920×1080 (a 55-inch screen read from 3 m): one
+ * row a room at reading size, three balanced pages of 20 (renderer/src/kiosk/corridor/corridorFit.ts).
+ */
+export const DEMO_PER_PAGE = 20;
+export const DEMO_PAGES = 3;

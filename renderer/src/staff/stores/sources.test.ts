@@ -88,7 +88,7 @@ describe('useSourcesStore', () => {
     Object.assign(store.draft.ical.feeds[0]!, { name: 'Rooster', url: 'http://127.0.0.1:8123/rooster.ics' });
     fake.respond('sources.get', { source: null, secretsSet: [], status: syncStatus({ state: 'running', source: 'ical' }) });
     expect(await store.save()).toBe(true);
-    const source = { type: 'ical', weeks: 2, feeds: [{ name: 'Rooster', url: 'http://127.0.0.1:8123/rooster.ics', room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }] };
+    const source = { type: 'ical', weeks: 2, feeds: [{ name: 'Rooster', url: 'http://127.0.0.1:8123/rooster.ics', room: { from: 'location' }, subject: { from: 'summary' }, daysOff: false }], teacherCodes: [] };
     expect(fake.callsOf('sources.set')).toEqual([{ source }]);
     expect(store.saved).toEqual(source);
     expect(store.changed).toBe(false);
