@@ -26,7 +26,7 @@ export function demoAnnouncements(monday: LocalDate, lastDay: LocalDate, zone: s
     {
       id: `demo:wijzigingen:${monday}`,
       title: 'Roosterwijzigingen',
-      body: '<p>Wijzigingen staan bovenaan:</p><ul><li><em>Vervallen</em> lessen zijn doorgestreept.</li><li>Een ander lokaal of een vervangende docent staat er met een pijl bij.</li></ul><p>Twijfel je? Vraag het bij de <strong>receptie</strong>.</p>',
+      body: '<p>Een lokaal met een wijziging heeft een gekleurde rand:</p><ul><li><em>Vervalt</em>: de les is doorgestreept.</li><li><em>Verplaatst</em> of <em>Ander lokaal</em>: met het nieuwe en het oude lokaal erbij.</li><li><em>Invaller</em>: een andere docent neemt de les.</li></ul><p>Twijfel je? Vraag het bij de <strong>receptie</strong>.</p>',
       start: at(monday, '07:00'), end: at(friday, '17:00'), audience: [], priority: 20, emergency: false,
     },
     {
