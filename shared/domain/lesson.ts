@@ -6,6 +6,18 @@ export const LessonKind = z.enum(['lesson', 'exam', 'activity', 'meeting', 'othe
 export type LessonKind = z.infer<typeof LessonKind>;
 
 /**
+ * Where a lesson moved to, told at the slot it left: the day and time it is held now, its lesson hour where the
+ * upstream says, and its rooms there. A pupil at the old door on the old day reads "Verplaatst naar do 3 dec, 3e uur,
+ * n2.03" instead of finding an empty room.
+ */
+export const MovedTo = z.object({
+  start: Instant,
+  periodFrom: z.number().int().min(0).max(20).nullable(),
+  rooms: z.array(Code).max(10),
+}).strict();
+export type MovedTo = z.infer<typeof MovedTo>;
+
+/**
  * What changed compared with the regular timetable, in the shape the upstreams report it (Zermelo's
  * cancelled/moved/teacherChanged/... flags, WebUntis `code` and `orgid`, Untis GPU014 type bits).
  */
@@ -19,6 +31,11 @@ export const LessonChange = z.object({
   previousTeachers: z.array(Code).max(10),
   /** The original time, when the lesson was moved in time. */
   previousStart: Instant.nullable(),
+  /**
+   * Set on the slot a lesson left for another day (it is also `cancelled`: nothing is held there): where it went.
+   * The lesson in its new slot carries `previousStart`.
+   */
+  movedTo: MovedTo.nullable().default(null),
   /** The upstream's own words, e.g. "Het lokaal is gewijzigd (was 6r)." */
   description: z.string().max(500).nullable(),
 }).strict();
@@ -51,6 +68,7 @@ export const NO_CHANGE: LessonChange = Object.freeze({
   previousRooms: [],
   previousTeachers: [],
   previousStart: null,
+  movedTo: null,
   description: null,
 }) as LessonChange;
 

@@ -5,7 +5,7 @@ import { nextBoundary, pickNowNext, takesPlaceIn } from './nowNext';
 const H = 3_600_000;
 const make = (id: string, start: number, end: number, extra: Partial<Lesson['change']> = {}, rooms = ['A']): Lesson => ({
   id, start, end, day: '2026-11-24', periodFrom: null, periodTo: null, kind: 'lesson', subjects: [], groups: [], teachers: [], rooms, remark: null,
-  change: { cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, description: null, ...extra },
+  change: { cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, movedTo: null, description: null, ...extra },
 });
 
 describe('now and next', () => {

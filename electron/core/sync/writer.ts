@@ -32,8 +32,8 @@ type Statements = ReturnType<typeof prepare>;
 
 /** Column order of pushLessonValues. */
 const LESSON_INSERT_COLUMNS = `(id, start_ms, end_ms, day, period_from, period_to, kind, subjects, groups, teachers, rooms,
-  cancelled, added, prev_rooms, prev_teachers, prev_start_ms, description, remark)`;
-const LESSON_COLUMN_COUNT = 18;
+  cancelled, added, prev_rooms, prev_teachers, prev_start_ms, description, remark, moved_to_start_ms, moved_to_period, moved_to_rooms)`;
+const LESSON_COLUMN_COUNT = 21;
 /** Rows per INSERT in a bulk write: one call into SQLite per 64 lessons instead of one per lesson. */
 const BATCH = 64;
 const ROW_PLACEHOLDERS = `(${Array(LESSON_COLUMN_COUNT).fill('?').join(', ')})`;
@@ -79,6 +79,7 @@ function pushLessonValues(out: unknown[], lesson: Lesson, keepFreeText: boolean)
     joinCodes(lesson.rooms),
     c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(keepFreeText ? c.previousTeachers : kioskTeachers(c.previousTeachers)), c.previousStart,
     keepFreeText ? c.description : null, keepFreeText ? lesson.remark : null,
+    c.movedTo?.start ?? null, c.movedTo?.periodFrom ?? null, c.movedTo ? joinCodes(c.movedTo.rooms) : null,
   );
 }
 

@@ -19,7 +19,7 @@ export const PERIODS: Period[] = [
 
 export const at = (date: string, time: string) => instantAt(date, time, ZONE);
 
-const noChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, description: null });
+const noChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, movedTo: null, description: null });
 
 export function lesson(id: string, date: string, period: number, room: string, extra: Omit<Partial<Lesson>, 'change'> & { change?: Partial<LessonChange> } = {}): Lesson {
   const p = PERIODS[period - 1]!;

@@ -57,7 +57,7 @@ export function useLessonText(
     return facts.map(part).filter((text) => text.trim() !== '').join(' · ');
   });
 
-  const details = computed(() => changeDetails(marks.value, source().zone, t));
+  const details = computed(() => changeDetails(marks.value, source().zone, t, locale.value as Locale));
   const badgeLabel = (kind: ChangeMark['kind']) => t(CHANGE_LABELS[kind]);
 
   return { marks, cancelled, when, facts: factText, details, badgeLabel };

@@ -45,6 +45,8 @@ const en: MessageSchema = {
     movedAway: 'Moved',
     movedTo: 'to {rooms}',
     movedToNowhere: 'to another room',
+    movedToDay: 'to {slot}',
+    period: 'period {n}',
     roomChanged: 'Room change',
     wasRoom: 'was {rooms}',
     substitute: 'Substitute',

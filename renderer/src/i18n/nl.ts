@@ -45,6 +45,8 @@ const nl = {
     movedAway: 'Verplaatst',
     movedTo: 'naar {rooms}',
     movedToNowhere: 'naar een ander lokaal',
+    movedToDay: 'naar {slot}',
+    period: '{n}e uur',
     roomChanged: 'Ander lokaal',
     wasRoom: 'was {rooms}',
     substitute: 'Invaller',

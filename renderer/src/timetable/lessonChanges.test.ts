@@ -27,7 +27,7 @@ describe('changeMarks', () => {
     expect(changeMarks(l, 'A1.01')).toEqual([
       { kind: 'substitute', was: ['BKR'] },
       { kind: 'added' },
-      { kind: 'rescheduled', was: at('08:30') },
+      { kind: 'rescheduled', was: at('08:30'), day: '2026-11-24' },
     ]);
   });
 });

@@ -82,7 +82,7 @@ class DayResources {
   }
 }
 
-const freshChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: EMPTY, previousTeachers: EMPTY, previousStart: null, description: null });
+const freshChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: EMPTY, previousTeachers: EMPTY, previousStart: null, movedTo: null, description: null });
 
 /** Appends the lessons of one school day to `out`. */
 export function stampDay(tt: DemoTimetable, date: LocalDate, out: Lesson[]): void {

@@ -4,6 +4,7 @@ import { localDateOf } from '../../../../../shared/timetable/zonedTime';
 import type { Snapshot, StaffMember, SyncScope } from '../../snapshot';
 import { personNameFromFull } from '../../personName';
 import { isFullName, type TeacherCodeRule, teacherCodesFor } from '../../teacherCodes';
+import { movedDay } from '../../leftSlot';
 import { changeText } from './changeText';
 import type { EventFacts } from './eventFacts';
 import type { FeedConfig } from './feedAddress';
@@ -123,6 +124,7 @@ function lessonOf(o: TimedOccurrence, feed: FeedConfig, rules: RuleSet, zone: st
       previousRooms,
       previousTeachers,
       previousStart,
+      movedTo: null,
       description: changeText({ previousRooms, previousTeachers, previousStart }, zone),
     },
     // Free text (DESCRIPTION) stays out: kiosks show codes, and a description may name people.
@@ -168,12 +170,17 @@ export function icalSnapshot(feeds: readonly ExpandedFeed[], o: IcalSnapshotOpti
           stats.notLessons++;
           continue;
         }
-        const lesson = lessonOf(occurrence, feed.config, rules, o.zone);
-        if (lesson.day < o.window.from || lesson.day > o.window.to) continue;
-        const candidate = { lesson, sequence: occurrence.facts.sequence };
-        const existing = lessons.get(lesson.id);
-        if (existing) stats.duplicates++;
-        lessons.set(lesson.id, existing ? merge(existing, candidate) : candidate);
+        const found = lessonOf(occurrence, feed.config, rules, o.zone);
+        // A RECURRENCE-ID instance moved to another day leaves its old slot saying where it went (leftSlot.ts).
+        const moved = movedDay(found, (t) => localDateOf(t, o.zone));
+        const lesson = moved?.arrived ?? found;
+        for (const one of moved ? [lesson, moved.left] : [lesson]) {
+          if (one.day < o.window.from || one.day > o.window.to) continue;
+          const candidate = { lesson: one, sequence: occurrence.facts.sequence };
+          const existing = lessons.get(one.id);
+          if (existing && one === lesson) stats.duplicates++;
+          lessons.set(one.id, existing ? merge(existing, candidate) : candidate);
+        }
       }
       for (const occurrence of expanded.allDay) {
         if (occurrence.facts.cancelled || !isDayOff(occurrence.facts, feed.config, o.daysOffCategory)) {

@@ -127,6 +127,10 @@ export function applySubstitutions(o: { regular: RegularLesson[]; rows: readonly
         if (isOffInSlot(kind)) {
           lesson.change.cancelled = true;
           const to = kind.movedAway && partner ? startOf(partner) : null;
+          // Moved to another day: the old slot says where it went, on the kiosk too (leftSlot.ts).
+          if (to !== null && partner && partner.date !== row.date) {
+            lesson.change.movedTo = { start: to, periodFrom: partner.period, rooms: (partner.substituteRooms.length > 0 ? partner.substituteRooms : partner.rooms).slice(0, 10) };
+          }
           note(lesson, row.text ?? (kind.movedAway ? (to !== null ? `Verplaatst naar ${when(to, o.zone)}.` : 'Verplaatst naar een ander uur.') : null));
         } else {
           changeHeld(lesson, row, kind);
@@ -157,7 +161,7 @@ export function applySubstitutions(o: { regular: RegularLesson[]; rows: readonly
       groups: (row.substituteClasses.length > 0 ? row.substituteClasses : row.classes).slice(0, 60),
       teachers: teacher ? [teacher] : [],
       rooms: (row.substituteRooms.length > 0 ? row.substituteRooms : row.rooms).slice(0, 10),
-      change: { cancelled: false, added: from === null, previousRooms: [], previousTeachers: [], previousStart: from, description: null },
+      change: { cancelled: false, added: from === null, previousRooms: [], previousTeachers: [], previousStart: from, movedTo: null, description: null },
       remark: null,
     };
     const same = added.get(lesson.id);

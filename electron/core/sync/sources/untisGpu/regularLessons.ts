@@ -111,7 +111,7 @@ export function regularLessons(o: { rows: readonly TimetableRow[]; ranges: reado
         groups: [...slot.classes].slice(0, 60),
         teachers: [...slot.teachers].slice(0, 10),
         rooms: slot.rooms.slice(0, 10),
-        change: { cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, description: null },
+        change: { cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, movedTo: null, description: null },
         remark: null,
       } });
     }

@@ -145,6 +145,7 @@ export function lessonOfPeriod(p: UntisPeriod, c: PeriodContext): Lesson | null 
       previousRooms: rooms.before,
       previousTeachers: teachers.before,
       previousStart: null,
+      movedTo: null,
       description: cleanText(p.substText, 500) ?? substitution.text,
     },
     remark: cleanText(p.lstext, 500) ?? cleanText(p.info, 500),

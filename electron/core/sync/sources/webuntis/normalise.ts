@@ -4,6 +4,7 @@ import { cleanText } from '../zermelo/codes';
 import { type UntisCursor, untisConfigKey } from './cursor';
 import type { WebUntisConfig } from './fetch';
 import { lessonOfPeriod, mergePeriods, periodNumbers, substitutionTexts } from './lessons';
+import { applyShifts } from './shifts';
 import { groupsOf, holidaysOf, namesById, periodsOf, pupilsOf, roomsOf, subjectsOf, teachersOf } from './reference';
 import type { UntisValid } from './validate';
 
@@ -19,11 +20,13 @@ export function normaliseWebUntis(v: UntisValid, ctx: SourceContext, config: Web
     rooms: namesById(v.rooms),
   };
   const context = { zone: ctx.zone, from: v.from, to: v.to, names, numbers: periodNumbers(v.timegrid), substitution: substitutionTexts(v.substitutions) };
-  const lessons: Lesson[] = [];
+  const found: Lesson[] = [];
   for (const p of mergePeriods(v.timetables.map((t) => t.periods))) {
     const lesson = lessonOfPeriod(p, context);
-    if (lesson) lessons.push(lesson);
+    if (lesson) found.push(lesson);
   }
+  // A lesson moved to another day: its two entries paired by the `shift` substitution (shifts.ts).
+  const lessons = applyShifts(found, v.substitutions, names, ctx.zone);
   if (v.mode === 'near') return { kind: 'delta', replaceDays: { from: v.from, to: v.to }, upsertLessons: lessons, removeLessonIds: [], cursor: ctx.cursor };
   const cursor: UntisCursor = { v: 1, scope: ctx.scope, zone: ctx.zone, config: untisConfigKey(config), from: v.from, to: v.to, importTime: v.importTime, fetchedAt: ctx.now };
   return {

@@ -110,6 +110,8 @@ export const UntisSubstitution = z.object({
   ro: refs,
   txt: text,
   text,
+  /** For a `shift`: the other end of the move (which end is which, the timetable's cancelled entry tells; shifts.ts). */
+  reschedule: z.object({ date: UntisDate, startTime: UntisTime, endTime: UntisTime.nullish() }).nullish(),
 });
 export type UntisSubstitution = z.infer<typeof UntisSubstitution>;
 

@@ -55,6 +55,7 @@ export function lessonChange(current: ZermeloAppointment, previous: ZermeloAppoi
     previousRooms: before(current.locationChanged, was.rooms, rooms, previous?.locations, previous !== null),
     previousTeachers: before(current.teacherChanged, was.teachers, teachers, previous?.teachers, previous !== null),
     previousStart: timeChanged !== false && previous !== null && previous.start !== current.start ? previous.start * 1000 : null,
+    movedTo: null,
     description,
   };
 }

@@ -5,6 +5,7 @@ import { cleanCodes, cleanText } from './codes';
 import type { ZermeloAppointment } from './schemas';
 import type { AppointmentHistory } from './versions';
 import type { ZoneClock } from './zoneClock';
+import { movedDay } from '../../leftSlot';
 
 /** The cache checks this too (checkPayload.ts), for the whole snapshot: a multi-day activity is not a room's lesson. */
 const MAX_LESSON_SECONDS = 12 * 3600;
@@ -66,4 +67,24 @@ export function lessonOf(h: AppointmentHistory, s: LessonScope): Lesson | null {
 /** Just the appointments a lesson was made from, for the period grid. */
 export function currentVersions(list: readonly AppointmentHistory[]): ZermeloAppointment[] {
   return list.flatMap((h) => (h.current ? [h.current] : []));
+}
+
+/**
+ * Both ends of a move to another day (leftSlot.ts), the old slot from the earlier version: that version's hours,
+ * rooms, subjects, groups and teachers. No `left` where the lesson did not move day or the old day is outside the window.
+ */
+export function zermeloMovedDay(h: AppointmentHistory, s: LessonScope, lesson: Lesson): { left: Lesson | null; arrived: Lesson } {
+  const p = h.previous;
+  if (!p || !(p.end > p.start)) return { left: null, arrived: lesson };
+  const moved = movedDay(lesson, (t) => s.clock.dateOf(t), {
+    end: p.end * 1000,
+    periodFrom: slotNumber(p.startTimeSlot, p.startTimeSlotName),
+    periodTo: slotNumber(p.endTimeSlot, p.endTimeSlotName),
+    rooms: cleanCodes(p.locations, 10),
+    subjects: cleanCodes(p.subjects, 10),
+    groups: cleanCodes(p.groups, 60),
+    teachers: cleanCodes(p.teachers, 10),
+  });
+  if (!moved) return { left: null, arrived: lesson };
+  return { left: moved.left.day >= s.from && moved.left.day <= s.to ? moved.left : null, arrived: moved.arrived };
 }

@@ -3,7 +3,8 @@ import { SourceError } from '../../errors';
 import type { Delta, Snapshot, SourceContext, Unchanged } from '../../snapshot';
 import { configKey, encodeCursor, OVERLAP_SECONDS, recentIds, type ZermeloCursor } from './cursor';
 import type { ZermeloConfig } from './fetch';
-import { lessonIdOf, lessonOf, type LessonScope } from './lessons';
+import { leftSlotIdOf } from '../../leftSlot';
+import { lessonIdOf, lessonOf, type LessonScope, zermeloMovedDay } from './lessons';
 import { periodsFromSlots, type SlotSample } from './periods';
 import { announcementsOf, groupsOf, pupilsOf, roomsOf, schoolNameOf, subjectsOf, teachersOf } from './reference';
 import type { ZermeloAppointment } from './schemas';
@@ -25,9 +26,12 @@ export function snapshotOf(v: ZermeloValid, ctx: SourceContext, config: ZermeloC
   const lessons: Lesson[] = [];
   const slots: SlotSample[] = [];
   for (const h of histories(versions)) {
-    const lesson = lessonOf(h, scope);
-    if (!lesson) continue;
+    const found = lessonOf(h, scope);
+    if (!found) continue;
+    // Moved to another day: the lesson where it is now, and the slot it left (leftSlot.ts).
+    const { left, arrived: lesson } = zermeloMovedDay(h, scope, found);
     lessons.push(lesson);
+    if (left) lessons.push(left);
     if (lesson.periodFrom !== null && lesson.periodFrom === lesson.periodTo) {
       slots.push({ number: lesson.periodFrom, name: h.current?.startTimeSlotName, start: lesson.start, end: lesson.end });
     }
@@ -77,9 +81,13 @@ export function deltaOf(v: ZermeloValid, ctx: SourceContext, config: ZermeloConf
   const upsertLessons: Lesson[] = [];
   const removeLessonIds: string[] = [];
   for (const h of histories(versions)) {
-    const lesson = lessonOf(h, scope);
+    const found = lessonOf(h, scope);
+    // The slot it left, when it moved to another day: kept in step with the lesson, gone when it no longer applies.
+    const { left, arrived: lesson } = found ? zermeloMovedDay(h, scope, found) : { left: null, arrived: null };
     if (lesson) upsertLessons.push(lesson);
     else removeLessonIds.push(lessonIdOf(h.instance));
+    if (left) upsertLessons.push(left);
+    else removeLessonIds.push(leftSlotIdOf(lessonIdOf(h.instance)));
   }
   const since = newestOf(all, previous.since);
   const cursor: ZermeloCursor = {
