@@ -50,15 +50,6 @@ export async function openKiosk(tab: CdpTab, url: string): Promise<void> {
   }
 }
 
-/** Counts the clock's ticks (each change of its text) from now on, in `window.__ticks`. */
-export const countTicks = (tab: CdpTab) => tab.evaluate(`(() => {
-  const clock = document.querySelector('[data-testid="clock"]');
-  window.__ticks = 0;
-  new MutationObserver(() => { window.__ticks += 1; }).observe(clock, { subtree: true, childList: true, characterData: true });
-})()`);
-
-export const ticks = (tab: CdpTab) => tab.evaluate<number>('window.__ticks');
-
 /** The core's clock, asked from inside the page (its session cookie). */
 export const coreNow = (tab: CdpTab) =>
   tab.evaluate<number>(`fetch('/api/call/clock.now', { method: 'POST', headers: { 'content-type': 'application/json', 'x-gangbord-key': sessionStorage.getItem('gangbord.pageKey') ?? '' }, body: '{}' })

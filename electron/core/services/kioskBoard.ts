@@ -2,10 +2,13 @@ import type { NowNextBoard, RoomNowNext } from '../../../shared/contract';
 import type { Lesson, Room } from '../../../shared/domain';
 import type { LocalDate } from '../../../shared/domain/time';
 import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import { addDays, localDateOf } from '../../../shared/timetable/zonedTime';
 import type { CacheDb } from '../db/open';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from './lessonRow';
 import { readDataAsOf, readPeriods, readRooms } from './referenceData';
+
+/** Long enough for the answer in hand to go out first; short enough to be ready long before midnight. */
+const PREPARE_AFTER_MS = 50;
 
 export interface KioskBoard {
   nowNext(at: number, roomCodes?: readonly string[]): NowNextBoard;
@@ -39,8 +42,7 @@ export function createKioskBoard(db: CacheDb, zone: () => string): KioskBoard {
     return reference;
   };
 
-  const loadDay = (day: LocalDate): DayIndex => {
-    if (index?.day === day) return index;
+  const buildDay = (day: LocalDate): DayIndex => {
     const byRoom = new Map<string, Lesson[]>();
     const following = (nextLessonDay.get(day) as LocalDate | null) ?? day;
     for (const row of lessonsOnDays.all(day, following) as LessonRow[]) {
@@ -51,13 +53,49 @@ export function createKioskBoard(db: CacheDb, zone: () => string): KioskBoard {
         list.push(lesson);
       }
     }
-    return (index = { day, byRoom });
+    return { day, byRoom };
+  };
+
+  /*
+   * Reading a day costs tens of milliseconds on a large school, and every screen asks at the same second: midnight,
+   * and right after a sync. So the day after the one being shown is read ahead, in a macrotask of its own once an
+   * answer has gone out, and so is the day shown after new data came in: the first question of a day finds it ready.
+   */
+  let prepared: DayIndex | null = null;
+  let preparing: ReturnType<typeof setTimeout> | null = null;
+  const prepare = (day: LocalDate) => {
+    if (preparing !== null || prepared?.day === day || index?.day === day) return;
+    preparing = setTimeout(() => {
+      preparing = null;
+      // Ahead of need only: a cache closed meanwhile (the core stopping) or busy leaves the day to be read when asked.
+      try {
+        prepared = db.open ? buildDay(day) : null;
+      } catch {
+        prepared = null;
+      }
+    }, PREPARE_AFTER_MS);
+    preparing.unref?.();
+  };
+
+  const loadDay = (day: LocalDate): DayIndex => {
+    if (index?.day === day) return index;
+    if (prepared?.day === day) {
+      index = prepared;
+      prepared = null;
+      return index;
+    }
+    return (index = buildDay(day));
   };
 
   return {
     invalidate() {
+      const shown = index?.day ?? null;
       reference = null;
       index = null;
+      prepared = null;
+      if (preparing !== null) clearTimeout(preparing);
+      preparing = null;
+      if (shown !== null) prepare(shown);
     },
     nowNext(at, roomCodes) {
       const ref = loadReference();
@@ -70,6 +108,7 @@ export function createKioskBoard(db: CacheDb, zone: () => string): KioskBoard {
         for (const t of [now?.end, next?.start]) if (t !== undefined && t > at && (changesAt === null || t < changesAt)) changesAt = t;
         return { room, now, next };
       });
+      prepare(addDays(day, 1));
       return { at, day, periods: ref.periods, rooms: out, changesAt, dataAsOf: ref.dataAsOf };
     },
   };

@@ -33,6 +33,16 @@ describe('the admin overlay', () => {
 
   const dialog = (wrapper: Awaited<ReturnType<typeof openOverlay>>) => wrapper.find('[role="dialog"]');
 
+  it('says up to how far the running profile\'s text is readable: 3 m for the usual corridor screen, 6 m where the profile says 6 m', async () => {
+    const far = await openOverlay();
+    // The usual corridor screen (55 inches at 3 m): readable up to about 3 m.
+    expect(dialog(far).find('[data-testid="readable-metres"]').text()).toMatch(/^Deze tekst is leesbaar tot 3(,\d)? meter afstand\.$/);
+    far.unmount();
+    fake.respond('display.current', displaySetup({ id: 'gang-a', name: 'Gang A', screenInches: 43, viewingMetres: 6 }, { profiles, pinConfigured: true }));
+    const near = await openOverlay();
+    expect(dialog(near).find('[data-testid="readable-metres"]').text()).toMatch(/leesbaar tot 6(,\d)? meter/);
+  });
+
   it('opens on Ctrl+Shift+P only, with the focus in the PIN field', async () => {
     expect(isAdminShortcut({ key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true, altKey: false, metaKey: false })).toBe(true);
     expect(isAdminShortcut({ key: 'p', code: 'KeyP', ctrlKey: true, shiftKey: false, altKey: false, metaKey: false })).toBe(false);

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { CdpTab } from './kioskSoakCdp';
+
+/*
+ * The kiosk's main-thread time from a Chromium trace: every task the renderer's main thread ran (script, style,
+ * layout, paint, layerisation and the commit to the compositor), not script time alone. The compositor thread's
+ * own time is reported beside it.
+ */
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'].join(',');
+const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+const PARTS: Record<string, readonly string[]> = {
+  script: ['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.run', 'EvaluateScript', 'RunMicrotasks'],
+  'style and layout': ['UpdateLayoutTree', 'Layout'],
+  'paint and compositing': ['PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'Commit', 'CompositeLayers'],
+};
+
+export interface TraceTick {
+  mainMsPerS: number;
+  compositorMsPerS: number;
+  parts: Record<string, number>;
+  seconds: number;
+}
+
+/** Traces the tab for `seconds` of real time and sums what its main and compositor threads ran, per second. */
+export async function traceMainThread(tab: CdpTab, seconds: number): Promise<TraceTick> {
+  const events: TraceEvent[] = [];
+  const done = new Promise<void>((resolve) => {
+    const stop = tab.onEvent((method, params) => {
+      if (method === 'Tracing.dataCollected') events.push(...(params.value as TraceEvent[]));
+      if (method === 'Tracing.tracingComplete') {
+        stop();
+        resolve();
+      }
+    });
+  });
+  await tab.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES.split(','), recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  await tab.send('Tracing.end');
+  await done;
+
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  // The kiosk's renderer: the main thread that ran the most tasks (an idle about:blank renderer runs few).
+  const taskTime = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X' && TASK.has(e.name)) taskTime.set(`${e.pid}:${e.tid}`, (taskTime.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const threads = [...taskTime.entries()];
+  const main = threads.filter(([k]) => names.get(k) === 'CrRendererMain').sort((a, b) => b[1] - a[1])[0];
+  if (!main) throw new Error('the trace has no renderer main thread');
+  const pid = main[0].split(':')[0];
+  const compositor = threads.find(([k]) => k.startsWith(`${pid}:`) && names.get(k) === 'Compositor');
+  const parts: Record<string, number> = {};
+  for (const [part, list] of Object.entries(PARTS)) {
+    parts[part] = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main[0] && list.includes(e.name)).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000 / seconds;
+  }
+  return { mainMsPerS: main[1] / 1000 / seconds, compositorMsPerS: (compositor?.[1] ?? 0) / 1000 / seconds, parts, seconds };
+}
+
+/** Keeps one core busy for as long as it runs: the bench measures the kiosk on a machine that is doing other work. */
+export function busyCore(): { stop(): void } {
+  const child: ChildProcess = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  return { stop: () => child.kill('SIGKILL') };
+}
