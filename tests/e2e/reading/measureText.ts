@@ -34,7 +34,12 @@ export function measureTexts(page: Page): Promise<MeasuredText[]> {
       if (el.closest('.ticker')) continue;
       context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const capPx = context.measureText('H').actualBoundingBoxAscent;
-      const ellipsis = style.textOverflow === 'ellipsis' || [...el.querySelectorAll('*'), el].some((e) => getComputedStyle(e).textOverflow === 'ellipsis' || getComputedStyle(e).webkitLineClamp !== 'none');
+      // Shortened visibly: an ellipsis on it or inside it, or a line clamp around it (the band's two lines and "…").
+      const clampedAround = (() => {
+        for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).webkitLineClamp !== 'none') return true;
+        return false;
+      })();
+      const ellipsis = clampedAround || style.textOverflow === 'ellipsis' || [...el.querySelectorAll('*'), el].some((e) => getComputedStyle(e).textOverflow === 'ellipsis' || getComputedStyle(e).webkitLineClamp !== 'none');
       const clipping = (e: Element) => {
         const s = getComputedStyle(e);
         return s.overflow !== 'visible' || s.overflowX !== 'visible' || s.overflowY !== 'visible';
@@ -43,7 +48,7 @@ export function measureTexts(page: Page): Promise<MeasuredText[]> {
       const clipped = !ellipsis && (cut(el) || (el.parentElement !== null && cut(el.parentElement) && !ellipsisOf(el.parentElement)));
       const card = el.closest('.room-card, .room-row, .door-panel, .door-later, .changes-column, .announcement-slide');
       const box = card?.getBoundingClientRect() ?? { left: 0, top: 0, right: width, bottom: height };
-      const outside = rect.left < Math.max(0, box.left) - 1 || rect.right > Math.min(width, box.right) + 1 || rect.bottom > Math.min(height, box.bottom) + 1 || rect.top < Math.max(0, box.top) - 1;
+      const outside = !clampedAround && (rect.left < Math.max(0, box.left) - 1 || rect.right > Math.min(width, box.right) + 1 || rect.bottom > Math.min(height, box.bottom) + 1 || rect.top < Math.max(0, box.top) - 1);
       // Change words and details inside a main line are text (16'), not main lines themselves.
       const role = el.closest(MAIN) && !el.closest('.change-badge, .row-detail, .lesson-detail') ? 'main' : el.closest(STATUS) ? 'status' : 'text';
       out.push({ text: own.slice(0, 60), role, capPx, clipped, outside });
