@@ -27,6 +27,8 @@ export function usePaging<T>(
   // When the list shrinks under the page shown, show the last page rather than an empty one.
   const page = computed(() => Math.min(index.value, pages.value - 1));
   const visible = computed(() => items.value.slice(page.value * size.value, (page.value + 1) * size.value));
+  /** Every page's items, for a list that keeps all its pages drawn and only shows one (see CorridorLayout). */
+  const all = computed(() => Array.from({ length: pages.value }, (_, p) => items.value.slice(p * size.value, (p + 1) * size.value)));
 
   function turn() {
     index.value = pages.value > 1 ? (page.value + 1) % pages.value : 0;
@@ -54,5 +56,5 @@ export function usePaging<T>(
     timer = null;
   });
 
-  return { page, pages, visible, turn };
+  return { page, pages, visible, all, turn };
 }
