@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crashBench } from './crashBench';
+import { fleetBench } from './fleetBench';
 import { incrementalBench } from './incrementalBench';
 import { kioskSoak } from './kioskSoak';
 import { photoBench } from './photoBench';
@@ -19,7 +20,7 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = { sync: syncBench, photos: photoBench, search: staffSearchBench, incremental: incrementalBench, kiosk: kioskSoak, crash: crashBench };
+const sections = { sync: syncBench, photos: photoBench, search: staffSearchBench, incremental: incrementalBench, kiosk: kioskSoak, crash: crashBench, fleet: fleetBench };
 // `npm run bench -- kiosk search` runs only those sections; no names runs them all.
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !Object.hasOwn(sections, name));

@@ -99,8 +99,22 @@ export const UntisGpuSourceConfig = z.object({
   weeks: Weeks,
 }).strict();
 
+/**
+ * A screen in a school's fleet (docs/fleet.md): it takes what it shows from the bundles the school's publisher signs
+ * into a shared folder, and holds no upstream credential. Set by a provisioning file when the screen is mounted.
+ */
+export const FleetSourceConfig = z.object({
+  type: z.literal('fleet'),
+  /** The fleet folder: a Windows share, a NAS or a cloud-synced folder. */
+  folder: z.string().min(1).max(500),
+  /** The school's id, as the publisher signs it into every envelope. */
+  school: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a school id is lower-case letters, digits and dashes'),
+  /** The publisher's Ed25519 public key (43 characters, base64url), pinned when the screen is mounted. */
+  publisherKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "the publisher's key is 43 characters of base64url"),
+}).strict();
+
 /** Upstream sources. With none configured the demo school is the source. */
-export const SourceConfig = z.discriminatedUnion('type', [DemoSourceConfig, ZermeloSourceConfig, WebUntisSourceConfig, IcalSourceConfig, UntisGpuSourceConfig]);
+export const SourceConfig = z.discriminatedUnion('type', [DemoSourceConfig, ZermeloSourceConfig, WebUntisSourceConfig, IcalSourceConfig, UntisGpuSourceConfig, FleetSourceConfig]);
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
 export const Settings = z.object({

@@ -9,6 +9,8 @@ import { openRecords, RECORDS_FILE } from './records/openRecords';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
+import { activeProfile } from './display/activeProfile';
+import { startFleetScreen } from './fleet/fleetScreen';
 import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
 import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
@@ -35,6 +37,8 @@ export function createCore(options: CoreOptions): Core {
   const listeners = new Set<CoreEventListener>();
   const profileOverride = { current: options.profileOverride ?? null };
   let provisioned: readonly Announcement[] = [];
+  /** A fleet screen's emergency alerts, shown beside the cache's announcements (docs/fleet.md). */
+  let fleetAlerts: readonly Announcement[] = [];
   let db: CacheDb | null = null;
   let records: CacheDb | null = null;
   let staff: StaffServices | null = null;
@@ -157,7 +161,7 @@ export function createCore(options: CoreOptions): Core {
       }));
       services = createHandlers({
         mode, version: options.version, clock, settings, db: opened, engine: syncEngine, profileOverride,
-        extraAnnouncements: () => provisioned,
+        extraAnnouncements: () => (fleetAlerts.length ? [...provisioned, ...fleetAlerts] : provisioned),
         onDisplayChanged: (profile) => emit('display.changed', { profileId: profile.id }),
         staff,
         testSource: async (source) => {
@@ -166,6 +170,18 @@ export function createCore(options: CoreOptions): Core {
         },
       });
       dispatchReady = createDispatcher(mode, services.handlers, log, resolve);
+      const source = settings.get().source;
+      if (mode === 'kiosk' && source?.type === 'fleet') {
+        const fleet = await startFleetScreen({
+          config: source, secrets: options.secrets, now: () => clock.now(), log,
+          displayGroup: () => activeProfile(settings.get(), profileOverride.current).displayGroup,
+          onAlerts: (alerts) => {
+            fleetAlerts = alerts;
+            emit('data.changed', { at: clock.now(), source: 'fleet-alert' });
+          },
+        });
+        stops.push(fleet.stop);
+      }
       if (options.provisioningFile) stops.push(watchProvisioning(options.provisioningFile, log, (p) => applyProvisioning(p, false)));
       if (options.autoSync !== false) {
         syncEngine.start();

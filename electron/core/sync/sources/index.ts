@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../../../../shared/settings';
 import type { Source } from '../snapshot';
 import { createDemoSource } from './demo';
+import { createFleetSource } from './fleet';
 import { createIcalSource } from './ical';
 import { createUntisGpuSource } from './untisGpu';
 import { createWebUntisSource } from './webuntis';
@@ -20,6 +21,8 @@ export function createSource(config: SourceConfig | null): Source {
       return createZermeloSource(config);
     case 'webuntis':
       return createWebUntisSource(config);
+    case 'fleet':
+      return createFleetSource(config);
   }
 }
 
@@ -46,6 +49,8 @@ export function sourceId(config: SourceConfig | null): string {
       return `zermelo:${config.portal}${config.branch ? `/${config.branch}` : ''}`;
     case 'webuntis':
       return `webuntis:${config.server}/${config.school}`;
+    case 'fleet':
+      return `fleet:${config.school}`;
     default:
       return config.type;
   }

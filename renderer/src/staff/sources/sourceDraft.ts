@@ -7,7 +7,8 @@ import { formatTeacherCodes, parseTeacherCodes, teacherCodesProblem } from './te
  * schema in shared/settings.ts by hand (zod itself cannot run under the page's CSP); the core checks again.
  */
 
-export type SourceType = SourceConfig['type'];
+/** What an administrator may choose here. A fleet source is set on a screen when it is mounted, never on a staff PC. */
+export type SourceType = Exclude<SourceConfig['type'], 'fleet'>;
 type Of<T extends SourceType> = Extract<SourceConfig, { type: T }>;
 type IcalFeed = Of<'ical'>['feeds'][number];
 export type RuleFrom = NonNullable<IcalFeed['teacher']>['from'];
@@ -98,7 +99,8 @@ const ruleDraft = (rule: IcalFeed['teacher']): RuleDraft => ({ from: rule?.from 
 /** The form for a saved configuration (null: the demo school). */
 export function draftFrom(config: SourceConfig | null): SourceDraft {
   const draft = emptyDraft();
-  if (config === null) return draft;
+  // A fleet screen's source has no form: a staff PC that once was a fleet screen starts from the demo school.
+  if (config === null || config.type === 'fleet') return draft;
   draft.type = config.type;
   switch (config.type) {
     case 'demo':

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/*
+ * The fleet folder (docs/fleet.md): a Windows share, a NAS or a cloud-synced folder that the publisher, the alert
+ * senders and every screen can reach. No server: files only.
+ *
+ *   pub/roster.env                 the publisher: which screens and senders belong, which keys are revoked
+ *   pub/bundle.env                 the publisher: what every screen shows (pupil-free)
+ *   pub/delta.env                  the publisher: the lessons changed since that bundle
+ *   pub/alerts/<sender key>.env    each alert sender: its latest alert (an all clear replaces it)
+ *   screens/<screen id>/ack.env    each screen: the alerts it shows, signed with its own key
+ *   screens/<screen id>/status.env each screen: its health
+ *   screens/<screen id>/request.json each screen: its enrolment request (its public key), not signed: approving
+ *                                  it is comparing the fingerprint the screen shows
+ *
+ * Every file is a signed envelope (envelope.ts), written whole under a temporary name and renamed into place, so a
+ * reader sees the old file or the new one, never half of one.
+ */
+
+const SCREEN_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
+
+export function assertScreenId(id: string): string {
+  if (!SCREEN_ID.test(id)) throw new Error(`"${id}" is not a screen id (3 to 63 lower-case letters, digits and dashes)`);
+  return id;
+}
+
+export const fleetPaths = (folder: string) => ({
+  roster: join(folder, 'pub', 'roster.env'),
+  bundle: join(folder, 'pub', 'bundle.env'),
+  delta: join(folder, 'pub', 'delta.env'),
+  alerts: join(folder, 'pub', 'alerts'),
+  alertOf: (senderKeyId: string) => join(folder, 'pub', 'alerts', `${senderKeyId}.env`),
+  screens: join(folder, 'screens'),
+  ackOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'ack.env'),
+  statusOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'status.env'),
+  requestOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'request.json'),
+});
+
+/** Writes `bytes` to `file` whole: a temporary file beside it, then a rename over it. */
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const dir = join(file, '..');
+  await mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** The file's bytes, or null when it is not there (yet). Other errors (the share is gone) are thrown. */
+export async function readIfThere(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The envelope files in a folder (temporary files of a write in progress left out), or none when it is not there. */
+export async function envelopesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith('.env') && !name.startsWith('.')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Logger } from '../logger';
+import type { Snapshot } from '../sync/snapshot';
+import { deltaBetween, sealBundle } from './bundle';
+import { ownHeader } from './envelope';
+import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import type { FleetKeyPair } from './keys';
+
+/*
+ * The publisher (docs/fleet.md): the one machine of a school that holds upstream credentials. After each of its
+ * syncs it writes what every screen shows into the fleet folder: a full bundle, or, when only lessons changed since
+ * the last full one and not too many, a delta on top of it. Screens that missed a delta still get every change,
+ * since each delta holds all changes since its full bundle.
+ */
+
+/** A delta holding more than this share of the lessons is no saving: a full bundle is written instead. */
+const DELTA_SHARE_MAX = 0.25;
+/** A full bundle at least this often, so a new screen never starts from an old one plus a long delta. */
+const FULL_EVERY_MS = 24 * 3_600_000;
+
+export interface PublisherOptions {
+  folder: string;
+  school: string;
+  key: FleetKeyPair;
+  now: () => number;
+  log: Logger;
+}
+
+export type Published = { kind: 'full' | 'delta'; seq: number; bytes: number } | { kind: 'unchanged' };
+
+export function createPublisher(options: PublisherOptions) {
+  const paths = fleetPaths(options.folder);
+  let lastSeq = 0;
+  let full: { seq: number; at: number; snapshot: Snapshot } | null = null;
+  let publishedLessons: string | null = null;
+
+  /** Numbers go on above the folder's own bundle after a restart, and above the clock, which only moves on. */
+  async function nextSeq(): Promise<number> {
+    if (lastSeq === 0) {
+      for (const file of [paths.bundle, paths.delta]) {
+        const bytes = await readIfThere(file);
+        const header = bytes ? ownHeader(bytes, options.key.publicKey) : null;
+        if (header) lastSeq = Math.max(lastSeq, header.seq);
+      }
+    }
+    lastSeq = Math.max(lastSeq + 1, options.now());
+    return lastSeq;
+  }
+
+  /** Publishes the kiosk picture of one sync (kiosk scope: no pupils, teachers by code). */
+  async function publish(snapshot: Snapshot): Promise<Published> {
+    const now = options.now();
+    const lessons = JSON.stringify(snapshot.lessons);
+    if (full !== null && now - full.at < FULL_EVERY_MS) {
+      const delta = deltaBetween(full.snapshot, snapshot, full.seq);
+      if (delta?.kind === 'delta') {
+        if (lessons === publishedLessons) return { kind: 'unchanged' };
+        const changed = delta.upsertLessons.length + delta.removeLessonIds.length;
+        if (changed <= DELTA_SHARE_MAX * Math.max(1, snapshot.lessons.length)) {
+          const seq = await nextSeq();
+          const bytes = sealBundle(delta, { school: options.school, seq, now }, options.key);
+          await writeAtomically(paths.delta, bytes);
+          publishedLessons = lessons;
+          options.log.info('fleet.published', { kind: 'delta', seq, base: full.seq, changed, bytes: bytes.length });
+          return { kind: 'delta', seq, bytes: bytes.length };
+        }
+      }
+    }
+    const seq = await nextSeq();
+    const bytes = sealBundle(snapshot, { school: options.school, seq, now }, options.key);
+    await writeAtomically(paths.bundle, bytes);
+    full = { seq, at: now, snapshot };
+    publishedLessons = lessons;
+    options.log.info('fleet.published', { kind: 'full', seq, rooms: snapshot.rooms.length, lessons: snapshot.lessons.length, bytes: bytes.length });
+    return { kind: 'full', seq, bytes: bytes.length };
+  }
+
+  return { publish };
+}

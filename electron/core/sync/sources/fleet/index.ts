@@ -1,0 +1,1 @@
+export { createFleetSource, type FleetConfig } from './fleetSource';

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AlertMessage } from '../../electron/core/fleet/alertMessage';
+import { countAcknowledgements, sendAlert } from '../../electron/core/fleet/alertSender';
+import { sealBundle } from '../../electron/core/fleet/bundle';
+import { fleetPaths, writeAtomically } from '../../electron/core/fleet/fleetFolder';
+import { keyIdOf, newKeyPair, publicKeyFromText, publicKeyText } from '../../electron/core/fleet/keys';
+import { generateDemoSchool } from '../../electron/core/sync/sources/demo/demoSchool';
+import { at, isoInstant, ZONE } from './support/demoSchool';
+import { expect, openPage, test, withHost } from './support/kiosk';
+import { FAST_SYNC, provisioning } from './support/provisioning';
+
+// A screen in a school's fleet (docs/fleet.md): no upstream, no credential; it shows the bundle the publisher signed
+// into the shared folder, and an alert signed by the publisher's key takes over the screen and is acknowledged.
+const NOW = at('2026-11-24', '09:15');
+const SCHOOL = 'gangbord-college';
+
+test('a fleet screen shows the publisher\'s bundle, and an alert within seconds, acknowledged; a stranger\'s alert is not shown', async ({ page }) => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(join(tmpdir(), 'gangbord-fleet-e2e-'));
+  const publisher = newKeyPair();
+  const picture = generateDemoSchool({ size: 'small', now: NOW, zone: ZONE, scope: 'kiosk' });
+  await writeAtomically(fleetPaths(folder).bundle, sealBundle({ ...picture, school: { ...picture.school, name: 'Vlootcollege' } }, { school: SCHOOL, seq: 1, now: NOW }, publisher));
+  const source = { type: 'fleet' as const, folder, school: SCHOOL, publisherKey: publicKeyText(publisher.publicKey) };
+  try {
+    await withHost(page, { now: isoInstant(NOW), provisioning: provisioning({ profiles: [{ id: 'gang', name: 'Gang', layout: 'corridor' }], settings: { ...FAST_SYNC, source } }) }, async (host) => {
+      await openPage(page, host);
+      await expect(page.getByTestId('school-name')).toHaveText('Vlootcollege', { timeout: 20_000 });
+      await expect(page.getByRole('region').first()).toBeVisible();
+
+      // The screen asked to be enrolled with its own key.
+      const [screenId] = readdirSync(join(folder, 'screens'));
+      const request = JSON.parse(readFileSync(fleetPaths(folder).requestOf(screenId!), 'utf8')) as { id: string; publicKey: string };
+      const screenKey = publicKeyFromText(request.publicKey);
+      const roster = [{ id: request.id, name: 'Gang A', keyId: keyIdOf(screenKey), publicKey: screenKey }];
+
+      const alert = (over: Partial<AlertMessage>): AlertMessage => ({
+        id: 'ontruiming-1', template: 'evacuation', title: 'Ontruiming', text: 'Verlaat het gebouw via de nooduitgang.', drill: true,
+        audience: [], sentAt: NOW, expiresAt: NOW + 3_600_000, ...over,
+      });
+      const cover = page.getByRole('alert');
+      // A stranger's key: refused, the screen stays as it is.
+      await sendAlert({ folder, school: SCHOOL, key: newKeyPair(), seq: 1, alert: alert({ id: 'vals-alarm-1', title: 'Vals alarm' }) });
+      await page.waitForTimeout(1_500);
+      await expect(cover).toHaveCount(0);
+
+      await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 2, alert: alert({}) });
+      // Seconds, not minutes (the bench measures the figure: npm run bench -- fleet).
+      await expect(cover).toBeVisible({ timeout: 5_000 });
+      await expect(cover).toContainText('OEFENING');
+      await expect(cover).toContainText('Verlaat het gebouw via de nooduitgang.');
+      await expect.poll(async () => (await countAcknowledgements(folder, SCHOOL, roster, publisher.keyId, 'ontruiming-1', NOW + 60_000)).shown.map((s) => s.id), { timeout: 5_000 })
+        .toEqual([request.id]);
+
+      await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 3, alert: alert({ id: 'veilig-1', template: 'allClear', title: 'Alles veilig' }) });
+      await expect(cover).toHaveCount(0, { timeout: 5_000 });
+      await expect(page.getByTestId('school-name')).toHaveText('Vlootcollege');
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
