@@ -9,6 +9,7 @@ import { openRecords, RECORDS_FILE } from './records/openRecords';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
+import { operatingState } from '../../shared/display/operatingHours';
 import { activeProfile } from './display/activeProfile';
 import { startFleetScreen } from './fleet/fleetScreen';
 import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
@@ -178,6 +179,13 @@ export function createCore(options: CoreOptions): Core {
           onAlerts: (alerts) => {
             fleetAlerts = alerts;
             emit('data.changed', { at: clock.now(), source: 'fleet-alert' });
+          },
+          health: () => {
+            const profile = activeProfile(settings.get(), profileOverride.current);
+            return {
+              version: options.version, profile: profile.id, dataAsOf: readDataAsOf(opened), lastError: syncEngine.status().lastError?.message ?? null,
+              screenOn: operatingState(profile.hours, clock.now(), settings.get().zone).on,
+            };
           },
         });
         stops.push(fleet.stop);

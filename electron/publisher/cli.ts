@@ -13,10 +13,11 @@ import { fileSettingsStore } from '../core/settings/store';
 import { checkSnapshot } from '../core/sync/checkPayload';
 import { createSource, secretNamesOf } from '../core/sync/sources';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
+import { addSender, approve, type FleetContext, fleetStatus, listRequests, revoke, watchAcknowledgements } from './fleetAdmin';
 
 // The school's publisher without a window (docs/fleet.md): `npm run publisher -- --data-dir DIR --folder F --school ID`.
 // It syncs the configured source (DIR/settings.json; the demo school when none) in kiosk scope and signs what every
-// screen shows into the fleet folder. `... alert ...` sends an emergency alert signed with the same key.
+// screen shows into the fleet folder. Its other commands (fleetAdmin.ts) send alerts and keep the roster.
 
 const KEY_SECRET = 'fleet.publisherKey';
 
@@ -66,7 +67,7 @@ async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: Secr
   }
 }
 
-async function alert(args: PublisherArgs, key: FleetKeyPair, clock: Clock): Promise<void> {
+async function alert(args: PublisherArgs, key: FleetKeyPair, clock: Clock, fleet: FleetContext): Promise<void> {
   const now = clock.now();
   const words = TEMPLATE_WORDS[args.template];
   const message: AlertMessage = {
@@ -75,6 +76,7 @@ async function alert(args: PublisherArgs, key: FleetKeyPair, clock: Clock): Prom
   };
   await sendAlert({ folder: args.folder, school: args.school, key, seq: now, alert: message });
   process.stdout.write(`Sent ${args.drill ? 'drill ' : ''}alert "${message.title}" (${message.id}) to ${args.groups.length ? args.groups.join(', ') : 'every screen'}\n`);
+  if (args.wait) await watchAcknowledgements(fleet, message.id, 30_000);
 }
 
 async function main(): Promise<void> {
@@ -85,7 +87,23 @@ async function main(): Promise<void> {
   const secrets = fileSecretStore(join(dataDir, 'secrets.json'), cacheKey);
   const key = await publisherKey(secrets);
   const clock = args.now === null && args.clockRate === 1 ? systemClock : shiftedClock(args.now ?? Date.now(), args.clockRate);
-  if (args.command === 'alert') return alert({ ...args, dataDir }, key, clock);
+  const fleet: FleetContext = { dataDir, folder: args.folder, school: args.school, key, now: () => clock.now(), out: (line) => process.stdout.write(`${line}\n`) };
+  switch (args.command) {
+    case 'alert':
+      return alert(args, key, clock, fleet);
+    case 'requests':
+      return listRequests(fleet);
+    case 'approve':
+      return approve(fleet, args.screen!, args.name!, args.profile);
+    case 'revoke':
+      return revoke(fleet, args.screen!);
+    case 'add-sender':
+      return addSender(fleet, args.name!, args.key!);
+    case 'status':
+      return void (await fleetStatus(fleet, args.csv));
+    case 'publish':
+      break;
+  }
   // The public key and its fingerprint are no secret: whoever mounts a screen pins them.
   process.stdout.write(`Publisher key: ${publicKeyText(key.publicKey)}\nFingerprint: ${spokenFingerprint(key.publicKey)}\n`);
   await publishLoop({ ...args, dataDir }, key, secrets, clock, log);

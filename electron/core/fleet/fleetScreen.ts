@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { Announcement } from '../../../shared/domain';
 import type { FleetSourceConfig } from '../../../shared/settings';
@@ -5,8 +6,10 @@ import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { AlertMessage } from './alertMessage';
 import type { Trust } from './envelope';
-import { fleetPaths, writeAtomically } from './fleetFolder';
-import { type FleetKeyPair, keyIdOf, keyPairFromPem, newKeyPair, privateKeyPem, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
+import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { EMPTY_ROSTER, fleetTrust, isEnrolled, openRoster, type Roster } from './roster';
+import { type ScreenStatus, sealStatus } from './screenStatus';
+import { type FleetKeyPair, keyPairFromPem, newKeyPair, privateKeyPem, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
 import { createScreenAlerts, type ShownAlert } from './screenAlerts';
 
 /*
@@ -43,6 +46,15 @@ export function alertAnnouncement(shown: ShownAlert): Announcement {
   };
 }
 
+/** What the screen's status says of the rest of the kiosk. */
+export interface FleetScreenHealth {
+  version: string;
+  profile: string | null;
+  screenOn: boolean;
+  dataAsOf: number | null;
+  lastError: string | null;
+}
+
 export interface FleetScreenOptions {
   config: z.infer<typeof FleetSourceConfig>;
   secrets: SecretStore;
@@ -50,28 +62,84 @@ export interface FleetScreenOptions {
   log: Logger;
   displayGroup: () => string | null;
   onAlerts: (alerts: readonly Announcement[]) => void;
+  health: () => FleetScreenHealth;
+  /** How often the roster is looked at and the status written (ms). */
+  rosterMs?: number;
+  statusMs?: number;
 }
 
-export async function startFleetScreen(options: FleetScreenOptions): Promise<{ stop(): void; screenId: string }> {
+export async function startFleetScreen(options: FleetScreenOptions): Promise<{ stop(): void; screenId: string; writeStatus(): Promise<void> }> {
   const key = await deviceKey(options.secrets);
   const screenId = screenIdOf(key);
+  const { school, folder } = options.config;
   const publisher = publicKeyFromText(options.config.publisherKey);
-  // Until the roster names alert senders, the publisher's key is the one that may send alerts.
-  const trust: Trust = { school: options.config.school, keys: new Map([[keyIdOf(publisher), { publicKey: publisher, kinds: ['alert'] }]]), revoked: new Set() };
+  const paths = fleetPaths(folder);
+  // Before a roster arrives only the publisher's key may send alerts; then the roster's senders too.
+  let roster: Roster = EMPTY_ROSTER;
+  let rosterSeq: number | undefined;
+  let rosterStamp = '';
+  let trust: Trust = fleetTrust(school, publisher, roster);
+  const refusals: ScreenStatus['refusals'] = [];
+  const refused = (file: string, refusal: string, detail: string) => {
+    refusals.unshift({ file, refusal, at: options.now() });
+    refusals.splice(20);
+    options.log.warn('fleet.refused', { file, refusal, detail });
+  };
+
+  async function followRoster(): Promise<void> {
+    const info = await stat(paths.roster).catch(() => null);
+    const stamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}` : '';
+    if (!info || stamp === rosterStamp) return;
+    rosterStamp = stamp;
+    const bytes = await readIfThere(paths.roster);
+    if (!bytes) return;
+    const opened = openRoster(bytes, { school, publisher, now: options.now(), lastSeq: rosterSeq });
+    if (!opened.ok) return refused('pub/roster.env', opened.refusal, opened.detail);
+    roster = opened.roster;
+    rosterSeq = opened.seq;
+    trust = fleetTrust(school, publisher, roster);
+    options.log.info('fleet.roster', { seq: opened.seq, screens: roster.screens.length, enrolled: isEnrolled(roster, key.keyId) });
+  }
+
+  let statusSeq = 0;
+  async function writeStatus(): Promise<void> {
+    const now = options.now();
+    statusSeq = Math.max(statusSeq + 1, now);
+    const status: ScreenStatus = {
+      ...options.health(), screen: screenId, at: now, enrolled: isEnrolled(roster, key.keyId), refusals: [...refusals],
+      alertsShown: alerts.shown().map((a) => a.alert.id),
+    };
+    await writeAtomically(paths.statusOf(screenId), sealStatus(status, { school, seq: statusSeq }, key));
+  }
+
   const alerts = createScreenAlerts({
-    folder: options.config.folder, screenId, school: options.config.school, deviceKey: key, trust: () => trust,
+    folder, screenId, school, deviceKey: key, trust: () => trust,
     displayGroup: options.displayGroup, now: options.now,
     onChange: (shown) => {
       options.log.warn('fleet.alerts-shown', { alerts: shown.map((a) => a.alert.id) });
       options.onAlerts(shown.map(alertAnnouncement));
     },
-    onRefusal: (r) => options.log.warn('fleet.refused', { file: r.file, refusal: r.refusal, detail: r.detail }),
+    onRefusal: (r) => refused(r.file, r.refusal, r.detail),
   });
   // Its enrolment request: the key an administrator approves by comparing the fingerprint the screen shows.
   const request = { id: screenId, publicKey: publicKeyText(key.publicKey), fingerprint: spokenFingerprint(key.publicKey), at: options.now() };
-  await writeAtomically(fleetPaths(options.config.folder).requestOf(screenId), Buffer.from(JSON.stringify(request, null, 2)))
-    .catch((error: Error) => options.log.warn('fleet.folder-unwritable', { reason: error.message }));
+  const unwritable = (error: Error) => options.log.warn('fleet.folder-unwritable', { reason: error.message });
+  await writeAtomically(paths.requestOf(screenId), Buffer.from(JSON.stringify(request, null, 2))).catch(unwritable);
+  await followRoster().catch(unwritable);
   alerts.start();
-  options.log.info('fleet.screen-started', { screenId, folder: options.config.folder });
-  return { stop: () => alerts.stop(), screenId };
+  const rosterTimer = setInterval(() => void followRoster().catch(unwritable), options.rosterMs ?? 5_000);
+  // The first status soon after the start, then every minute: the Screens page's "online" is under 90 s old.
+  const firstStatus = setTimeout(() => void writeStatus().catch(unwritable), 2_000);
+  const statusTimer = setInterval(() => void writeStatus().catch(unwritable), options.statusMs ?? 60_000);
+  options.log.info('fleet.screen-started', { screenId, folder });
+  return {
+    screenId,
+    writeStatus,
+    stop: () => {
+      alerts.stop();
+      clearInterval(rosterTimer);
+      clearInterval(statusTimer);
+      clearTimeout(firstStatus);
+    },
+  };
 }

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFleetScreen } from '../core/fleet/fleetScreen';
+import { memoryLogger } from '../core/logger';
+import { memorySecretStore } from '../core/secrets/secretStore';
+import { useTempDirs } from '../core/testing/tempDir';
+
+// The publisher's command line as an administrator uses it, against a real screen on the same fleet folder.
+const tempDir = useTempDirs();
+const root = join(import.meta.dirname, '..', '..');
+const SCHOOL = 'gangbord-college';
+
+/** Runs a publisher command without blocking this process: the screen under test keeps looking at the folder. */
+function publisher(dataDir: string, folder: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const [command, ...rest] = args;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'publisher', 'cli.ts'), command!, '--data-dir', dataDir, '--folder', folder, '--school', SCHOOL, ...rest], { cwd: root });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+describe('npm run publisher', () => {
+  it('publishes, lists a waiting screen, approves it, counts its acknowledgement of an alert, shows its health, and revokes it', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    const published = await publisher(dataDir, folder, 'publish', '--once');
+    expect(published.code, published.err).toBe(0);
+    const publisherKey = /Publisher key: (\S{43})/.exec(published.out)![1]!;
+    expect(published.out).toMatch(/full bundle \d+/);
+
+    const log = memoryLogger();
+    const screen = await startFleetScreen({
+      config: { type: 'fleet', folder, school: SCHOOL, publisherKey }, secrets: memorySecretStore(), now: () => Date.now(), log,
+      displayGroup: () => null, onAlerts: () => {}, rosterMs: 100, statusMs: 60_000,
+      health: () => ({ version: '0.1.0', profile: 'gang', screenOn: true, dataAsOf: Date.now(), lastError: null }),
+    });
+    try {
+      expect((await publisher(dataDir, folder, 'requests')).out).toContain(screen.screenId);
+      expect((await publisher(dataDir, folder, 'approve', '--screen', 'scherm-onbekend', '--name', 'X')).code).toBe(2);
+      const approved = await publisher(dataDir, folder, 'approve', '--screen', screen.screenId, '--name', 'Gang A', '--profile', 'gang');
+      expect(approved.out).toContain('Approved');
+      expect((await publisher(dataDir, folder, 'requests')).out).toContain('No screens are waiting.');
+
+      // The screen takes the new roster and says so in its signed status.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await screen.writeStatus();
+      const status = JSON.parse((await publisher(dataDir, folder, 'status')).out) as { id: string; health: string; status: { enrolled: boolean } }[];
+      expect(status).toMatchObject([{ id: screen.screenId, health: 'green', status: { enrolled: true } }]);
+      expect((await publisher(dataDir, folder, 'status', '--csv')).out).toMatch(new RegExp(`^"${screen.screenId}","Gang A","green"`, 'm'));
+
+      const alert = await publisher(dataDir, folder, 'alert', '--template', 'evacuation', '--drill', '--wait');
+      expect(alert.out).toContain('1 of 1 screens show it');
+
+      expect((await publisher(dataDir, folder, 'revoke', '--screen', screen.screenId)).out).toContain('Revoked');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await screen.writeStatus();
+      // Out of the roster: its status is no longer read, and it knows it is no longer enrolled.
+      expect(JSON.parse((await publisher(dataDir, folder, 'status')).out)).toEqual([]);
+      expect(log.lines.filter((l) => l.event === 'fleet.roster').map((l) => l.fields?.enrolled)).toEqual([true, false]);
+    } finally {
+      screen.stop();
+    }
+  }, 120_000);
+});
