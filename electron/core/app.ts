@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EventName, type EventPayload, fail } from '../../shared/contract';
+import { type EventName, type EventPayload, fail, type FleetScreenInfo } from '../../shared/contract';
 import type { Announcement } from '../../shared/domain';
 import type { Provisioning } from '../../shared/provisioning';
 import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';
@@ -40,6 +40,7 @@ export function createCore(options: CoreOptions): Core {
   let provisioned: readonly Announcement[] = [];
   /** A fleet screen's emergency alerts, shown beside the cache's announcements (docs/fleet.md). */
   let fleetAlerts: readonly Announcement[] = [];
+  let fleetInfo: (() => FleetScreenInfo) | null = null;
   let db: CacheDb | null = null;
   let records: CacheDb | null = null;
   let staff: StaffServices | null = null;
@@ -163,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
       services = createHandlers({
         mode, version: options.version, clock, settings, db: opened, engine: syncEngine, profileOverride,
         extraAnnouncements: () => (fleetAlerts.length ? [...provisioned, ...fleetAlerts] : provisioned),
+        fleetScreen: () => fleetInfo?.() ?? null,
         onDisplayChanged: (profile) => emit('display.changed', { profileId: profile.id }),
         staff,
         testSource: async (source) => {
@@ -180,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
             fleetAlerts = alerts;
             emit('data.changed', { at: clock.now(), source: 'fleet-alert' });
           },
+          onEnrolment: () => emit('data.changed', { at: clock.now(), source: 'fleet-roster' }),
           health: () => {
             const profile = activeProfile(settings.get(), profileOverride.current);
             return {
@@ -188,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
             };
           },
         });
+        fleetInfo = fleet.info;
         stops.push(fleet.stop);
       }
       if (options.provisioningFile) stops.push(watchProvisioning(options.provisioningFile, log, (p) => applyProvisioning(p, false)));

@@ -113,6 +113,18 @@ export const DisplaySetup = z.object({
 }).strict();
 export type DisplaySetup = z.infer<typeof DisplaySetup>;
 
+/** A screen in a school's fleet (docs/fleet.md): who it is, and whether the roster has approved it yet. */
+export const FleetScreenInfo = z.object({
+  screenId: z.string().max(63),
+  /** The first groups of its key's fingerprint, for the administrator to compare before approving. */
+  code: z.string().max(20),
+  fingerprint: z.string().max(60),
+  enrolled: z.boolean(),
+  /** The name the administrator gave it, once approved. */
+  name: z.string().max(80).nullable(),
+}).strict();
+export type FleetScreenInfo = z.infer<typeof FleetScreenInfo>;
+
 export const ConnectionTest = z.object({
   ok: z.boolean(),
   /** What was tried, in order, in plain words: "Signed in", "Fetched 48 rooms", "Appointments: HTTP 403 ...". */
@@ -186,6 +198,12 @@ export const calls = {
     summary: "This screen's display profile, the profiles it may switch to, and the holidays its hours skip.",
     input: noInput,
     output: DisplaySetup,
+  }),
+  'fleet.screen': call({
+    role: 'kiosk',
+    summary: 'This screen in its school\'s fleet: its id, fingerprint and whether it is approved; null outside a fleet.',
+    input: noInput,
+    output: FleetScreenInfo.nullable(),
   }),
   'display.choose': call({
     role: 'kiosk',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AlertMessage } from '../../electron/core/fleet/alertMessage';
@@ -6,6 +6,7 @@ import { countAcknowledgements, sendAlert } from '../../electron/core/fleet/aler
 import { sealBundle } from '../../electron/core/fleet/bundle';
 import { fleetPaths, writeAtomically } from '../../electron/core/fleet/fleetFolder';
 import { keyIdOf, newKeyPair, publicKeyFromText, publicKeyText } from '../../electron/core/fleet/keys';
+import { sealRoster } from '../../electron/core/fleet/roster';
 import { generateDemoSchool } from '../../electron/core/sync/sources/demo/demoSchool';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, openPage, test, withHost } from './support/kiosk';
@@ -16,7 +17,7 @@ import { FAST_SYNC, provisioning } from './support/provisioning';
 const NOW = at('2026-11-24', '09:15');
 const SCHOOL = 'gangbord-college';
 
-test('a fleet screen shows the publisher\'s bundle, and an alert within seconds, acknowledged; a stranger\'s alert is not shown', async ({ page }) => {
+test('a fleet screen waits for approval with its code and QR code, then shows the publisher\'s bundle, and an alert within seconds, acknowledged; a stranger\'s alert is not shown', async ({ page }) => {
   test.setTimeout(90_000);
   const folder = mkdtempSync(join(tmpdir(), 'gangbord-fleet-e2e-'));
   const publisher = newKeyPair();
@@ -27,13 +28,24 @@ test('a fleet screen shows the publisher\'s bundle, and an alert within seconds,
     await withHost(page, { now: isoInstant(NOW), provisioning: provisioning({ profiles: [{ id: 'gang', name: 'Gang', layout: 'corridor' }], settings: { ...FAST_SYNC, source } }) }, async (host) => {
       await openPage(page, host);
       await expect(page.getByTestId('school-name')).toHaveText('Vlootcollege', { timeout: 20_000 });
-      await expect(page.getByRole('region').first()).toBeVisible();
 
-      // The screen asked to be enrolled with its own key.
+      // Not approved yet: the screen shows its id, its code and the QR code of its fingerprint, no timetable.
       const [screenId] = readdirSync(join(folder, 'screens'));
-      const request = JSON.parse(readFileSync(fleetPaths(folder).requestOf(screenId!), 'utf8')) as { id: string; publicKey: string };
+      const request = JSON.parse(readFileSync(fleetPaths(folder).requestOf(screenId!), 'utf8')) as { id: string; publicKey: string; fingerprint: string };
+      await expect(page.getByTestId('fleet-screen-id')).toHaveText(request.id);
+      await expect(page.getByTestId('fleet-code')).toHaveText(request.fingerprint.slice(0, 9));
+      await expect(page.getByTestId('fleet-qr')).toBeVisible();
+      await expect(page.getByRole('region')).toHaveCount(0);
+      mkdirSync('screenshots', { recursive: true });
+      await page.screenshot({ path: 'screenshots/fleet-enrolment.png' });
+
+      // The administrator compared the code and approved it: the publisher signs it into the roster.
+      const roster = { screens: [{ id: request.id, name: 'Gang A', publicKey: request.publicKey, profile: null, approvedAt: NOW }], senders: [], revoked: [] };
+      await writeAtomically(fleetPaths(folder).roster, sealRoster(roster, { school: SCHOOL, seq: 1, now: NOW }, publisher));
+      await expect(page.getByTestId('fleet-enrolment')).toHaveCount(0, { timeout: 15_000 });
+      await expect(page.getByRole('region').first()).toBeVisible();
       const screenKey = publicKeyFromText(request.publicKey);
-      const roster = [{ id: request.id, name: 'Gang A', keyId: keyIdOf(screenKey), publicKey: screenKey }];
+      const screens = [{ id: request.id, name: 'Gang A', keyId: keyIdOf(screenKey), publicKey: screenKey }];
 
       const alert = (over: Partial<AlertMessage>): AlertMessage => ({
         id: 'ontruiming-1', template: 'evacuation', title: 'Ontruiming', text: 'Verlaat het gebouw via de nooduitgang.', drill: true,
@@ -50,7 +62,8 @@ test('a fleet screen shows the publisher\'s bundle, and an alert within seconds,
       await expect(cover).toBeVisible({ timeout: 5_000 });
       await expect(cover).toContainText('OEFENING');
       await expect(cover).toContainText('Verlaat het gebouw via de nooduitgang.');
-      await expect.poll(async () => (await countAcknowledgements(folder, SCHOOL, roster, publisher.keyId, 'ontruiming-1', NOW + 60_000)).shown.map((s) => s.id), { timeout: 5_000 })
+      await page.screenshot({ path: 'screenshots/fleet-alert.png' });
+      await expect.poll(async () => (await countAcknowledgements(folder, SCHOOL, screens, publisher.keyId, 'ontruiming-1', NOW + 60_000)).shown.map((s) => s.id), { timeout: 5_000 })
         .toEqual([request.id]);
 
       await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 3, alert: alert({ id: 'veilig-1', template: 'allClear', title: 'Alles veilig' }) });

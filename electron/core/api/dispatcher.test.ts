@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'announcements.current': () => ({ announcements: [], changesAt: null }),
     'sync.status': () => status,
     'sources.test': () => ({ ok: true, steps: [] }),
+    'fleet.screen': () => null,
     'sync.runNow': () => status,
     ...overrides,
   };

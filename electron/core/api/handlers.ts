@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/contract';
+import type { FleetScreenInfo, SyncStatus } from '../../../shared/contract';
 import type { Announcement, DisplayProfile, Holiday } from '../../../shared/domain';
 import type { Settings, SettingsInput } from '../../../shared/settings';
 import type { Clock } from '../clock';
@@ -27,6 +27,8 @@ export interface HandlerContext {
   engine: SyncEngine;
   /** Announcements from the provisioning file, besides those in the cache. */
   extraAnnouncements(): readonly Announcement[];
+  /** A fleet screen's enrolment (docs/fleet.md); null outside a fleet. */
+  fleetScreen(): FleetScreenInfo | null;
   /** The command line's profile for this run, until someone switches on screen. */
   profileOverride: { current: string | null };
   onDisplayChanged(profile: DisplayProfile): void;
@@ -66,6 +68,7 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
     'kiosk.nowNext': (input) => board.nowNext(input.at ?? clock.now(), input.rooms),
     'kiosk.roomDay': (input) => roomDay(input.room, input.at ?? clock.now()),
     'kiosk.changes': (input) => changes(input.at ?? clock.now(), input.includeNextDay),
+    'fleet.screen': () => ctx.fleetScreen(),
     'display.current': () => {
       const current = settings.get();
       return {

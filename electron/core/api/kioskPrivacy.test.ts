@@ -28,6 +28,7 @@ const sampleInputs = (school: Snapshot): { [N in KioskCallName]: CallInput<N> } 
   'rooms.list': {},
   'announcements.current': { at: NOW },
   'sync.status': {},
+  'fleet.screen': {},
 });
 
 function propertyNames(schema: unknown, out = new Set<string>(), anyNodes: string[] = [], path = '$'): { names: Set<string>; anyNodes: string[] } {

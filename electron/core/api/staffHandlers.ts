@@ -41,7 +41,7 @@ export interface StaffServices {
 /** Calls every machine answers (kiosk views, display, sync); everything else exists on staff PCs only. */
 export const machineCallNames = [
   'app.info', 'clock.now', 'kiosk.nowNext', 'kiosk.roomDay', 'kiosk.changes', 'display.current', 'display.choose', 'rooms.list',
-  'announcements.current', 'sync.status', 'sync.runNow', 'sources.test',
+  'announcements.current', 'sync.status', 'sync.runNow', 'sources.test', 'fleet.screen',
 ] as const satisfies readonly CallName[];
 type StaffCallName = Exclude<CallName, (typeof machineCallNames)[number]>;
 export type StaffHandlers = Pick<Handlers, StaffCallName>;

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
+import type { FleetScreenInfo } from '../../../shared/contract';
 import type { Announcement } from '../../../shared/domain';
 import type { FleetSourceConfig } from '../../../shared/settings';
 import type { Logger } from '../logger';
@@ -63,12 +64,14 @@ export interface FleetScreenOptions {
   displayGroup: () => string | null;
   onAlerts: (alerts: readonly Announcement[]) => void;
   health: () => FleetScreenHealth;
+  /** The roster approved this screen, or took it out. */
+  onEnrolment?: (info: FleetScreenInfo) => void;
   /** How often the roster is looked at and the status written (ms). */
   rosterMs?: number;
   statusMs?: number;
 }
 
-export async function startFleetScreen(options: FleetScreenOptions): Promise<{ stop(): void; screenId: string; writeStatus(): Promise<void> }> {
+export async function startFleetScreen(options: FleetScreenOptions): Promise<{ stop(): void; screenId: string; info(): FleetScreenInfo; writeStatus(): Promise<void> }> {
   const key = await deviceKey(options.secrets);
   const screenId = screenIdOf(key);
   const { school, folder } = options.config;
@@ -87,18 +90,29 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
   };
 
   async function followRoster(): Promise<void> {
-    const info = await stat(paths.roster).catch(() => null);
-    const stamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}` : '';
-    if (!info || stamp === rosterStamp) return;
+    const file = await stat(paths.roster).catch(() => null);
+    const stamp = file ? `${file.ino}:${file.size}:${file.mtimeMs}` : '';
+    if (!file || stamp === rosterStamp) return;
     rosterStamp = stamp;
     const bytes = await readIfThere(paths.roster);
     if (!bytes) return;
     const opened = openRoster(bytes, { school, publisher, now: options.now(), lastSeq: rosterSeq });
     if (!opened.ok) return refused('pub/roster.env', opened.refusal, opened.detail);
+    const wasEnrolled = isEnrolled(roster, key.keyId);
     roster = opened.roster;
     rosterSeq = opened.seq;
     trust = fleetTrust(school, publisher, roster);
+    if (isEnrolled(roster, key.keyId) !== wasEnrolled) options.onEnrolment?.(info());
     options.log.info('fleet.roster', { seq: opened.seq, screens: roster.screens.length, enrolled: isEnrolled(roster, key.keyId) });
+  }
+
+  const fingerprint = spokenFingerprint(key.publicKey);
+  function info(): FleetScreenInfo {
+    const enrolled = isEnrolled(roster, key.keyId);
+    return {
+      screenId, code: fingerprint.slice(0, 9), fingerprint, enrolled,
+      name: enrolled ? roster.screens.find((s) => s.id === screenId)?.name ?? null : null,
+    };
   }
 
   let statusSeq = 0;
@@ -134,6 +148,7 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
   options.log.info('fleet.screen-started', { screenId, folder });
   return {
     screenId,
+    info,
     writeStatus,
     stop: () => {
       alerts.stop();

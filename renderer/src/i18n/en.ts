@@ -19,6 +19,13 @@ const en: MessageSchema = {
     page: 'Page {page} of {pages}',
     moreGroups: '+{count}',
   },
+  fleet: {
+    waiting: 'This screen is waiting to be approved',
+    screen: 'Screen',
+    code: 'Code',
+    explain: 'An administrator compares this code with the list on the publisher and approves the screen. It then shows the timetable here.',
+    qr: "QR code of this screen's fingerprint",
+  },
   door: {
     label: 'Door sign {room}',
     nextAt: 'Next at {time}',

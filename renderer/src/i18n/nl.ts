@@ -19,6 +19,13 @@ const nl = {
     page: 'Pagina {page} van {pages}',
     moreGroups: '+{count}',
   },
+  fleet: {
+    waiting: 'Dit scherm wacht op goedkeuring',
+    screen: 'Scherm',
+    code: 'Code',
+    explain: 'Een beheerder vergelijkt deze code met de lijst op de publisher en keurt het scherm goed. Daarna toont het hier het rooster.',
+    qr: 'QR-code met de vingerafdruk van dit scherm',
+  },
   door: {
     label: 'Deurbord {room}',
     nextAt: 'Volgende om {time}',

@@ -1,6 +1,6 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NowNextBoard } from '../../../shared/contract';
+import type { FleetScreenInfo, NowNextBoard } from '../../../shared/contract';
 import { announcement, announcements, appInfo, at, board, displaySetup, lesson, room } from '../testing/builders';
 import type { FakeTransport } from '../testing/fakeTransport';
 import { fakeTimersEachTest } from '../testing/fakeCore';
@@ -79,6 +79,23 @@ describe('KioskApp', () => {
     expect(wrapper.text()).toContain('Geen verbinding: dit zijn de laatst bekende gegevens.');
     expect(shownRooms(wrapper)).toHaveLength(1);
     wrapper.unmount();
+  });
+
+  it('shows a fleet screen\'s code and QR code until the roster approves it, then its rooms', async () => {
+    const waiting: FleetScreenInfo = { screenId: 'scherm-3f2a91c0de', code: '3F2A 91C0', fingerprint: '3F2A 91C0 1234 5678 9ABC DEF0 1234 5678', enrolled: false, name: null };
+    let info = waiting;
+    fake.respond('fleet.screen', () => ({ ok: true, value: info }));
+    fake.respond('kiosk.nowNext', board(rooms(3)));
+    const wrapper = mountKiosk();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="fleet-code"]').text()).toBe('3F2A 91C0');
+    expect(wrapper.find('[data-testid="fleet-qr"]').exists()).toBe(true);
+    expect(shownRooms(wrapper)).toHaveLength(0);
+    info = { ...waiting, enrolled: true, name: 'Gang A' };
+    fake.emit('data.changed', { at: at('09:20'), source: 'fleet-roster' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="fleet-enrolment"]').exists()).toBe(false);
+    expect(shownRooms(wrapper)).toHaveLength(3);
   });
 
   it('asks only for the rooms of ?rooms=, over the profile\'s', async () => {

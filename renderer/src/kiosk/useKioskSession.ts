@@ -6,6 +6,7 @@ import { useBoardStore } from '../stores/board';
 import { useChangesStore } from '../stores/changes';
 import { useClockStore } from '../stores/clock';
 import { useDisplayStore } from '../stores/display';
+import { useFleetScreenStore } from '../stores/fleetScreen';
 import { useRoomDayStore } from '../stores/roomDay';
 import { useSyncStatusStore } from '../stores/syncStatus';
 import { doorRoomOf, withRoomsOverride } from './roomSelection';
@@ -29,6 +30,7 @@ export function useKioskSession(options: KioskSessionOptions) {
   const changes = useChangesStore();
   const syncStatus = useSyncStatusStore();
   const announcements = useAnnouncementsStore();
+  const fleet = useFleetScreenStore();
   let stopped = false;
   let stopWatch: (() => void) | null = null;
   /** What runs now, to restart only what a new profile changes; null: not started. */
@@ -66,6 +68,7 @@ export function useKioskSession(options: KioskSessionOptions) {
     clock.start();
     void clock.sync();
     syncStatus.start();
+    fleet.start();
     await display.loadUntilReady();
     if (stopped) return;
     display.follow();
@@ -83,5 +86,6 @@ export function useKioskSession(options: KioskSessionOptions) {
     changes.stop();
     syncStatus.stop();
     announcements.stop();
+    fleet.stop();
   });
 }
