@@ -28,7 +28,8 @@ const SnapshotBody = z.object({
   lessons: z.array(Lesson),
   announcements: z.array(Announcement),
   holidays: z.array(Holiday),
-  cursor: z.string().max(200).nullable(),
+  /** The upstream's cursor means nothing to a screen (its own cursor counts bundles): never sent. */
+  cursor: z.null(),
 }).strict();
 
 const DeltaBody = z.object({
@@ -37,7 +38,7 @@ const DeltaBody = z.object({
   base: z.number().int().min(1),
   upsertLessons: z.array(Lesson),
   removeLessonIds: z.array(z.string().min(1).max(200)),
-  cursor: z.string().max(200).nullable(),
+  cursor: z.null(),
 }).strict();
 
 export const BundleBody = z.discriminatedUnion('kind', [SnapshotBody, DeltaBody]);
@@ -49,7 +50,7 @@ export const BUNDLE_VALID_MS = 7 * 24 * 3_600_000;
 /** Seals a kiosk-scope snapshot or a delta; a snapshot with a pupil or a teacher's name in it is refused here (throws). */
 export function sealBundle(body: BundleBody | Snapshot, input: { school: string; seq: number; now: number }, publisher: FleetKeyPair): Buffer {
   // Checked on the way out as well: a publisher never signs what its screens would refuse.
-  const checked = BundleBody.parse(body);
+  const checked = BundleBody.parse({ ...body, cursor: null });
   return sealEnvelope({
     kind: 'bundle', school: input.school, seq: input.seq, issuedAt: input.now, notAfter: input.now + BUNDLE_VALID_MS,
     type: 'application/json+gzip', body: gzipSync(JSON.stringify(checked)),
@@ -88,7 +89,7 @@ export function deltaBetween(previous: Snapshot, next: Snapshot, base: number): 
   const before = new Map(previous.lessons.map((l) => [l.id, JSON.stringify(l)]));
   const ids = new Set(next.lessons.map((l) => l.id));
   return {
-    kind: 'delta', base, cursor: next.cursor,
+    kind: 'delta', base, cursor: null,
     upsertLessons: next.lessons.filter((l) => before.get(l.id) !== JSON.stringify(l)),
     removeLessonIds: previous.lessons.filter((l) => !ids.has(l.id)).map((l) => l.id),
   };
