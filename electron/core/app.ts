@@ -183,6 +183,11 @@ export function createCore(options: CoreOptions): Core {
             emit('data.changed', { at: clock.now(), source: 'fleet-alert' });
           },
           onEnrolment: () => emit('data.changed', { at: clock.now(), source: 'fleet-roster' }),
+          // The roster's profiles and the one it assigns this screen replace the screen's own, as a provisioning file's do.
+          onDisplay: ({ profiles, active }) => {
+            settings.update({ display: { ...settings.get().display, profiles, active } });
+            emit('display.changed', { profileId: activeProfile(settings.get(), profileOverride.current).id });
+          },
           health: () => {
             const profile = activeProfile(settings.get(), profileOverride.current);
             return {

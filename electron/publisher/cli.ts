@@ -13,7 +13,7 @@ import { fileSettingsStore } from '../core/settings/store';
 import { checkSnapshot } from '../core/sync/checkPayload';
 import { createSource, secretNamesOf } from '../core/sync/sources';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
-import { addSender, approve, type FleetContext, fleetStatus, listRequests, revoke, watchAcknowledgements } from './fleetAdmin';
+import { addSender, approve, type FleetContext, fleetStatus, keepProfiles, listRequests, revoke, watchAcknowledgements } from './fleetAdmin';
 
 // The school's publisher without a window (docs/fleet.md): `npm run publisher -- --data-dir DIR --folder F --school ID`.
 // It syncs the configured source (DIR/settings.json; the demo school when none) in kiosk scope and signs what every
@@ -30,7 +30,7 @@ async function publisherKey(secrets: SecretStore): Promise<FleetKeyPair> {
   return pair;
 }
 
-async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: SecretStore, clock: Clock, log: Logger): Promise<void> {
+async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: SecretStore, clock: Clock, log: Logger, fleet: FleetContext): Promise<void> {
   const settings = fileSettingsStore(join(args.dataDir, 'settings.json'), { mode: 'staff' });
   const publisher = createPublisher({ folder: args.folder, school: args.school, key, now: () => clock.now(), log });
   const once = async () => {
@@ -51,6 +51,8 @@ async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: Secr
     if (payload.kind !== 'snapshot') throw new Error(`the source answered with ${payload.kind}, not the whole picture`);
     checkSnapshot(payload);
     const result = await publisher.publish(payload);
+    // The roster carries the school's display profiles, so that a screen runs the one assigned to it.
+    await keepProfiles(fleet, settings.get().display.profiles);
     process.stdout.write(`${new Date(clock.now()).toISOString()} ${result.kind === 'unchanged' ? 'unchanged' : `${result.kind} bundle ${result.seq} (${result.bytes} bytes)`}\n`);
   };
   for (;;) {
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
   }
   // The public key and its fingerprint are no secret: whoever mounts a screen pins them.
   process.stdout.write(`Publisher key: ${publicKeyText(key.publicKey)}\nFingerprint: ${spokenFingerprint(key.publicKey)}\n`);
-  await publishLoop({ ...args, dataDir }, key, secrets, clock, log);
+  await publishLoop({ ...args, dataDir }, key, secrets, clock, log, fleet);
 }
 
 main().catch((error: unknown) => {

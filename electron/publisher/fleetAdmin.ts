@@ -35,12 +35,19 @@ export function loadRoster(ctx: FleetContext): Roster {
 }
 
 /** Keeps the roster and signs it into the folder, numbered above the one there (a clock set back changes nothing). */
-async function saveRoster(ctx: FleetContext, roster: Roster): Promise<void> {
+export async function saveRoster(ctx: FleetContext, roster: Roster): Promise<void> {
   const paths = fleetPaths(ctx.folder);
   const current = await readIfThere(paths.roster);
   const last = current ? ownHeader(current, ctx.key.publicKey)?.seq ?? 0 : 0;
   await writeAtomically(rosterFile(ctx), Buffer.from(JSON.stringify(roster, null, 2)));
   await writeAtomically(paths.roster, sealRoster(roster, { school: ctx.school, seq: Math.max(last + 1, ctx.now()), now: ctx.now() }, ctx.key));
+}
+
+/** The school's display profiles into the roster when the publisher's settings changed them. */
+export async function keepProfiles(ctx: FleetContext, profiles: Roster['profiles']): Promise<void> {
+  const roster = loadRoster(ctx);
+  if (JSON.stringify(roster.profiles) === JSON.stringify(profiles) && existsSync(fleetPaths(ctx.folder).roster)) return;
+  await saveRoster(ctx, { ...roster, profiles });
 }
 
 async function requests(ctx: FleetContext): Promise<z.infer<typeof Request>[]> {

@@ -17,7 +17,7 @@ import { FAST_SYNC, provisioning } from './support/provisioning';
 const NOW = at('2026-11-24', '09:15');
 const SCHOOL = 'gangbord-college';
 
-test('a fleet screen waits for approval with its code and QR code, then shows the publisher\'s bundle, and an alert within seconds, acknowledged; a stranger\'s alert is not shown', async ({ page }) => {
+test('a fleet screen waits for approval with its code and QR code, then shows the publisher\'s bundle and an alert within seconds, acknowledged (a stranger\'s is not shown), and runs the profile the roster assigns', async ({ page }) => {
   test.setTimeout(90_000);
   const folder = mkdtempSync(join(tmpdir(), 'gangbord-fleet-e2e-'));
   const publisher = newKeyPair();
@@ -40,8 +40,10 @@ test('a fleet screen waits for approval with its code and QR code, then shows th
       await page.screenshot({ path: 'screenshots/fleet-enrolment.png' });
 
       // The administrator compared the code and approved it: the publisher signs it into the roster.
-      const roster = { screens: [{ id: request.id, name: 'Gang A', publicKey: request.publicKey, profile: null, approvedAt: NOW }], senders: [], revoked: [] };
-      await writeAtomically(fleetPaths(folder).roster, sealRoster(roster, { school: SCHOOL, seq: 1, now: NOW }, publisher));
+      const door = picture.rooms[0]!.code;
+      const profiles = [{ id: 'gang', name: 'Gang', layout: 'corridor' as const }, { id: 'deur', name: `Deur ${door}`, layout: 'door' as const, rooms: { kind: 'list' as const, rooms: [door] } }];
+      const roster = (profile: string) => ({ screens: [{ id: request.id, name: 'Gang A', publicKey: request.publicKey, profile, approvedAt: NOW }], senders: [], revoked: [], profiles });
+      await writeAtomically(fleetPaths(folder).roster, sealRoster(roster('gang'), { school: SCHOOL, seq: 1, now: NOW }, publisher));
       await expect(page.getByTestId('fleet-enrolment')).toHaveCount(0, { timeout: 15_000 });
       await expect(page.getByRole('region').first()).toBeVisible();
       const screenKey = publicKeyFromText(request.publicKey);
@@ -69,6 +71,11 @@ test('a fleet screen waits for approval with its code and QR code, then shows th
       await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 3, alert: alert({ id: 'veilig-1', template: 'allClear', title: 'Alles veilig' }) });
       await expect(cover).toHaveCount(0, { timeout: 5_000 });
       await expect(page.getByTestId('school-name')).toHaveText('Vlootcollege');
+
+      // The administrator assigns the screen another profile: the roster says so, the screen follows.
+      await writeAtomically(fleetPaths(folder).roster, sealRoster(roster('deur'), { school: SCHOOL, seq: 2, now: NOW }, publisher));
+      await expect(page.getByTestId('door-sign')).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByTestId('door-sign')).toContainText(door);
     });
   } finally {
     rmSync(folder, { recursive: true, force: true });

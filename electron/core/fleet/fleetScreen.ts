@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { FleetScreenInfo } from '../../../shared/contract';
-import type { Announcement } from '../../../shared/domain';
+import type { Announcement, DisplayProfile } from '../../../shared/domain';
 import type { FleetSourceConfig } from '../../../shared/settings';
 import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { AlertMessage } from './alertMessage';
 import type { Trust } from './envelope';
 import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
-import { EMPTY_ROSTER, fleetTrust, isEnrolled, openRoster, type Roster } from './roster';
+import { assignedDisplay, EMPTY_ROSTER, fleetTrust, isEnrolled, openRoster, type Roster } from './roster';
 import { type ScreenStatus, sealStatus } from './screenStatus';
 import { type FleetKeyPair, keyPairFromPem, newKeyPair, privateKeyPem, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
 import { createScreenAlerts, type ShownAlert } from './screenAlerts';
@@ -66,6 +66,8 @@ export interface FleetScreenOptions {
   health: () => FleetScreenHealth;
   /** The roster approved this screen, or took it out. */
   onEnrolment?: (info: FleetScreenInfo) => void;
+  /** The roster's display profiles, and the one it assigns this screen (only called when the roster has profiles). */
+  onDisplay?: (display: { profiles: DisplayProfile[]; active: string | null }) => void;
   /** How often the roster is looked at and the status written (ms). */
   rosterMs?: number;
   statusMs?: number;
@@ -81,6 +83,7 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
   let roster: Roster = EMPTY_ROSTER;
   let rosterSeq: number | undefined;
   let rosterStamp = '';
+  let lastDisplay = '';
   let trust: Trust = fleetTrust(school, publisher, roster);
   const refusals: ScreenStatus['refusals'] = [];
   const refused = (file: string, refusal: string, detail: string) => {
@@ -103,6 +106,10 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
     rosterSeq = opened.seq;
     trust = fleetTrust(school, publisher, roster);
     if (isEnrolled(roster, key.keyId) !== wasEnrolled) options.onEnrolment?.(info());
+    const display = assignedDisplay(roster, screenId);
+    const displayKey = JSON.stringify(display);
+    if (display.profiles.length > 0 && displayKey !== lastDisplay) options.onDisplay?.(display);
+    lastDisplay = displayKey;
     options.log.info('fleet.roster', { seq: opened.seq, screens: roster.screens.length, enrolled: isEnrolled(roster, key.keyId) });
   }
 

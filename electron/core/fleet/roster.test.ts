@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DisplayProfile } from '../../../shared/domain/display';
 import { openEnvelope, sealEnvelope } from './envelope';
 import { keyIdOf, newKeyPair, publicKeyText } from './keys';
-import { fleetTrust, isEnrolled, openRoster, type Roster, sealRoster } from './roster';
+import { assignedDisplay, fleetTrust, isEnrolled, openRoster, type Roster, sealRoster } from './roster';
 
 const NOW = Date.parse('2026-11-24T08:00:00Z');
 const SCHOOL = 'gangbord-college';
@@ -16,6 +17,7 @@ const roster: Roster = {
   ],
   senders: [{ name: 'Receptie', publicKey: publicKeyText(reception.publicKey) }],
   revoked: [],
+  profiles: [DisplayProfile.parse({ id: 'gang', name: 'Gang', layout: 'corridor' }), DisplayProfile.parse({ id: 'deur-a0', name: 'Deur A0.02', layout: 'door', rooms: { kind: 'list', rooms: ['A0.02'] } })],
 };
 const alertFrom = (key: typeof publisher) => sealEnvelope({ kind: 'alert', school: SCHOOL, seq: 1, issuedAt: NOW, notAfter: NOW + 60_000, body: Buffer.from('{}') }, key);
 
@@ -36,6 +38,13 @@ describe('the roster', () => {
     expect(openEnvelope(alertFrom(screenA), { trust, kind: 'alert', now: NOW })).toMatchObject({ ok: false, refusal: 'key-not-allowed' });
     const revoked = fleetTrust(SCHOOL, publisher.publicKey, { ...roster, revoked: [reception.keyId] });
     expect(openEnvelope(alertFrom(reception), { trust: revoked, kind: 'alert', now: NOW })).toMatchObject({ ok: false, refusal: 'revoked-key' });
+  });
+
+  it('gives each screen the school\'s profiles and the one assigned to it, or its own choice when none is', () => {
+    expect(assignedDisplay(roster, 'gang-a0')).toEqual({ profiles: roster.profiles, active: 'gang' });
+    expect(assignedDisplay(roster, 'gang-b0').active).toBeNull();
+    // A profile the school no longer has is not forced on the screen.
+    expect(assignedDisplay({ ...roster, profiles: roster.profiles.slice(1) }, 'gang-a0').active).toBeNull();
   });
 
   it('says which screens are enrolled: approved and not revoked', () => {

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { DisplayProfile } from '../../../shared/domain/display';
 import { openEnvelope, sealEnvelope, type Trust, type TrustedKey } from './envelope';
 import { type FleetKeyPair, keyIdOf, publicKeyFromText } from './keys';
 
@@ -30,15 +31,18 @@ export const Roster = z.object({
   screens: z.array(RosterScreen).max(2000),
   senders: z.array(RosterSender).max(100),
   revoked: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(5000),
+  /** The school's display profiles (the publisher's settings): a screen runs the one the roster assigns it. */
+  profiles: z.array(DisplayProfile).max(200).default([]),
 }).strict();
 export type Roster = z.infer<typeof Roster>;
+export type RosterInput = z.input<typeof Roster>;
 
-export const EMPTY_ROSTER: Roster = { screens: [], senders: [], revoked: [] };
+export const EMPTY_ROSTER: Roster = { screens: [], senders: [], revoked: [], profiles: [] };
 
 /** A roster is public (names and public keys), signed for a year: it changes when the fleet does. */
 const ROSTER_VALID_MS = 365 * 24 * 3_600_000;
 
-export function sealRoster(roster: Roster, input: { school: string; seq: number; now: number }, publisher: FleetKeyPair): Buffer {
+export function sealRoster(roster: RosterInput, input: { school: string; seq: number; now: number }, publisher: FleetKeyPair): Buffer {
   return sealEnvelope({
     kind: 'roster', school: input.school, seq: input.seq, issuedAt: input.now, notAfter: input.now + ROSTER_VALID_MS,
     body: Buffer.from(JSON.stringify(Roster.parse(roster))),
@@ -71,6 +75,12 @@ export function fleetTrust(school: string, publisher: KeyObject, roster: Roster)
     keys.set(keyIdOf(publicKey), { publicKey, kinds: ['ack', 'status'] });
   }
   return { school, keys, revoked: new Set(roster.revoked) };
+}
+
+/** The display a screen runs by the roster: the school's profiles and the one assigned to it (null: its own choice). */
+export function assignedDisplay(roster: Roster, screenId: string): { profiles: DisplayProfile[]; active: string | null } {
+  const assigned = roster.screens.find((s) => s.id === screenId)?.profile ?? null;
+  return { profiles: roster.profiles, active: roster.profiles.some((p) => p.id === assigned) ? assigned : null };
 }
 
 /** Whether a screen with this key is in the fleet: approved, and not revoked. */
