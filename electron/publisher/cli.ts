@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { shiftedClock, systemClock, type Clock } from '../core/clock';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
-import { type AlertMessage, TEMPLATE_WORDS } from '../core/fleet/alertMessage';
-import { sendAlert } from '../core/fleet/alertSender';
 import { type FleetKeyPair, keyPairFromPem, newKeyPair, privateKeyPem, publicKeyText, spokenFingerprint } from '../core/fleet/keys';
 import { createPublisher } from '../core/fleet/publisher';
 import { createLogger, type Logger } from '../core/logger';
@@ -13,7 +10,10 @@ import { fileSettingsStore } from '../core/settings/store';
 import { checkSnapshot } from '../core/sync/checkPayload';
 import { createSource, secretNamesOf } from '../core/sync/sources';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
-import { addSender, approve, type FleetContext, fleetStatus, keepProfiles, listRequests, revoke, watchAcknowledgements } from './fleetAdmin';
+import {
+  acknowledgements, addSender, approve, type FleetContext, FleetAdminError, keepProfiles, revoke, screenStatuses, sendFleetAlert, statusCsv, waitingScreens,
+} from '../core/fleet/fleetAdmin';
+
 
 // The school's publisher without a window (docs/fleet.md): `npm run publisher -- --data-dir DIR --folder F --school ID`.
 // It syncs the configured source (DIR/settings.json; the demo school when none) in kiosk scope and signs what every
@@ -69,16 +69,52 @@ async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: Secr
   }
 }
 
-async function alert(args: PublisherArgs, key: FleetKeyPair, clock: Clock, fleet: FleetContext): Promise<void> {
-  const now = clock.now();
-  const words = TEMPLATE_WORDS[args.template];
-  const message: AlertMessage = {
-    id: randomUUID(), template: args.template, title: args.title ?? words.title, text: args.text || words.text,
-    drill: args.drill, audience: args.groups, sentAt: now, expiresAt: now + args.minutes * 60_000,
-  };
-  await sendAlert({ folder: args.folder, school: args.school, key, seq: now, alert: message });
-  process.stdout.write(`Sent ${args.drill ? 'drill ' : ''}alert "${message.title}" (${message.id}) to ${args.groups.length ? args.groups.join(', ') : 'every screen'}\n`);
-  if (args.wait) await watchAcknowledgements(fleet, message.id, 30_000);
+async function alert(args: PublisherArgs, fleet: FleetContext): Promise<void> {
+  const message = await sendFleetAlert(fleet, { template: args.template, title: args.title, text: args.text, drill: args.drill, groups: args.groups, minutes: args.minutes });
+  out(`Sent ${args.drill ? 'drill ' : ''}alert "${message.title}" (${message.id}) to ${args.groups.length ? args.groups.join(', ') : 'every screen'}`);
+  if (!args.wait) return;
+  // The live count, until every screen shows it or half a minute passes.
+  const until = Date.now() + 30_000;
+  let last = '';
+  for (;;) {
+    const count = await acknowledgements(fleet, message.id);
+    const line = `${count.shown.length} of ${count.total} screens show it${count.missing.length ? `; not yet: ${count.missing.map((m) => m.name).join(', ')}` : ''}`;
+    if (line !== last) out(line);
+    last = line;
+    if (count.missing.length === 0 || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+async function fleetCommand(args: PublisherArgs, fleet: FleetContext): Promise<void> {
+  switch (args.command) {
+    case 'alert':
+      return alert(args, fleet);
+    case 'requests': {
+      const waiting = await waitingScreens(fleet);
+      if (waiting.length === 0) return out('No screens are waiting.');
+      for (const r of waiting) out(`${r.id}  fingerprint ${r.fingerprint}  asked ${new Date(r.at).toISOString()}`);
+      return;
+    }
+    case 'approve': {
+      const request = await approve(fleet, args.screen!, args.name!, args.profile);
+      return out(`Approved ${request.id} as "${args.name}" (fingerprint ${request.fingerprint}).`);
+    }
+    case 'revoke': {
+      const { name } = await revoke(fleet, args.screen!);
+      return out(`Revoked ${args.screen} ("${name}"): its key is no longer believed.`);
+    }
+    case 'add-sender':
+      return out(`Added alert sender "${args.name}" (fingerprint ${await addSender(fleet, args.name!, args.key!)}).`);
+    case 'status': {
+      const rows = await screenStatuses(fleet);
+      return out(args.csv ? statusCsv(rows).join('\n') : JSON.stringify(rows, null, 2));
+    }
+    case 'publish':
+      return;
+  }
 }
 
 async function main(): Promise<void> {
@@ -89,23 +125,8 @@ async function main(): Promise<void> {
   const secrets = fileSecretStore(join(dataDir, 'secrets.json'), cacheKey);
   const key = await publisherKey(secrets);
   const clock = args.now === null && args.clockRate === 1 ? systemClock : shiftedClock(args.now ?? Date.now(), args.clockRate);
-  const fleet: FleetContext = { dataDir, folder: args.folder, school: args.school, key, now: () => clock.now(), out: (line) => process.stdout.write(`${line}\n`) };
-  switch (args.command) {
-    case 'alert':
-      return alert(args, key, clock, fleet);
-    case 'requests':
-      return listRequests(fleet);
-    case 'approve':
-      return approve(fleet, args.screen!, args.name!, args.profile);
-    case 'revoke':
-      return revoke(fleet, args.screen!);
-    case 'add-sender':
-      return addSender(fleet, args.name!, args.key!);
-    case 'status':
-      return void (await fleetStatus(fleet, args.csv));
-    case 'publish':
-      break;
-  }
+  const fleet: FleetContext = { dataDir, folder: args.folder, school: args.school, key, now: () => clock.now() };
+  if (args.command !== 'publish') return fleetCommand(args, fleet);
   // The public key and its fingerprint are no secret: whoever mounts a screen pins them.
   process.stdout.write(`Publisher key: ${publicKeyText(key.publicKey)}\nFingerprint: ${spokenFingerprint(key.publicKey)}\n`);
   await publishLoop({ ...args, dataDir }, key, secrets, clock, log, fleet);
@@ -113,5 +134,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`gangbord publisher: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  process.exit(error instanceof UsageError || error instanceof FleetAdminError ? 2 : 1);
 });

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AlertMessage, TEMPLATE_WORDS } from './alertMessage';
+import { type AckCount, countAcknowledgements, sendAlert } from './alertSender';
+import { ownHeader } from './envelope';
+import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { type FleetKeyPair, keyIdOf, publicKeyFromText, spokenFingerprint } from './keys';
+import { EMPTY_ROSTER, fleetTrust, Roster, type RosterInput, sealRoster } from './roster';
+import { type Health, healthOf, openStatus, type ScreenStatus } from './screenStatus';
+
+/*
+ * The administrator's side of the fleet, on the publisher's machine (docs/fleet.md): screens waiting to be approved,
+ * approving and revoking them, alert senders, every screen's health, and the count of an alert's acknowledgements.
+ * The roster is kept in DIR/fleet-roster.json (names and public keys: nothing secret) and signed into pub/roster.env.
+ * Used by the publisher's command line and by the staff app's Screens page.
+ */
+
+const Request = z.object({ id: z.string(), publicKey: z.string(), fingerprint: z.string(), at: z.number() });
+export type ScreenRequest = z.infer<typeof Request>;
+
+/** A refusal a person can act on (an unknown screen, a request that does not match its key). */
+export class FleetAdminError extends Error {}
+
+export interface FleetContext {
+  dataDir: string;
+  folder: string;
+  school: string;
+  key: FleetKeyPair;
+  now: () => number;
+}
+
+const rosterFile = (ctx: FleetContext) => join(ctx.dataDir, 'fleet-roster.json');
+
+export function loadRoster(ctx: FleetContext): Roster {
+  const file = rosterFile(ctx);
+  return existsSync(file) ? Roster.parse(JSON.parse(readFileSync(file, 'utf8'))) : EMPTY_ROSTER;
+}
+
+/** Keeps the roster and signs it into the folder, numbered above the one there (a clock set back changes nothing). */
+export async function saveRoster(ctx: FleetContext, roster: RosterInput): Promise<void> {
+  const paths = fleetPaths(ctx.folder);
+  const current = await readIfThere(paths.roster);
+  const last = current ? ownHeader(current, ctx.key.publicKey)?.seq ?? 0 : 0;
+  await writeAtomically(rosterFile(ctx), Buffer.from(JSON.stringify(roster, null, 2)));
+  await writeAtomically(paths.roster, sealRoster(roster, { school: ctx.school, seq: Math.max(last + 1, ctx.now()), now: ctx.now() }, ctx.key));
+}
+
+/** The school's display profiles into the roster when the publisher's settings changed them. */
+export async function keepProfiles(ctx: FleetContext, profiles: Roster['profiles']): Promise<void> {
+  const roster = loadRoster(ctx);
+  if (JSON.stringify(roster.profiles) === JSON.stringify(profiles) && existsSync(fleetPaths(ctx.folder).roster)) return;
+  await saveRoster(ctx, { ...roster, profiles });
+}
+
+async function requests(ctx: FleetContext): Promise<ScreenRequest[]> {
+  const dir = join(ctx.folder, 'screens');
+  const ids = existsSync(dir) ? await readdir(dir) : [];
+  const out: ScreenRequest[] = [];
+  for (const id of ids.sort()) {
+    const bytes = await readIfThere(join(dir, id, 'request.json')).catch(() => null);
+    const parsed = bytes ? Request.safeParse(JSON.parse(bytes.toString('utf8'))) : null;
+    if (parsed?.success && parsed.data.id === id) out.push(parsed.data);
+  }
+  return out;
+}
+
+/** Screens that asked to join and are not in the roster. */
+export async function waitingScreens(ctx: FleetContext): Promise<ScreenRequest[]> {
+  const roster = loadRoster(ctx);
+  return (await requests(ctx)).filter((r) => !roster.screens.some((s) => s.id === r.id));
+}
+
+/** Approves a waiting screen: compare the fingerprint it shows with the one `requests` lists before you do. */
+export async function approve(ctx: FleetContext, screenId: string, name: string, profile: string | null): Promise<ScreenRequest> {
+  const request = (await requests(ctx)).find((r) => r.id === screenId);
+  if (!request) throw new FleetAdminError(`no screen ${screenId} is waiting in the fleet folder`);
+  const publicKey = publicKeyFromText(request.publicKey);
+  if (spokenFingerprint(publicKey) !== request.fingerprint) throw new FleetAdminError(`the request of ${screenId} does not match its own key: not approved`);
+  const roster = loadRoster(ctx);
+  const screens = roster.screens.filter((s) => s.id !== screenId);
+  screens.push({ id: screenId, name, publicKey: request.publicKey, profile, approvedAt: ctx.now() });
+  await saveRoster(ctx, { ...roster, screens, revoked: roster.revoked.filter((k) => k !== keyIdOf(publicKey)) });
+  return request;
+}
+
+export async function revoke(ctx: FleetContext, screenId: string): Promise<{ name: string }> {
+  const roster = loadRoster(ctx);
+  const screen = roster.screens.find((s) => s.id === screenId);
+  if (!screen) throw new FleetAdminError(`${screenId} is not in the roster`);
+  const keyId = keyIdOf(publicKeyFromText(screen.publicKey));
+  await saveRoster(ctx, { ...roster, screens: roster.screens.filter((s) => s.id !== screenId), revoked: [...new Set([...roster.revoked, keyId])] });
+  return { name: screen.name };
+}
+
+/** Lets another machine's key send alerts; returns its fingerprint. */
+export async function addSender(ctx: FleetContext, name: string, keyText: string): Promise<string> {
+  const publicKey = publicKeyFromText(keyText);
+  const roster = loadRoster(ctx);
+  const senders = [...roster.senders.filter((s) => s.publicKey !== keyText), { name, publicKey: keyText }];
+  await saveRoster(ctx, { ...roster, senders });
+  return spokenFingerprint(publicKey);
+}
+
+export interface StatusRow { id: string; name: string; profile: string | null; health: Health; status: ScreenStatus | null }
+
+/** Every screen in the roster with its last signed status, read with that screen's own key. */
+export async function screenStatuses(ctx: FleetContext): Promise<StatusRow[]> {
+  const roster = loadRoster(ctx);
+  const trust = fleetTrust(ctx.school, ctx.key.publicKey, roster);
+  const now = ctx.now();
+  const rows: StatusRow[] = [];
+  for (const screen of roster.screens) {
+    const bytes = await readIfThere(fleetPaths(ctx.folder).statusOf(screen.id)).catch(() => null);
+    const status = bytes ? openStatus(bytes, trust, screen.id, now) : null;
+    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health: healthOf(status, now), status });
+  }
+  return rows;
+}
+
+/** The fleet's status as CSV, for the school's monitoring. */
+export function statusCsv(rows: readonly StatusRow[]): string[] {
+  const lines = ['id,name,health,last_status,profile,version,data_as_of,last_error,refusals'];
+  const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+  for (const r of rows) {
+    const s = r.status;
+    lines.push([r.id, r.name, r.health, s && new Date(s.at).toISOString(), s?.profile, s?.version, s?.dataAsOf && new Date(s.dataAsOf).toISOString(), s?.lastError, s?.refusals.length ?? 0].map(cell).join(','));
+  }
+  return lines;
+}
+
+/** Which of the roster's screens show alert `alertId` from this machine's key. */
+export async function acknowledgements(ctx: FleetContext, alertId: string): Promise<AckCount & { total: number }> {
+  const screens = loadRoster(ctx).screens.map((s) => {
+    const publicKey = publicKeyFromText(s.publicKey);
+    return { id: s.id, name: s.name, keyId: keyIdOf(publicKey), publicKey };
+  });
+  return { ...(await countAcknowledgements(ctx.folder, ctx.school, screens, ctx.key.keyId, alertId, ctx.now())), total: screens.length };
+}
+
+export interface AlertRequest {
+  template: AlertMessage['template'];
+  /** The template's words when not given (a custom alert needs a title). */
+  title: string | null;
+  text: string;
+  drill: boolean;
+  groups: string[];
+  minutes: number;
+}
+
+/** Sends an alert signed with this machine's key; it holds until an all clear from the same key or `minutes` pass. */
+export async function sendFleetAlert(ctx: FleetContext, request: AlertRequest): Promise<AlertMessage> {
+  const now = ctx.now();
+  const words = TEMPLATE_WORDS[request.template];
+  const title = request.title?.trim() || words.title;
+  if (!title) throw new FleetAdminError('a custom alert needs a title');
+  const alert = AlertMessage.parse({
+    id: randomUUID(), template: request.template, title, text: request.text.trim() || words.text, drill: request.drill,
+    audience: request.groups, sentAt: now, expiresAt: now + request.minutes * 60_000,
+  });
+  await sendAlert({ folder: ctx.folder, school: ctx.school, key: ctx.key, seq: now, alert });
+  return alert;
+}
