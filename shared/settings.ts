@@ -129,6 +129,14 @@ export const Settings = z.object({
     jitterSeconds: z.number().int().min(0).max(3600).default(60),
   }).strict().default({ schedule: '*/5 * * * *', jitterSeconds: 60 }),
   source: SourceConfig.nullable().default(null),
+  /**
+   * This staff PC is the school's fleet publisher's desk (docs/fleet.md): its Screens page approves screens, shows
+   * their health and sends alerts through this folder, signed with the publisher's key in this PC's secret store.
+   */
+  fleet: z.object({
+    folder: z.string().min(1).max(500),
+    school: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a school id is lower-case letters, digits and dashes'),
+  }).strict().nullable().default(null),
   display: z.object({
     profiles: z.array(DisplayProfile).max(200).default([]),
     /** The profile this screen runs; a `--profile` flag wins for one run. Null: the first profile, or the default. */

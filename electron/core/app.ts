@@ -133,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
         // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
         records = openRecords(options.dataDir, key, log, options.nativeBinding);
         staff = createStaffServices({
-          cache: opened, records, settings, secrets: options.secrets, auditKeyring: await openAuditKeyring(options.secrets), clock, log, emit,
+          cache: opened, records, settings, secrets: options.secrets, dataDir: options.dataDir, auditKeyring: await openAuditKeyring(options.secrets), clock, log, emit,
           zone: () => schoolZone(opened, settings.get()), engine: () => syncEngine,
         });
         resolve = staff.auth.resolve;

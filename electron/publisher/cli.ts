@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { shiftedClock, systemClock, type Clock } from '../core/clock';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
-import { type FleetKeyPair, keyPairFromPem, newKeyPair, privateKeyPem, publicKeyText, spokenFingerprint } from '../core/fleet/keys';
+import { type FleetKeyPair, publicKeyText, spokenFingerprint } from '../core/fleet/keys';
+import { publisherKey } from '../core/fleet/publisherKey';
 import { createPublisher } from '../core/fleet/publisher';
 import { createLogger, type Logger } from '../core/logger';
 import { fileSecretStore } from '../core/secrets/fileSecretStore';
@@ -18,17 +19,6 @@ import {
 // The school's publisher without a window (docs/fleet.md): `npm run publisher -- --data-dir DIR --folder F --school ID`.
 // It syncs the configured source (DIR/settings.json; the demo school when none) in kiosk scope and signs what every
 // screen shows into the fleet folder. Its other commands (fleetAdmin.ts) send alerts and keep the roster.
-
-const KEY_SECRET = 'fleet.publisherKey';
-
-/** The publisher's signing key, from this machine's secret store (made on first start); never a plain file. */
-async function publisherKey(secrets: SecretStore): Promise<FleetKeyPair> {
-  const stored = await secrets.get(KEY_SECRET);
-  if (stored) return keyPairFromPem(stored);
-  const pair = newKeyPair();
-  await secrets.set(KEY_SECRET, privateKeyPem(pair));
-  return pair;
-}
 
 async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: SecretStore, clock: Clock, log: Logger, fleet: FleetContext): Promise<void> {
   const settings = fileSettingsStore(join(args.dataDir, 'settings.json'), { mode: 'staff' });

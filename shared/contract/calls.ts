@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Announcement } from '../domain/announcement';
 import { DisplayLayout, DisplayProfile, ProfileId } from '../domain/display';
+import { ALERT_TEMPLATE_NAMES } from '../fleet/alertTemplates';
 import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import {
@@ -124,6 +125,30 @@ export const FleetScreenInfo = z.object({
   name: z.string().max(80).nullable(),
 }).strict();
 export type FleetScreenInfo = z.infer<typeof FleetScreenInfo>;
+
+const ScreenId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a screen id is lower-case letters, digits and dashes');
+
+/** The Screens page (docs/fleet.md): every approved screen with its health, and the screens waiting. */
+export const FleetOverview = z.object({
+  /** Null: this PC is not set up as the fleet's publisher desk (settings `fleet`). */
+  publisher: z.object({ school: z.string().max(80), folder: z.string().max(500), fingerprint: z.string().max(60) }).strict().nullable(),
+  screens: z.array(z.object({
+    id: ScreenId,
+    name: z.string().max(80),
+    profile: z.string().max(40).nullable(),
+    /** green under 90 s, amber under 10 minutes, red beyond; grey outside its hours; unknown: no status yet. */
+    health: z.enum(['green', 'amber', 'red', 'grey', 'unknown']),
+    statusAt: Instant.nullable(),
+    version: z.string().max(40).nullable(),
+    dataAsOf: Instant.nullable(),
+    lastError: z.string().max(500).nullable(),
+    refusals: z.number().int().min(0),
+  }).strict()).max(2000),
+  waiting: z.array(z.object({ id: ScreenId, fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
+  profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80) }).strict()).max(200),
+}).strict();
+export type FleetOverview = z.infer<typeof FleetOverview>;
+
 
 export const ConnectionTest = z.object({
   ok: z.boolean(),
@@ -392,6 +417,43 @@ export const calls = {
     summary: "Erase one pupil's photo and personal data here, and keep them out of later syncs. Audited.",
     input: z.object({ number: PupilNumber }).strict(),
     output: z.object({ erased: z.boolean() }).strict(),
+  }),
+  'fleet.overview': call({
+    role: 'admin',
+    summary: "The fleet's screens with their health, and the screens waiting to be approved.",
+    input: noInput,
+    output: FleetOverview,
+  }),
+  'fleet.approve': call({
+    role: 'admin',
+    summary: 'Approve a waiting screen (after comparing the code it shows), name it and give it a profile.',
+    input: z.object({ screenId: ScreenId, name: z.string().trim().min(1).max(80), profile: ProfileId.nullable() }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'fleet.revoke': call({
+    role: 'admin',
+    summary: 'Take a screen out of the fleet: its key is no longer believed.',
+    input: z.object({ screenId: ScreenId }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'fleet.sendAlert': call({
+    role: 'admin',
+    summary: 'Send an emergency alert to every screen, or some display groups; it holds until an all clear or `minutes`.',
+    input: z.object({
+      template: z.enum(ALERT_TEMPLATE_NAMES),
+      title: z.string().trim().max(120).default(''),
+      text: z.string().trim().max(1000).default(''),
+      drill: z.boolean(),
+      groups: z.array(z.string().min(1).max(60)).max(50).default([]),
+      minutes: z.number().int().min(1).max(24 * 60).default(60),
+    }).strict(),
+    output: z.object({ alertId: z.string().max(64) }).strict(),
+  }),
+  'fleet.acknowledgements': call({
+    role: 'admin',
+    summary: 'How many screens show an alert, and which do not (yet).',
+    input: z.object({ alertId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ shown: z.number().int().min(0), total: z.number().int().min(0), missing: z.array(z.string().max(80)).max(2000) }).strict(),
   }),
   'sources.get': call({
     role: 'admin',

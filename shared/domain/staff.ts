@@ -99,6 +99,7 @@ export const AuditAction = z.enum([
   'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked', 'auth.factor', 'auth.recovery-code',
   'pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'pupil.search', 'group.members',
   'accounts.change', 'sources.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export',
+  'fleet.change', 'fleet.alert',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

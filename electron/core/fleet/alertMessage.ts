@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { ALERT_TEMPLATE_NAMES } from '../../../shared/fleet/alertTemplates';
 
 /*
  * An emergency alert as a sender writes it (docs/fleet.md): a template or free text, every screen or some display
  * groups, a drill or the real thing. It shows full-screen until an all clear from the same sender or its expiry.
  */
 
-export const ALERT_TEMPLATES = ['evacuation', 'lockdown', 'stayInRoom', 'allClear', 'custom'] as const;
+/** The templates, as the contract names them (the staff app's alert form offers them). */
+export const ALERT_TEMPLATES = ALERT_TEMPLATE_NAMES;
 
 /** What each template says unless the sender words it: in Dutch, the language of the school's corridors. */
 export const TEMPLATE_WORDS: Record<(typeof ALERT_TEMPLATES)[number], { title: string; text: string }> = {

@@ -8,6 +8,7 @@ import { createAccounts } from '../auth/accounts';
 import { createAuthService } from '../auth/authService';
 import { createSessions } from '../auth/sessions';
 import type { Clock } from '../clock';
+import { createFleetStaff } from '../fleet/fleetStaff';
 import type { CacheDb } from '../db/open';
 import type { Logger } from '../logger';
 import { importPhotos } from '../photos/importPhotos';
@@ -27,6 +28,8 @@ export interface StaffServicesOptions {
   records: CacheDb;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** The machine's data folder: the fleet roster is kept there (fleet/fleetAdmin.ts). */
+  dataDir: string;
   /** Keys the audit chain and keeps its anchor outside the records database (auditKeyring.ts). */
   auditKeyring: AuditKeyring | null;
   clock: Clock;
@@ -62,6 +65,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     now: clock.now,
     zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
+    fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now }),
     sources: {
       get: async () => ({
         source: settings.get().source,

@@ -2,8 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { SearchHit } from '../../../../shared/domain/staff';
 
-export type StaffView = 'lookup' | 'freeRooms' | 'account' | 'accounts' | 'sources' | 'audit' | 'photos' | 'privacy';
-export const ADMIN_VIEWS: readonly StaffView[] = ['accounts', 'sources', 'audit', 'photos', 'privacy'];
+export type StaffView = 'lookup' | 'freeRooms' | 'account' | 'accounts' | 'sources' | 'screens' | 'audit' | 'photos' | 'privacy';
+export const ADMIN_VIEWS: readonly StaffView[] = ['accounts', 'sources', 'screens', 'audit', 'photos', 'privacy'];
 
 /** Which part of the staff page is open, and what is opened in the look-up (a hit carries a name: reset on lock). */
 export const useNavigationStore = defineStore('staffNavigation', () => {

@@ -1,0 +1,82 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { CallInput, FleetOverview } from '../../../../shared/contract';
+import { type ShownError, shownError, staffCall } from './staffCall';
+
+export type AlertDraft = CallInput<'fleet.sendAlert'>;
+
+/** The live count of a sent alert: "43 of 45 screens show it", with the missing named. */
+export interface AlertCount {
+  alertId: string;
+  shown: number;
+  total: number;
+  missing: string[];
+}
+
+/** How long the page follows an alert's acknowledgements, and how often it asks. */
+const FOLLOW_MS = 60_000;
+const FOLLOW_EVERY_MS = 500;
+
+/**
+ * The Screens page (docs/fleet.md): the fleet's screens with their health, the screens waiting to be approved,
+ * and emergency alerts with their live count. Every action is audited by the core.
+ */
+export const useFleetStore = defineStore('staffFleet', () => {
+  const overview = ref<FleetOverview | null>(null);
+  const busy = ref(false);
+  const error = ref<ShownError | null>(null);
+  const count = ref<AlertCount | null>(null);
+  let follow: ReturnType<typeof setTimeout> | null = null;
+
+  async function act<T>(run: () => ReturnType<typeof staffCall>, done?: (value: T) => void): Promise<boolean> {
+    busy.value = true;
+    error.value = null;
+    const result = await run();
+    busy.value = false;
+    if (!result.ok) {
+      error.value = shownError(result.error);
+      return false;
+    }
+    done?.(result.value as T);
+    return true;
+  }
+
+  const load = () => act<FleetOverview>(() => staffCall('fleet.overview', {}), (value) => (overview.value = value));
+
+  async function approve(screenId: string, name: string, profile: string | null): Promise<void> {
+    if (await act(() => staffCall('fleet.approve', { screenId, name, profile }))) await load();
+  }
+
+  async function revoke(screenId: string): Promise<void> {
+    if (await act(() => staffCall('fleet.revoke', { screenId }))) await load();
+  }
+
+  function stopFollowing() {
+    if (follow) clearTimeout(follow);
+    follow = null;
+  }
+
+  /** Sends the alert and follows its acknowledgements until every screen shows it or a minute has passed. */
+  async function sendAlert(draft: AlertDraft): Promise<void> {
+    stopFollowing();
+    count.value = null;
+    let alertId = '';
+    if (!(await act<{ alertId: string }>(() => staffCall('fleet.sendAlert', draft), (value) => (alertId = value.alertId)))) return;
+    const until = Date.now() + FOLLOW_MS;
+    const ask = async () => {
+      const result = await staffCall('fleet.acknowledgements', { alertId });
+      if (result.ok) count.value = { alertId, ...result.value };
+      if ((!result.ok || result.value.missing.length > 0) && Date.now() < until) follow = setTimeout(() => void ask(), FOLLOW_EVERY_MS);
+    };
+    await ask();
+  }
+
+  function reset() {
+    stopFollowing();
+    overview.value = null;
+    count.value = null;
+    error.value = null;
+  }
+
+  return { overview, busy, error, count, load, approve, revoke, sendAlert, stopFollowing, reset };
+});

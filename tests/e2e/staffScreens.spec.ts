@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFleetScreen } from '../../electron/core/fleet/fleetScreen';
+import { publicKeyText, spokenFingerprint } from '../../electron/core/fleet/keys';
+import { memoryLogger } from '../../electron/core/logger';
+import { memorySecretStore } from '../../electron/core/secrets/secretStore';
+import { expect, test } from './support/kiosk';
+import { ownKeyOf } from './staffSupport/fleetKey';
+import { go, openAsFirstAdmin } from './staffSupport/staffFlows';
+import { type RunningStaffHost, startStaffHost } from './staffSupport/staffHost';
+
+test.use({ actionTimeout: 15_000 });
+
+// The Screens page (docs/fleet.md) on a staff PC set up as the fleet's publisher desk: a screen asks to join, the
+// administrator compares its code, approves it with a name and a profile, sees its health, and sends a drill alert
+// whose live count reaches "1 of 1". On the real clock: the screen signs its status with the time it has.
+const SCHOOL = 'gangbord-college';
+let host: RunningStaffHost | null = null;
+let folder: string | null = null;
+test.afterEach(async ({ page }) => {
+  await page.close();
+  await host?.stop();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  host = folder = null;
+});
+
+test('screens: approve a waiting screen, see it online, send a drill alert and watch every screen acknowledge it', async ({ page }) => {
+  test.setTimeout(120_000);
+  folder = mkdtempSync(join(tmpdir(), 'gangbord-screens-e2e-'));
+  mkdirSync(join(folder, 'pub'), { recursive: true });
+  host = await startStaffHost({
+    settings: { fleet: { folder, school: SCHOOL }, display: { profiles: [{ id: 'gang-a', name: 'Gang A', layout: 'corridor' }] } },
+  });
+  await openAsFirstAdmin(page, host);
+  await go(page, 'Schermen');
+  await expect(page.getByRole('heading', { level: 2, name: 'Schermen' })).toBeVisible();
+  const fingerprint = /Vingerafdruk van de publisher: ([0-9A-F ]{39})/.exec(await page.getByText('Vingerafdruk van de publisher').innerText())![1]!;
+
+  // A screen on the same folder, pinned to the publisher's key (read from the folder the page's core made it for).
+  const publisherKey = await ownKeyOf(host.dataDir);
+  // The fingerprint the page shows is the key's.
+  expect(spokenFingerprint(publisherKey)).toBe(fingerprint);
+  const log = memoryLogger();
+  const screen = await startFleetScreen({
+    config: { type: 'fleet', folder, school: SCHOOL, publisherKey: publicKeyText(publisherKey) }, secrets: memorySecretStore(), now: () => Date.now(), log,
+    displayGroup: () => null, onAlerts: () => {}, rosterMs: 200,
+    health: () => ({ version: '0.1.0', profile: 'gang-a', screenOn: true, dataAsOf: Date.now(), lastError: null }),
+  });
+  try {
+    await page.getByRole('button', { name: 'Vernieuwen' }).click();
+    const waiting = page.getByTestId(`fleet-waiting-${screen.screenId}`);
+    await expect(waiting).toContainText(screen.info().code);
+    expect(screen.info().fingerprint.startsWith(screen.info().code)).toBe(true);
+    await waiting.getByLabel('Naam van het scherm').fill('Gang A begane grond');
+    await waiting.getByLabel('Profiel').selectOption('gang-a');
+    await waiting.getByRole('button', { name: 'Goedkeuren' }).click();
+
+    const table = page.getByTestId('fleet-screens');
+    await expect(table).toContainText('Gang A begane grond');
+    await expect.poll(() => screen.info().enrolled, { timeout: 5_000 }).toBe(true);
+    await screen.writeStatus();
+    await page.getByRole('button', { name: 'Vernieuwen' }).click();
+    await expect(table.getByRole('row', { name: /Gang A begane grond/ })).toContainText('Online');
+
+    const form = page.getByTestId('fleet-alert-form');
+    await form.getByRole('combobox', { name: /^Soort/ }).selectOption('evacuation');
+    await form.getByLabel(/Oefening/).check();
+    await form.getByRole('button', { name: 'Versturen' }).click();
+    await expect(page.getByTestId('fleet-alert-count')).toContainText('1 van 1 schermen tonen de melding', { timeout: 10_000 });
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/fleet-screens-page.png', fullPage: true });
+  } finally {
+    screen.stop();
+  }
+});
