@@ -143,6 +143,8 @@ export const FleetOverview = z.object({
     dataAsOf: Instant.nullable(),
     lastError: z.string().max(500).nullable(),
     refusals: z.number().int().min(0),
+    /** How far the screen's clock is off the folder's (seconds); null: not known. */
+    clockOffsetSeconds: z.number().int().nullable(),
   }).strict()).max(2000),
   waiting: z.array(z.object({ id: ScreenId, fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
   profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80) }).strict()).max(200),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AlertMessage, TEMPLATE_WORDS } from './alertMessage';
@@ -104,7 +104,21 @@ export async function addSender(ctx: FleetContext, name: string, keyText: string
   return spokenFingerprint(publicKey);
 }
 
-export interface StatusRow { id: string; name: string; profile: string | null; health: Health; status: ScreenStatus | null }
+export interface StatusRow {
+  id: string;
+  name: string;
+  profile: string | null;
+  health: Health;
+  status: ScreenStatus | null;
+  /**
+   * How far the screen's clock is off, as far as the folder can tell: the time it signed into its status against the
+   * time the folder (the share's server) gave the file. Null when there is no status; only worth saying past 2 minutes.
+   */
+  clockOffsetSeconds: number | null;
+}
+
+/** A screen's clock this far off (seconds) is said on the Screens page and in the status: lessons would flip late or early. */
+export const CLOCK_OFF_SECONDS = 120;
 
 /** Every screen in the roster with its last signed status, read with that screen's own key. */
 export async function screenStatuses(ctx: FleetContext): Promise<StatusRow[]> {
@@ -113,20 +127,23 @@ export async function screenStatuses(ctx: FleetContext): Promise<StatusRow[]> {
   const now = ctx.now();
   const rows: StatusRow[] = [];
   for (const screen of roster.screens) {
-    const bytes = await readIfThere(fleetPaths(ctx.folder).statusOf(screen.id)).catch(() => null);
+    const file = fleetPaths(ctx.folder).statusOf(screen.id);
+    const bytes = await readIfThere(file).catch(() => null);
     const status = bytes ? openStatus(bytes, trust, screen.id, now) : null;
-    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health: healthOf(status, now), status });
+    const written = status ? await stat(file).then((s) => s.mtimeMs, () => null) : null;
+    const clockOffsetSeconds = status && written !== null ? Math.round((status.at - written) / 1000) : null;
+    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health: healthOf(status, now), status, clockOffsetSeconds });
   }
   return rows;
 }
 
 /** The fleet's status as CSV, for the school's monitoring. */
 export function statusCsv(rows: readonly StatusRow[]): string[] {
-  const lines = ['id,name,health,last_status,profile,version,data_as_of,last_error,refusals'];
+  const lines = ['id,name,health,last_status,profile,version,data_as_of,last_error,refusals,clock_offset_s'];
   const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
   for (const r of rows) {
     const s = r.status;
-    lines.push([r.id, r.name, r.health, s && new Date(s.at).toISOString(), s?.profile, s?.version, s?.dataAsOf && new Date(s.dataAsOf).toISOString(), s?.lastError, s?.refusals.length ?? 0].map(cell).join(','));
+    lines.push([r.id, r.name, r.health, s && new Date(s.at).toISOString(), s?.profile, s?.version, s?.dataAsOf && new Date(s.dataAsOf).toISOString(), s?.lastError, s?.refusals.length ?? 0, r.clockOffsetSeconds].map(cell).join(','));
   }
   return lines;
 }

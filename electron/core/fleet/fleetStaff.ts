@@ -38,6 +38,7 @@ export function createFleetStaff(o: FleetStaffOptions) {
         screens: rows.map((r) => ({
           id: r.id, name: r.name, profile: r.profile, health: r.health, statusAt: r.status?.at ?? null, version: r.status?.version ?? null,
           dataAsOf: r.status?.dataAsOf ?? null, lastError: r.status?.lastError ?? null, refusals: r.status?.refusals.length ?? 0,
+          clockOffsetSeconds: r.clockOffsetSeconds,
         })),
         waiting: (await waitingScreens(ctx)).map((w) => ({ id: w.id, fingerprint: w.fingerprint, at: w.at })),
         profiles,

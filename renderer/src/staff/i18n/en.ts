@@ -431,6 +431,7 @@ const en: StaffMessages = {
     dataAge: 'Data from',
     lastError: 'Last error',
     refusals: 'Refused',
+    clockOff: 'Clock {minutes} min off',
     revoke: 'Revoke',
     revokeConfirm: 'Revoke screen {name}? It then shows its enrolment screen again.',
     healthNames: { green: 'Online', amber: 'Late', red: 'Offline', grey: 'Outside its hours', unknown: 'No status yet' },

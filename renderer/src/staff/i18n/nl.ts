@@ -431,6 +431,7 @@ const nl = {
     dataAge: 'Gegevens van',
     lastError: 'Laatste fout',
     refusals: 'Geweigerd',
+    clockOff: 'Klok wijkt {minutes} min af',
     revoke: 'Intrekken',
     revokeConfirm: 'Scherm {name} intrekken? Het scherm toont daarna weer zijn aanmeldscherm.',
     healthNames: { green: 'Online', amber: 'Laat', red: 'Offline', grey: 'Buiten werktijd', unknown: 'Nog geen status' },
