@@ -10,6 +10,7 @@ import { sealRoster } from '../../electron/core/fleet/roster';
 import { generateDemoSchool } from '../../electron/core/sync/sources/demo/demoSchool';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, openPage, test, withHost } from './support/kiosk';
+import { startWebHost } from './support/webHost';
 import { FAST_SYNC, provisioning } from './support/provisioning';
 
 // A screen in a school's fleet (docs/fleet.md): no upstream, no credential; it shows the bundle the publisher signed
@@ -78,6 +79,46 @@ test('a fleet screen waits for approval with its code and QR code, then shows th
       await expect(page.getByTestId('door-sign')).toContainText(door);
     });
   } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('two screens in Chromium on the same folder show the same bundle and the same alert, each acknowledging it', async ({ page }) => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(join(tmpdir(), 'gangbord-fleet-e2e-'));
+  const publisher = newKeyPair();
+  const picture = generateDemoSchool({ size: 'small', now: NOW, zone: ZONE, scope: 'kiosk' });
+  await writeAtomically(fleetPaths(folder).bundle, sealBundle({ ...picture, school: { ...picture.school, name: 'Vlootcollege' } }, { school: SCHOOL, seq: 1, now: NOW }, publisher));
+  const source = { type: 'fleet' as const, folder, school: SCHOOL, publisherKey: publicKeyText(publisher.publicKey) };
+  const options = { now: isoInstant(NOW), provisioning: provisioning({ profiles: [{ id: 'gang', name: 'Gang', layout: 'corridor' }], settings: { ...FAST_SYNC, source } }) };
+  // Two kiosk cores with data folders of their own: they share nothing but the fleet folder.
+  const hosts = [await startWebHost(options), await startWebHost(options)];
+  const pages = [page, await page.context().newPage()];
+  try {
+    for (const [i, p] of pages.entries()) await openPage(p, hosts[i]!);
+    await expect.poll(() => readdirSync(join(folder, 'screens')).length, { timeout: 10_000 }).toBe(2);
+    const requests = readdirSync(join(folder, 'screens')).map((id) => JSON.parse(readFileSync(fleetPaths(folder).requestOf(id), 'utf8')) as { id: string; publicKey: string });
+    const roster = { screens: requests.map((r, i) => ({ id: r.id, name: `Gang ${i + 1}`, publicKey: r.publicKey, profile: null, approvedAt: NOW })), senders: [], revoked: [] };
+    await writeAtomically(fleetPaths(folder).roster, sealRoster(roster, { school: SCHOOL, seq: 1, now: NOW }, publisher));
+    for (const p of pages) {
+      await expect(p.getByTestId('school-name')).toHaveText('Vlootcollege', { timeout: 20_000 });
+      await expect(p.getByRole('region').first()).toBeVisible({ timeout: 15_000 });
+    }
+    // The same rooms on both screens.
+    const codes = await Promise.all(pages.map((p) => p.getByRole('region').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')))));
+    expect(codes[1]).toEqual(codes[0]);
+
+    const alert: AlertMessage = { id: 'lockdown-1', template: 'lockdown', title: 'Lockdown', text: 'Blijf uit het zicht.', drill: true, audience: [], sentAt: NOW, expiresAt: NOW + 3_600_000 };
+    await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 1, alert });
+    for (const p of pages) await expect(p.getByRole('alert')).toContainText('Lockdown', { timeout: 5_000 });
+    const screens = requests.map((r) => {
+      const key = publicKeyFromText(r.publicKey);
+      return { id: r.id, name: r.id, keyId: keyIdOf(key), publicKey: key };
+    });
+    await expect.poll(async () => (await countAcknowledgements(folder, SCHOOL, screens, publisher.keyId, 'lockdown-1', NOW + 60_000)).shown.length, { timeout: 5_000 }).toBe(2);
+  } finally {
+    for (const p of pages) await p.close();
+    for (const h of hosts) await h.stop();
     rmSync(folder, { recursive: true, force: true });
   }
 });
