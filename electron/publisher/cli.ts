@@ -2,13 +2,13 @@ import { join, resolve } from 'node:path';
 import { shiftedClock, systemClock, type Clock } from '../core/clock';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
 import { type FleetKeyPair, publicKeyText, spokenFingerprint } from '../core/fleet/keys';
-import { publisherKey } from '../core/fleet/publisherKey';
+import { publisherKey } from '../core/fleet/storedKeys';
 import { createPublisher } from '../core/fleet/publisher';
 import { createLogger, type Logger } from '../core/logger';
 import { fileSecretStore } from '../core/secrets/fileSecretStore';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { fileSettingsStore } from '../core/settings/store';
-import { checkSnapshot } from '../core/sync/checkPayload';
+import { fetchPayload } from '../core/sync/syncOnce';
 import { createSource, secretNamesOf } from '../core/sync/sources';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
 import {
@@ -26,20 +26,18 @@ async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: Secr
   const once = async () => {
     const config = settings.get().source;
     if (config?.type === 'fleet') throw new Error('the publisher\'s own source cannot be a fleet folder: set the school\'s timetable source in its settings');
-    const values = new Map<string, string>();
+    const values: Record<string, string> = {};
     for (const name of secretNamesOf(config)) {
       const value = await secrets.get(name);
-      if (value !== null) values.set(name, value);
+      if (value !== null) values[name] = value;
     }
-    const source = createSource(config);
     // Kiosk scope: the upstream is asked for what screens show, so no pupil and no teacher's name is ever in a bundle.
-    const ctx = {
-      scope: 'kiosk' as const, now: clock.now(), zone: settings.get().zone, cursor: null, signal: AbortSignal.timeout(300_000),
-      progress: () => {}, secret: (name: string) => values.get(name) ?? null,
-    };
-    const payload = source.normalise(source.validate(await source.fetch(ctx), ctx), ctx);
+    // No cursor: a full fetch every interval, so every change upstream reaches the screens.
+    const { payload } = await fetchPayload({
+      source: createSource(config), scope: 'kiosk', now: clock.now(), zone: settings.get().zone, cursor: null,
+      signal: AbortSignal.timeout(300_000), progress: () => {}, secrets: values,
+    });
     if (payload.kind !== 'snapshot') throw new Error(`the source answered with ${payload.kind}, not the whole picture`);
-    checkSnapshot(payload);
     const result = await publisher.publish(payload);
     // The roster carries the school's display profiles, so that a screen runs the one assigned to it.
     await keepProfiles(fleet, settings.get().display.profiles);

@@ -18,13 +18,19 @@ import { FAST_SYNC, provisioning } from './support/provisioning';
 const NOW = at('2026-11-24', '09:15');
 const SCHOOL = 'gangbord-college';
 
-test('a fleet screen waits for approval with its code and QR code, then shows the publisher\'s bundle and an alert within seconds, acknowledged (a stranger\'s is not shown), and runs the profile the roster assigns', async ({ page }) => {
-  test.setTimeout(90_000);
+/** A fleet folder with a publisher's signed bundle of the small demo school (named Vlootcollege), and a screen's source. */
+async function publishedFolder() {
   const folder = mkdtempSync(join(tmpdir(), 'gangbord-fleet-e2e-'));
   const publisher = newKeyPair();
   const picture = generateDemoSchool({ size: 'small', now: NOW, zone: ZONE, scope: 'kiosk' });
   await writeAtomically(fleetPaths(folder).bundle, sealBundle({ ...picture, school: { ...picture.school, name: 'Vlootcollege' } }, { school: SCHOOL, seq: 1, now: NOW }, publisher));
   const source = { type: 'fleet' as const, folder, school: SCHOOL, publisherKey: publicKeyText(publisher.publicKey) };
+  return { folder, publisher, picture, source };
+}
+
+test('a fleet screen waits for approval with its code and QR code, then shows the publisher\'s bundle and an alert within seconds, acknowledged (a stranger\'s is not shown), and runs the profile the roster assigns', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { folder, publisher, picture, source } = await publishedFolder();
   try {
     await withHost(page, { now: isoInstant(NOW), provisioning: provisioning({ profiles: [{ id: 'gang', name: 'Gang', layout: 'corridor' }], settings: { ...FAST_SYNC, source } }) }, async (host) => {
       await openPage(page, host);
@@ -85,11 +91,7 @@ test('a fleet screen waits for approval with its code and QR code, then shows th
 
 test('two screens in Chromium on the same folder show the same bundle and the same alert, each acknowledging it', async ({ page }) => {
   test.setTimeout(90_000);
-  const folder = mkdtempSync(join(tmpdir(), 'gangbord-fleet-e2e-'));
-  const publisher = newKeyPair();
-  const picture = generateDemoSchool({ size: 'small', now: NOW, zone: ZONE, scope: 'kiosk' });
-  await writeAtomically(fleetPaths(folder).bundle, sealBundle({ ...picture, school: { ...picture.school, name: 'Vlootcollege' } }, { school: SCHOOL, seq: 1, now: NOW }, publisher));
-  const source = { type: 'fleet' as const, folder, school: SCHOOL, publisherKey: publicKeyText(publisher.publicKey) };
+  const { folder, publisher, source } = await publishedFolder();
   const options = { now: isoInstant(NOW), provisioning: provisioning({ profiles: [{ id: 'gang', name: 'Gang', layout: 'corridor' }], settings: { ...FAST_SYNC, source } }) };
   // Two kiosk cores with data folders of their own: they share nothing but the fleet folder.
   const hosts = [await startWebHost(options), await startWebHost(options)];

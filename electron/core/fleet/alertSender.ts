@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { AlertAck, type AlertMessage } from './alertMessage';
-import { openEnvelope, sealEnvelope, type Trust } from './envelope';
+import { bodyJson, openEnvelope, sealEnvelope, type Trust } from './envelope';
 import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
 import type { FleetKeyPair } from './keys';
 
@@ -56,7 +56,7 @@ export async function countAcknowledgements(folder: string, school: string, scre
     if (!bytes) return void result.missing.push({ id: screen.id, name: screen.name });
     const trust: Trust = { school, keys: new Map([[screen.keyId, { publicKey: screen.publicKey, kinds: ['ack'] }]]), revoked: new Set() };
     const opened = openEnvelope(bytes, { trust, kind: 'ack', now });
-    const ack = opened.ok ? AlertAck.safeParse(JSON.parse(opened.body.toString('utf8'))) : null;
+    const ack = opened.ok ? AlertAck.safeParse(bodyJson(opened.body)) : null;
     if (!opened.ok || !ack?.success || ack.data.screen !== screen.id) {
       result.refused.push({ id: screen.id, refusal: opened.ok ? 'malformed' : opened.refusal });
       return void result.missing.push({ id: screen.id, name: screen.name });

@@ -139,6 +139,15 @@ export function openEnvelope(bytes: Buffer, options: OpenOptions): Opened {
 export function ownHeader(bytes: Buffer, key: KeyObject): EnvelopeHeader | null {
   const split = parts(bytes);
   if (!split || !verify(null, split.line, key, split.signature)) return null;
-  const header = EnvelopeHeader.safeParse(JSON.parse(split.line.toString('utf8')));
+  const header = EnvelopeHeader.safeParse(bodyJson(split.line));
   return header.success ? header.data : null;
+}
+
+/** A signed body's JSON, or undefined when it is none: signed is not the same as well formed. */
+export function bodyJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@ import { instantAt } from '../../../shared/timetable/zonedTime';
 import { memoryLogger } from '../logger';
 import { createZermeloSource } from '../sync/sources/zermelo';
 import type { Snapshot } from '../sync/snapshot';
+import { fetchPayload } from '../sync/syncOnce';
 import { DAY, TOKEN, ZONE, zermeloSchool } from '../sync/testing/zermeloSchool';
 import { startZermeloServer } from '../sync/testing/zermeloServer';
 import { useTempDirs } from '../testing/tempDir';
@@ -44,10 +45,9 @@ describe('a fleet of twenty screens', () => {
       const now = instantAt(DAY, '07:00', ZONE);
       const publisher = createPublisher({ folder, school: SCHOOL, key, now: () => now, log: memoryLogger() });
       const source = createZermeloSource({ type: 'zermelo', portal: 'testschool', baseUrl: portal.baseUrl, token: 'zermelo.token', weeks: 2 });
-      const sync = async (): Promise<Snapshot> => {
-        const ctx = { scope: 'kiosk' as const, now, zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secret: () => TOKEN };
-        return source.normalise(source.validate(await source.fetch(ctx), ctx), ctx) as Snapshot;
-      };
+      const sync = async () => (await fetchPayload({
+        source, scope: 'kiosk', now, zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secrets: { 'zermelo.token': TOKEN },
+      })).payload as Snapshot;
       const requests = () => portal.requests.length;
 
       const picture = await sync();

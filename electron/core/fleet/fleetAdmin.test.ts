@@ -1,8 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../logger';
 import { memorySecretStore } from '../secrets/secretStore';
 import { useTempDirs } from '../testing/tempDir';
-import { approve, CLOCK_OFF_SECONDS, screenStatuses, statusCsv } from './fleetAdmin';
+import { approve, CLOCK_OFF_SECONDS, screenStatuses, statusCsv, waitingScreens } from './fleetAdmin';
 import { startFleetScreen } from './fleetScreen';
 import { newKeyPair, publicKeyText } from './keys';
 
@@ -10,6 +12,25 @@ const tempDir = useTempDirs();
 const SCHOOL = 'gangbord-college';
 
 describe('fleet administration', () => {
+  it('lists only well-formed requests as waiting: a broken file or an odd folder in screens/ is passed over', async () => {
+    const folder = tempDir();
+    const ctx = { dataDir: tempDir(), folder, school: SCHOOL, key: newKeyPair(), now: () => Date.now() };
+    mkdirSync(join(folder, 'screens', 'scherm-kapot'), { recursive: true });
+    writeFileSync(join(folder, 'screens', 'scherm-kapot', 'request.json'), '{"id": "scherm-kap');
+    mkdirSync(join(folder, 'screens', 'Geen Scherm'), { recursive: true });
+    writeFileSync(join(folder, 'screens', 'Geen Scherm', 'request.json'), JSON.stringify({ id: 'Geen Scherm', publicKey: 'x', fingerprint: 'x', at: 1 }));
+    const screen = await startFleetScreen({
+      config: { type: 'fleet', folder, school: SCHOOL, publisherKey: publicKeyText(ctx.key.publicKey) }, secrets: memorySecretStore(),
+      now: () => Date.now(), log: memoryLogger(), displayGroup: () => null, onAlerts: () => {},
+      health: () => ({ version: '0.1.0', profile: null, screenOn: true, dataAsOf: null, lastError: null }),
+    });
+    try {
+      expect((await waitingScreens(ctx)).map((r) => r.id)).toEqual([screen.screenId]);
+    } finally {
+      screen.stop();
+    }
+  });
+
   it('says when a screen\'s clock is more than two minutes off the folder\'s', async () => {
     const folder = tempDir();
     const key = newKeyPair();

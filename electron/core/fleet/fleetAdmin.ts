@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AlertMessage, TEMPLATE_WORDS } from './alertMessage';
 import { type AckCount, countAcknowledgements, sendAlert } from './alertSender';
-import { ownHeader } from './envelope';
-import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { bodyJson, ownHeader } from './envelope';
+import { fleetPaths, isScreenId, readIfThere, writeAtomically } from './fleetFolder';
 import { type FleetKeyPair, keyIdOf, publicKeyFromText, spokenFingerprint } from './keys';
 import { EMPTY_ROSTER, fleetTrust, Roster, type RosterInput, sealRoster } from './roster';
 import { type Health, healthOf, openStatus, type ScreenStatus } from './screenStatus';
@@ -59,9 +59,10 @@ async function requests(ctx: FleetContext): Promise<ScreenRequest[]> {
   const dir = join(ctx.folder, 'screens');
   const ids = existsSync(dir) ? await readdir(dir) : [];
   const out: ScreenRequest[] = [];
-  for (const id of ids.sort()) {
-    const bytes = await readIfThere(join(dir, id, 'request.json')).catch(() => null);
-    const parsed = bytes ? Request.safeParse(JSON.parse(bytes.toString('utf8'))) : null;
+  // Anything a screen (or anyone who can write screens/) put there is skipped unless it is a well-formed request.
+  for (const id of ids.filter(isScreenId).sort()) {
+    const bytes = await readIfThere(fleetPaths(ctx.folder).requestOf(id)).catch(() => null);
+    const parsed = bytes ? Request.safeParse(bodyJson(bytes)) : null;
     if (parsed?.success && parsed.data.id === id) out.push(parsed.data);
   }
   return out;

@@ -21,6 +21,8 @@ import { join } from 'node:path';
 
 const SCREEN_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
 
+export const isScreenId = (id: string) => SCREEN_ID.test(id);
+
 export function assertScreenId(id: string): string {
   if (!SCREEN_ID.test(id)) throw new Error(`"${id}" is not a screen id (3 to 63 lower-case letters, digits and dashes)`);
   return id;

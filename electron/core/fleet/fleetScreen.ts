@@ -10,7 +10,8 @@ import type { Trust } from './envelope';
 import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
 import { assignedDisplay, EMPTY_ROSTER, fleetTrust, isEnrolled, openRoster, type Roster } from './roster';
 import { type ScreenStatus, sealStatus } from './screenStatus';
-import { type FleetKeyPair, keyPairFromPem, newKeyPair, privateKeyPem, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
+import { type FleetKeyPair, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
+import { deviceKey } from './storedKeys';
 import { createScreenAlerts, type ShownAlert } from './screenAlerts';
 
 /*
@@ -18,17 +19,6 @@ import { createScreenAlerts, type ShownAlert } from './screenAlerts';
  * the rest: its own device key, and the emergency alerts it looks for every 250 ms, shows as emergency announcements
  * (which take over the screen) and acknowledges, signed, for the sender's count.
  */
-
-const DEVICE_KEY_SECRET = 'fleet.deviceKey';
-
-/** The screen's own key, from its secret store (made on first start): it signs the screen's acknowledgements. */
-export async function deviceKey(secrets: SecretStore): Promise<FleetKeyPair> {
-  const stored = await secrets.get(DEVICE_KEY_SECRET);
-  if (stored) return keyPairFromPem(stored);
-  const pair = newKeyPair();
-  await secrets.set(DEVICE_KEY_SECRET, privateKeyPem(pair));
-  return pair;
-}
 
 /** A screen's id in the folder, from its key: stable across restarts, and no two screens share one. */
 export const screenIdOf = (key: FleetKeyPair) => `scherm-${key.keyId.slice(0, 10)}`;
@@ -141,9 +131,10 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
       options.onAlerts(shown.map(alertAnnouncement));
     },
     onRefusal: (r) => refused(r.file, r.refusal, r.detail),
+    onFolderError: (error) => options.log.warn('fleet.folder-unreadable', { reason: error.message }),
   });
   // Its enrolment request: the key an administrator approves by comparing the fingerprint the screen shows.
-  const request = { id: screenId, publicKey: publicKeyText(key.publicKey), fingerprint: spokenFingerprint(key.publicKey), at: options.now() };
+  const request = { id: screenId, publicKey: publicKeyText(key.publicKey), fingerprint, at: options.now() };
   const unwritable = (error: Error) => options.log.warn('fleet.folder-unwritable', { reason: error.message });
   await writeAtomically(paths.requestOf(screenId), Buffer.from(JSON.stringify(request, null, 2))).catch(unwritable);
   await followRoster().catch(unwritable);

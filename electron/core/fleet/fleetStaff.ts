@@ -5,7 +5,7 @@ import {
   acknowledgements, type AlertRequest, approve, type FleetContext, FleetAdminError, revoke, screenStatuses, sendFleetAlert, waitingScreens,
 } from './fleetAdmin';
 import { spokenFingerprint } from './keys';
-import { publisherKey } from './publisherKey';
+import { publisherKey } from './storedKeys';
 
 /*
  * The Screens page's side in the core (docs/fleet.md): a staff PC set up as the fleet's publisher desk (settings

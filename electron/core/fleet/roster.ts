@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { DisplayProfile } from '../../../shared/domain/display';
-import { openEnvelope, sealEnvelope, type Trust, type TrustedKey } from './envelope';
+import { bodyJson, openEnvelope, sealEnvelope, type Trust, type TrustedKey } from './envelope';
 import { type FleetKeyPair, keyIdOf, publicKeyFromText } from './keys';
 
 /*
@@ -54,7 +54,7 @@ export function openRoster(bytes: Buffer, options: { school: string; publisher: 
   const trust: Trust = { school: options.school, keys: new Map([[keyIdOf(options.publisher), { publicKey: options.publisher, kinds: ['roster'] }]]), revoked: new Set() };
   const opened = openEnvelope(bytes, { trust, kind: 'roster', now: options.now, lastSeq: options.lastSeq });
   if (!opened.ok) return opened;
-  const parsed = Roster.safeParse(JSON.parse(opened.body.toString('utf8')));
+  const parsed = Roster.safeParse(bodyJson(opened.body));
   if (!parsed.success) return { ok: false, refusal: 'malformed', detail: 'not a roster' };
   return { ok: true, seq: opened.header.seq, roster: parsed.data };
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AlertAck, AlertMessage, alertIsFor } from './alertMessage';
-import { openEnvelope, type Refusal, sealEnvelope, type Trust } from './envelope';
+import { bodyJson, openEnvelope, type Refusal, sealEnvelope, type Trust } from './envelope';
 import { envelopesIn, fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
 import type { FleetKeyPair } from './keys';
 
@@ -36,6 +36,8 @@ export interface ScreenAlertsOptions {
   /** The alerts to show changed (one came, one was cleared or expired). */
   onChange: (alerts: readonly ShownAlert[]) => void;
   onRefusal: (refusal: AlertRefusal) => void;
+  /** The folder could not be read (a share gone); the screen keeps what it shows. */
+  onFolderError?: (error: Error) => void;
   pollMs?: number;
 }
 
@@ -77,7 +79,7 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
       options.onRefusal({ file: `pub/alerts/${name}`, refusal: opened.refusal, detail: opened.detail, at: now });
       return false;
     }
-    const parsed = AlertMessage.safeParse(JSON.parse(opened.body.toString('utf8')));
+    const parsed = AlertMessage.safeParse(bodyJson(opened.body));
     if (!parsed.success || opened.header.keyId !== sender) {
       options.onRefusal({ file: `pub/alerts/${name}`, refusal: 'malformed', detail: 'not an alert from this sender', at: now });
       return false;
@@ -105,9 +107,7 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
     const now = shown();
     const key = now.map((a) => `${a.sender}/${a.alert.id}`).join(',');
     if (!changed && key === shownKey) return;
-    const first = shownKey === '' && key === '' && !changed;
     shownKey = key;
-    if (first) return;
     options.onChange(now);
     await acknowledge(now);
   }
@@ -115,7 +115,8 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
   function loop() {
     if (!running) return;
     check()
-      .catch((error: Error) => options.onRefusal({ file: 'pub/alerts', refusal: 'malformed', detail: `the folder could not be read: ${error.message}`, at: options.now() }))
+      // An unreachable share is no refusal: the screen keeps what it shows and looks again.
+      .catch((error: Error) => options.onFolderError?.(error))
       .finally(() => {
         if (running) timer = setTimeout(loop, options.pollMs ?? 250);
       });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnvelope, sealEnvelope, type Trust } from './envelope';
+import { bodyJson, openEnvelope, sealEnvelope, type Trust } from './envelope';
 import type { FleetKeyPair } from './keys';
 
 /*
@@ -45,6 +45,6 @@ export function openStatus(bytes: Buffer, trust: Trust, screenId: string, now: n
   // A screen whose clock runs ahead still has its status read: its clock being off is what the page must say.
   const opened = openEnvelope(bytes, { trust, kind: 'status', now, skewMs: 24 * 3_600_000 });
   if (!opened.ok) return null;
-  const parsed = ScreenStatus.safeParse(JSON.parse(opened.body.toString('utf8')));
+  const parsed = ScreenStatus.safeParse(bodyJson(opened.body));
   return parsed.success && parsed.data.screen === screenId ? parsed.data : null;
 }

@@ -1,6 +1,6 @@
 import type { CacheDb } from '../db/open';
 import { checkDelta, checkSnapshot } from './checkPayload';
-import type { Source, SourceContext, SyncScope } from './snapshot';
+import type { Source, SourceContext, SyncPayload, SyncScope } from './snapshot';
 import type { SyncTimings } from './worker/protocol';
 import { writeDelta, writeSnapshot, writeUnchanged, type WriteSummary } from './writer';
 
@@ -24,23 +24,33 @@ export interface SyncResult {
   timings: SyncTimings;
 }
 
+export type FetchOptions = Omit<SyncOnceOptions, 'db' | 'erasedPupils' | 'pastDays'> & { cursor: string | null };
+
 /**
- * fetch → validate → normalise → check → write (one transaction). Throws on failure, before anything is written
- * or by rolling the transaction back, so the cache always keeps its last good data.
+ * fetch → validate → normalise → check, writing nothing: what a sync would write. The fleet's publisher signs it
+ * into a bundle instead (fleet/publisher.ts).
  */
-export async function syncOnce(o: SyncOnceOptions): Promise<SyncResult> {
-  const state = o.db.prepare('SELECT cursor FROM sync_state WHERE source = ?').get(o.source.id) as { cursor: string | null } | undefined;
+export async function fetchPayload(o: FetchOptions): Promise<{ payload: SyncPayload; fetchMs: number; normaliseMs: number }> {
   const ctx: SourceContext = {
-    scope: o.scope, now: o.now, zone: o.zone, cursor: state?.cursor ?? null, signal: o.signal, progress: o.progress,
+    scope: o.scope, now: o.now, zone: o.zone, cursor: o.cursor, signal: o.signal, progress: o.progress,
     secret: (name) => o.secrets?.[name] ?? null,
   };
-
   const t0 = performance.now();
   const raw = await o.source.fetch(ctx);
   const t1 = performance.now();
   const payload = o.source.normalise(o.source.validate(raw, ctx), ctx);
   if (payload.kind === 'snapshot') checkSnapshot(payload);
   if (payload.kind === 'delta') checkDelta(payload);
+  return { payload, fetchMs: t1 - t0, normaliseMs: performance.now() - t1 };
+}
+
+/**
+ * fetch → validate → normalise → check → write (one transaction). Throws on failure, before anything is written
+ * or by rolling the transaction back, so the cache always keeps its last good data.
+ */
+export async function syncOnce(o: SyncOnceOptions): Promise<SyncResult> {
+  const state = o.db.prepare('SELECT cursor FROM sync_state WHERE source = ?').get(o.source.id) as { cursor: string | null } | undefined;
+  const { payload, fetchMs, normaliseMs } = await fetchPayload({ ...o, cursor: state?.cursor ?? null });
   const t2 = performance.now();
   o.signal.throwIfAborted();
 
@@ -52,5 +62,5 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncResult> {
   if (payload.kind === 'snapshot') summary = writeSnapshot(o.db, payload, writeCtx);
   else if (payload.kind === 'delta') summary = writeDelta(o.db, payload, writeCtx);
   else writeUnchanged(o.db, writeCtx);
-  return { kind: payload.kind, summary, timings: { fetchMs: t1 - t0, normaliseMs: t2 - t1, writeMs: performance.now() - t2 } };
+  return { kind: payload.kind, summary, timings: { fetchMs, normaliseMs, writeMs: performance.now() - t2 } };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { loadOrCreateKeyFile } from '../../../electron/core/db/keyFile';
-import { publisherKey } from '../../../electron/core/fleet/publisherKey';
+import { publisherKey } from '../../../electron/core/fleet/storedKeys';
 import { fileSecretStore } from '../../../electron/core/secrets/fileSecretStore';
 
 /**
