@@ -136,7 +136,18 @@ export const Settings = z.object({
   fleet: z.object({
     folder: z.string().min(1).max(500),
     school: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a school id is lower-case letters, digits and dashes'),
-  }).strict().nullable().default(null),
+    /**
+     * publisher: this PC holds the publisher key, syncs the school's source in kiosk scope every `publishEverySeconds`
+     * and signs the bundles and the roster. sender: it only sends alerts, with a key of its own that the publisher's
+     * administrator adds to the roster, and counts acknowledgements against the roster signed by `publisherKey`.
+     */
+    role: z.enum(['publisher', 'sender']).default('publisher'),
+    publisherKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "the publisher's key is 43 characters of base64url").nullable().default(null),
+    publishEverySeconds: z.number().int().min(10).max(3600).default(60),
+  }).strict().refine((f) => f.role === 'publisher' || f.publisherKey !== null, {
+    message: "an alert sender needs the publisher's key (publisherKey) to read the roster",
+    path: ['publisherKey'],
+  }).nullable().default(null),
   display: z.object({
     profiles: z.array(DisplayProfile).max(200).default([]),
     /** The profile this screen runs; a `--profile` flag wins for one run. Null: the first profile, or the default. */

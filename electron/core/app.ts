@@ -12,6 +12,8 @@ import { openCache, type CacheDb } from './db/open';
 import { operatingState } from '../../shared/display/operatingHours';
 import { activeProfile } from './display/activeProfile';
 import { startFleetScreen } from './fleet/fleetScreen';
+import { createPublishLoop } from './fleet/publishLoop';
+import { publisherKey } from './fleet/storedKeys';
 import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
 import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
@@ -198,6 +200,16 @@ export function createCore(options: CoreOptions): Core {
         });
         fleetInfo = fleet.info;
         stops.push(fleet.stop);
+      }
+      const desk = settings.get().fleet;
+      if (mode === 'staff' && desk?.role === 'publisher' && options.autoSync !== false) {
+        // The fleet's publisher desk publishes too (docs/fleet.md): the screens' bundles from this PC's own source.
+        const loop = createPublishLoop({
+          fleet: { dataDir: options.dataDir, folder: desk.folder, school: desk.school, key: await publisherKey(options.secrets), now: () => clock.now() },
+          settings: () => settings.get(), secrets: options.secrets, log, intervalMs: desk.publishEverySeconds * 1000,
+        });
+        loop.start();
+        stops.push(() => void loop.stop());
       }
       if (options.provisioningFile) stops.push(watchProvisioning(options.provisioningFile, log, (p) => applyProvisioning(p, false)));
       if (options.autoSync !== false) {

@@ -8,18 +8,24 @@ const electron = ['/opt/Gangbord/gangbord', '.', '--no-sandbox', '--user-data-di
 
 describe('parseLaunchArgs', () => {
   it('defaults to no mode, the real time and normal speed', () => {
-    expect(parseLaunchArgs(electron)).toEqual({ mode: null, now: null, clockRate: 1, provisioning: null, profile: null, startAtLogin: null });
+    expect(parseLaunchArgs(electron)).toEqual({ mode: null, now: null, clockRate: 1, provisioning: null, profile: null, startAtLogin: null, publisher: false });
   });
 
   it('reads our switches in either form and ignores the rest', () => {
     expect(parseLaunchArgs([...electron, '--mode=staff', '--now', '2026-11-24T09:15:00+01:00', '--clock-rate=60', '--enable-logging']))
-      .toEqual({ mode: 'staff', now: Date.parse('2026-11-24T08:15:00Z'), clockRate: 60, provisioning: null, profile: null, startAtLogin: null });
+      .toEqual({ mode: 'staff', now: Date.parse('2026-11-24T08:15:00Z'), clockRate: 60, provisioning: null, profile: null, startAtLogin: null, publisher: false });
   });
 
   it('reads the provisioning file, the display profile and start at login', () => {
     expect(parseLaunchArgs([...electron, '--provisioning=/srv/gb/prov.json', '--profile', 'gang-b1', '--start-at-login=on']))
       .toMatchObject({ provisioning: '/srv/gb/prov.json', profile: 'gang-b1', startAtLogin: true });
     expect(parseLaunchArgs(['--start-at-login=off']).startAtLogin).toBe(false);
+  });
+
+  it('reads --publisher as a switch without a value, wherever it stands', () => {
+    expect(parseLaunchArgs([...electron, '--publisher']).publisher).toBe(true);
+    expect(parseLaunchArgs([...electron, '--publisher', '--mode=staff'])).toMatchObject({ publisher: true, mode: 'staff' });
+    expect(() => parseLaunchArgs(['--publisher=yes'])).toThrow(/--publisher takes no value/);
   });
 
   it('refuses values a person should correct, with a sentence saying how', () => {

@@ -19,14 +19,18 @@ export interface LaunchArgs {
   profile: string | null;
   /** `--start-at-login=on|off`: register (or remove) the kiosk's start at login. */
   startAtLogin: boolean | null;
+  /** `--publisher`: run as the school's fleet publisher, without a window (docs/fleet.md). */
+  publisher: boolean;
 }
 
 export class LaunchArgsError extends Error {
   override name = 'LaunchArgsError';
 }
 
-const OURS = ['mode', 'now', 'clock-rate', 'provisioning', 'profile', 'start-at-login'] as const;
+const OURS = ['mode', 'now', 'clock-rate', 'provisioning', 'profile', 'start-at-login', 'publisher'] as const;
 type Ours = (typeof OURS)[number];
+/** Switches that take no value. */
+const FLAGS: readonly Ours[] = ['publisher'];
 
 /**
  * Reads `--name=value` or `--name value` for our switches and ignores everything else on the line: Electron's and
@@ -40,6 +44,12 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
     if (!match || !OURS.includes(match[1] as Ours)) continue;
     const name = match[1] as Ours;
     let value = match[2];
+    if (FLAGS.includes(name)) {
+      // A switch without a value; "--publisher=yes" would be a mistake worth saying.
+      if (value !== undefined) throw new LaunchArgsError(`--${name} takes no value`);
+      raw[name] = 'on';
+      continue;
+    }
     if (value === undefined) {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) throw new LaunchArgsError(`--${name} needs a value, as in --${name}=...`);
@@ -85,7 +95,7 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
     startAtLogin = value === 'on';
   }
 
-  return { mode, now, clockRate, provisioning: raw.provisioning ?? null, profile, startAtLogin };
+  return { mode, now, clockRate, provisioning: raw.provisioning ?? null, profile, startAtLogin, publisher: raw.publisher === 'on' };
 }
 
 /** The environment variable naming a provisioning file, for images that cannot change the command line. */

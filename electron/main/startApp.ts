@@ -18,6 +18,7 @@ import { serveRenderer } from './protocol';
 import { safeStorageVault } from './safeStorageVault';
 import { denyAllPermissions, guardDownloads } from './security';
 import { openMachineSettings } from './settingsStore';
+import { startPublisherService } from './publisherService';
 import { applyStartAtLogin } from './startAtLogin';
 import { AppWindows } from './windows';
 
@@ -37,6 +38,7 @@ export interface StartContext {
 export async function startApp(ctx: StartContext): Promise<void> {
   const { log, renderer, lifecycle } = ctx;
   const args = parseLaunchArgs(process.argv);
+  if (args.publisher) return startPublisherService(log);
   const userData = app.getPath('userData');
 
   const settings = openMachineSettings(userData, log, args.mode ? { mode: args.mode } : {});

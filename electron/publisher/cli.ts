@@ -1,18 +1,16 @@
 import { join, resolve } from 'node:path';
-import { shiftedClock, systemClock, type Clock } from '../core/clock';
+import { shiftedClock, systemClock } from '../core/clock';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
-import { type FleetKeyPair, publicKeyText, spokenFingerprint } from '../core/fleet/keys';
+import { publicKeyText, spokenFingerprint } from '../core/fleet/keys';
 import { publisherKey } from '../core/fleet/storedKeys';
-import { createPublisher } from '../core/fleet/publisher';
+import { createPublishLoop } from '../core/fleet/publishLoop';
 import { createLogger, type Logger } from '../core/logger';
 import { fileSecretStore } from '../core/secrets/fileSecretStore';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { fileSettingsStore } from '../core/settings/store';
-import { fetchPayload } from '../core/sync/syncOnce';
-import { createSource, secretNamesOf } from '../core/sync/sources';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
 import {
-  acknowledgements, addSender, approve, type FleetContext, FleetAdminError, keepProfiles, revoke, screenStatuses, sendFleetAlert, statusCsv, waitingScreens,
+  acknowledgements, addSender, approve, type FleetContext, FleetAdminError, revoke, screenStatuses, sendFleetAlert, statusCsv, waitingScreens,
 } from '../core/fleet/fleetAdmin';
 
 
@@ -20,41 +18,25 @@ import {
 // It syncs the configured source (DIR/settings.json; the demo school when none) in kiosk scope and signs what every
 // screen shows into the fleet folder. Its other commands (fleetAdmin.ts) send alerts and keep the roster.
 
-async function publishLoop(args: PublisherArgs, key: FleetKeyPair, secrets: SecretStore, clock: Clock, log: Logger, fleet: FleetContext): Promise<void> {
+/** Publishes every interval (or once) until the service is stopped; a failed round keeps the last bundle in the folder. */
+async function publish(args: PublisherArgs, secrets: SecretStore, log: Logger, fleet: FleetContext): Promise<void> {
   const settings = fileSettingsStore(join(args.dataDir, 'settings.json'), { mode: 'staff' });
-  const publisher = createPublisher({ folder: args.folder, school: args.school, key, now: () => clock.now(), log });
-  const once = async () => {
-    const config = settings.get().source;
-    if (config?.type === 'fleet') throw new Error('the publisher\'s own source cannot be a fleet folder: set the school\'s timetable source in its settings');
-    const values: Record<string, string> = {};
-    for (const name of secretNamesOf(config)) {
-      const value = await secrets.get(name);
-      if (value !== null) values[name] = value;
-    }
-    // Kiosk scope: the upstream is asked for what screens show, so no pupil and no teacher's name is ever in a bundle.
-    // No cursor: a full fetch every interval, so every change upstream reaches the screens.
-    const { payload } = await fetchPayload({
-      source: createSource(config), scope: 'kiosk', now: clock.now(), zone: settings.get().zone, cursor: null,
-      signal: AbortSignal.timeout(300_000), progress: () => {}, secrets: values,
-    });
-    if (payload.kind !== 'snapshot') throw new Error(`the source answered with ${payload.kind}, not the whole picture`);
-    const result = await publisher.publish(payload);
-    // The roster carries the school's display profiles, so that a screen runs the one assigned to it.
-    await keepProfiles(fleet, settings.get().display.profiles);
-    process.stdout.write(`${new Date(clock.now()).toISOString()} ${result.kind === 'unchanged' ? 'unchanged' : `${result.kind} bundle ${result.seq} (${result.bytes} bytes)`}\n`);
-  };
-  for (;;) {
-    try {
-      await once();
-    } catch (error) {
-      // The folder keeps the last bundle: screens go on showing it, with its age, until the next sync works.
-      log.error('fleet.publish-failed', { reason: (error as Error).message });
-      process.stderr.write(`publishing failed: ${(error as Error).message}\n`);
-      if (args.once) process.exitCode = 1;
-    }
-    if (args.once) return;
-    await new Promise((done) => setTimeout(done, args.intervalSeconds * 1000));
+  const loop = createPublishLoop({
+    fleet, settings: () => settings.get(), secrets, log, intervalMs: args.intervalSeconds * 1000,
+    onRound: (outcome) => {
+      const at = new Date(outcome.at).toISOString();
+      if ('error' in outcome) return void process.stderr.write(`${at} publishing failed: ${outcome.error.message}\n`);
+      const p = outcome.published;
+      process.stdout.write(`${at} ${p.kind === 'unchanged' ? 'unchanged' : `${p.kind} bundle ${p.seq} (${p.bytes} bytes)`}\n`);
+    },
+  });
+  if (args.once) {
+    if (!(await loop.round())) process.exitCode = 1;
+    return;
   }
+  loop.start();
+  // A service manager stops it with SIGTERM (systemd) or Ctrl+C: the round under way ends first.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void loop.stop().then(() => process.exit(0)));
 }
 
 async function alert(args: PublisherArgs, fleet: FleetContext): Promise<void> {
@@ -117,7 +99,7 @@ async function main(): Promise<void> {
   if (args.command !== 'publish') return fleetCommand(args, fleet);
   // The public key and its fingerprint are no secret: whoever mounts a screen pins them.
   process.stdout.write(`Publisher key: ${publicKeyText(key.publicKey)}\nFingerprint: ${spokenFingerprint(key.publicKey)}\n`);
-  await publishLoop({ ...args, dataDir }, key, secrets, clock, log, fleet);
+  await publish({ ...args, dataDir }, secrets, log, fleet);
 }
 
 main().catch((error: unknown) => {
