@@ -85,8 +85,16 @@ describe('a fleet of twenty screens', () => {
       await publisher.publish(await sync());
       expect(requests() - before).toBe(perSync);
       expect(portal.requests.every((r) => r.query.get('access_token') === null || r.query.get('access_token') === TOKEN)).toBe(true);
+
+      // What each screen keeps, its decrypted cache and every file in its data folder: no upstream token, and none
+      // of the school's pupils or teachers' names (the fake school's canaries), while its rooms are there.
+      const canaries = [TOKEN, 'Sanne', 'van den Berg', 'Çelik', '246810', '135791', 'Bakker', 'Jansen', 'Visser'];
+      const room = picture.rooms[0]!.code;
+      const scans = await Promise.all(children.map((child) => ask<{ found: string[] }>(child, { type: 'scan', words: [...canaries, room] }, 'scan')));
+      expect(scans.map((s) => s.found)).toEqual(children.map(() => [room]));
     } finally {
       await Promise.all(children.map((child) => new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(null);
         child.once('exit', resolve);
         child.send({ type: 'stop' });
         setTimeout(() => child.kill('SIGKILL'), 10_000);
