@@ -43,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
   /** A fleet screen's emergency alerts, shown beside the cache's announcements (docs/fleet.md). */
   let fleetAlerts: readonly Announcement[] = [];
   let fleetInfo: (() => FleetScreenInfo) | null = null;
+  let fleetThumbnail: ((png: Uint8Array) => Promise<void>) | null = null;
   let db: CacheDb | null = null;
   let records: CacheDb | null = null;
   let staff: StaffServices | null = null;
@@ -185,6 +186,8 @@ export function createCore(options: CoreOptions): Core {
             emit('data.changed', { at: clock.now(), source: 'fleet-alert' });
           },
           onEnrolment: () => emit('data.changed', { at: clock.now(), source: 'fleet-roster' }),
+          // Identify and reload are the page's to carry out, a thumbnail the host's (the desktop app takes the picture).
+          onCommand: (action) => emit('fleet.command', { action }),
           // The roster's profiles and the one it assigns this screen replace the screen's own, as a provisioning file's do.
           onDisplay: ({ profiles, active }) => {
             settings.update({ display: { ...settings.get().display, profiles, active } });
@@ -199,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
           },
         });
         fleetInfo = fleet.info;
+        fleetThumbnail = fleet.storeThumbnail;
         stops.push(fleet.stop);
       }
       const desk = settings.get().fleet;
@@ -218,6 +222,8 @@ export function createCore(options: CoreOptions): Core {
       }
       log.info('core.started', { mode, dataDir: options.dataDir });
     },
+    storeThumbnail: (png) => (fleetThumbnail ? fleetThumbnail(png) : Promise.resolve()),
+    isFleetScreen: () => fleetThumbnail !== null,
     syncNow: () => {
       if (!engine) return Promise.reject(new Error('the core is not started'));
       return engine.trigger('manual');

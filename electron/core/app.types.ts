@@ -43,6 +43,10 @@ export interface Core {
   subscribe(listener: CoreEventListener): () => void;
   /** Opens the cache (rebuilding it when unreadable), starts the schedule and, if the cache is empty or stale, a first sync. */
   start(): Promise<void>;
+  /** A fleet screen's picture of what it shows (a PNG the host took), signed into the fleet folder; nothing outside a fleet. */
+  storeThumbnail(png: Uint8Array): Promise<void>;
+  /** Whether this kiosk is a screen in a school's fleet (the host then takes its thumbnails). */
+  isFleetScreen(): boolean;
   /** Runs a sync now and resolves when it ends. */
   syncNow(): Promise<SyncStatus>;
   stop(): Promise<void>;

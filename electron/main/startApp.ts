@@ -10,6 +10,7 @@ import { appRenderer, type RendererLocation } from './appOrigin';
 import { adminAcceptedWeakKeyStorage, loadOrCreateCacheKey } from './cacheKey';
 import { bindIpc } from './ipc';
 import { startKioskRuntime } from './kioskRuntime';
+import { startFleetThumbnails } from './fleetThumbnails';
 import { clockFromArgs, clockSwitchesAllowed, parseLaunchArgs, provisioningFile } from './launchArgs';
 import type { Lifecycle } from './lifecycle';
 import { setAppMenu } from './menu';
@@ -83,7 +84,7 @@ export async function startApp(ctx: StartContext): Promise<void> {
 
   const windows = new AppWindows({ paths, renderer, isPackaged: app.isPackaged, log, quitting: lifecycle.quitting, relaunch: lifecycle.relaunch });
   const cleanups = [bindIpc(core, windows, renderer.origin, log)];
-  if (mode === 'kiosk') cleanups.push(startKioskRuntime({ core, windows, clock, log }));
+  if (mode === 'kiosk') cleanups.push(startKioskRuntime({ core, windows, clock, log }), startFleetThumbnails({ core, windows, log }));
   lifecycle.running({ core, windows, mode, cleanups });
   windows.open(mode);
 

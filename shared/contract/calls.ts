@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Announcement } from '../domain/announcement';
 import { DisplayLayout, DisplayProfile, ProfileId } from '../domain/display';
 import { ALERT_TEMPLATE_NAMES } from '../fleet/alertTemplates';
+import { FLEET_COMMANDS } from '../fleet/commands';
 import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import {
@@ -145,9 +146,12 @@ export const FleetOverview = z.object({
     refusals: z.number().int().min(0),
     /** How far the screen's clock is off the folder's (seconds); null: not known. */
     clockOffsetSeconds: z.number().int().nullable(),
+    /** When its thumbnail was last written; null: none yet (the desktop app takes one every five minutes). */
+    thumbnailAt: Instant.nullable(),
   }).strict()).max(2000),
   waiting: z.array(z.object({ id: ScreenId, fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
-  profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80) }).strict()).max(200),
+  /** The school's display profiles; a display group gathers the screens whose profile names it. */
+  profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80), displayGroup: z.string().max(60).nullable() }).strict()).max(200),
 }).strict();
 export type FleetOverview = z.infer<typeof FleetOverview>;
 
@@ -437,6 +441,30 @@ export const calls = {
     summary: 'Take a screen out of the fleet: its key is no longer believed.',
     input: z.object({ screenId: ScreenId }).strict(),
     output: z.object({}).strict(),
+  }),
+  'fleet.command': call({
+    role: 'admin',
+    summary: 'Ask screens to identify themselves (their name, large, for 30 s), reload their page, or take a new thumbnail.',
+    input: z.object({ action: z.enum(FLEET_COMMANDS), screenIds: z.array(ScreenId).min(1).max(2000) }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'fleet.assignProfile': call({
+    role: 'admin',
+    summary: 'Give screens another display profile (null: each its own choice); they switch when they read the roster.',
+    input: z.object({ screenIds: z.array(ScreenId).min(1).max(2000), profile: ProfileId.nullable() }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'fleet.thumbnail': call({
+    role: 'admin',
+    summary: "A screen's last thumbnail as a PNG data URL, its signature checked; null when it has none.",
+    input: z.object({ screenId: ScreenId }).strict(),
+    output: z.object({ at: Instant, dataUrl: z.string().max(800_000) }).strict().nullable(),
+  }),
+  'fleet.statusExport': call({
+    role: 'admin',
+    summary: "The fleet's status for the school's monitoring, as CSV or JSON text.",
+    input: z.object({ format: z.enum(['csv', 'json']) }).strict(),
+    output: z.object({ text: z.string().max(5_000_000) }).strict(),
   }),
   'fleet.sendAlert': call({
     role: 'admin',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant } from '../domain/time';
 import { SyncStatus } from './sync';
+import { FLEET_COMMANDS } from '../fleet/commands';
 
 /** Everything the core pushes to pages. Each event is kiosk-safe: no personal data travels as an event. */
 export const events = {
@@ -9,6 +10,8 @@ export const events = {
   'sync.status': SyncStatus,
   /** This screen was switched to another display profile (admin overlay or a new provisioning file). */
   'display.changed': z.object({ profileId: z.string().max(40) }).strict(),
+  /** The Screens page asked this fleet screen to identify itself, reload its page, or (the host) take a thumbnail. */
+  'fleet.command': z.object({ action: z.enum(FLEET_COMMANDS) }).strict(),
   /** Photo import progress, for an administrator's progress bar: counts only. */
   'photos.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).strict(),
 } as const;

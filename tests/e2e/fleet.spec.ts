@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AlertMessage } from '../../electron/core/fleet/alertMessage';
 import { countAcknowledgements, sendAlert } from '../../electron/core/fleet/alertSender';
 import { sealBundle } from '../../electron/core/fleet/bundle';
+import { sendCommand } from '../../electron/core/fleet/commands';
 import { fleetPaths, writeAtomically } from '../../electron/core/fleet/fleetFolder';
 import { keyIdOf, newKeyPair, publicKeyFromText, publicKeyText } from '../../electron/core/fleet/keys';
 import { sealRoster } from '../../electron/core/fleet/roster';
@@ -99,8 +100,11 @@ test('two screens in Chromium on the same folder show the same bundle and the sa
   try {
     for (const [i, p] of pages.entries()) await openPage(p, hosts[i]!);
     await expect.poll(() => readdirSync(join(folder, 'screens')).length, { timeout: 10_000 }).toBe(2);
+    // Which screen runs in which page: each shows its id while it waits to be approved.
+    const ids = await Promise.all(pages.map((p) => p.getByTestId('fleet-screen-id').textContent({ timeout: 15_000 })));
     const requests = readdirSync(join(folder, 'screens')).map((id) => JSON.parse(readFileSync(fleetPaths(folder).requestOf(id), 'utf8')) as { id: string; publicKey: string });
     const roster = { screens: requests.map((r, i) => ({ id: r.id, name: `Gang ${i + 1}`, publicKey: r.publicKey, profile: null, approvedAt: NOW })), senders: [], revoked: [] };
+    const nameOf = (id: string) => roster.screens.find((s) => s.id === id.trim())!.name;
     await writeAtomically(fleetPaths(folder).roster, sealRoster(roster, { school: SCHOOL, seq: 1, now: NOW }, publisher));
     for (const p of pages) {
       await expect(p.getByTestId('school-name')).toHaveText('Vlootcollege', { timeout: 20_000 });
@@ -109,6 +113,17 @@ test('two screens in Chromium on the same folder show the same bundle and the sa
     // The same rooms on both screens.
     const codes = await Promise.all(pages.map((p) => p.getByRole('region').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')))));
     expect(codes[1]).toEqual(codes[0]);
+
+    // From the Screens page: the second screen says which it is, the first reloads its page; neither does the other's.
+    await pages[0]!.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
+    await sendCommand({ folder, school: SCHOOL, key: publisher, now: NOW }, 'identify', [ids[1]!.trim()]);
+    // A screen carries out commands once it is enrolled: it reads the roster every 5 s, the commands every second.
+    await expect(pages[1]!.getByTestId('fleet-identify')).toContainText(nameOf(ids[1]!), { timeout: 10_000 });
+    await sendCommand({ folder, school: SCHOOL, key: publisher, now: NOW + 1 }, 'reload', [ids[0]!.trim()]);
+    await expect.poll(() => pages[0]!.evaluate(() => (window as { notReloaded?: boolean }).notReloaded ?? false), { timeout: 10_000 }).toBe(false);
+    await expect(pages[0]!.getByRole('region').first()).toBeVisible({ timeout: 15_000 });
+    await expect(pages[0]!.getByTestId('fleet-identify')).toHaveCount(0);
+    await pages[1]!.screenshot({ path: 'screenshots/fleet-identify.png' });
 
     const alert: AlertMessage = { id: 'lockdown-1', template: 'lockdown', title: 'Lockdown', text: 'Blijf uit het zicht.', drill: true, audience: [], sentAt: NOW, expiresAt: NOW + 3_600_000 };
     await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 1, alert });

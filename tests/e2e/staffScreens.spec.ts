@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFleetScreen } from '../../electron/core/fleet/fleetScreen';
@@ -42,9 +42,10 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
   // The fingerprint the page shows is the key's.
   expect(spokenFingerprint(publisherKey)).toBe(fingerprint);
   const log = memoryLogger();
+  const commands: string[] = [];
   const screen = await startFleetScreen({
     config: { type: 'fleet', folder, school: SCHOOL, publisherKey: publicKeyText(publisherKey) }, secrets: memorySecretStore(), now: () => Date.now(), log,
-    displayGroup: () => null, onAlerts: () => {}, rosterMs: 200,
+    displayGroup: () => null, onAlerts: () => {}, rosterMs: 200, commandMs: 200, onCommand: (action) => commands.push(action),
     health: () => ({ version: '0.1.0', profile: 'gang-a', screenOn: true, dataAsOf: Date.now(), lastError: null }),
   });
   try {
@@ -62,6 +63,22 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
     await screen.writeStatus();
     await page.getByRole('button', { name: 'Vernieuwen' }).click();
     await expect(table.getByRole('row', { name: /Gang A begane grond/ })).toContainText('Online');
+
+    // Identify, carried out by the screen within a second; a picture of a page (here Chromium's, in the desktop app
+    // Electron's), signed by the screen and shown once its signature holds; the status export for monitoring.
+    await page.getByRole('checkbox', { name: 'Kies Gang A begane grond' }).check();
+    await page.getByTestId('fleet-actions').getByRole('button', { name: 'Identificeren' }).click();
+    await expect(page.getByTestId('fleet-command-done')).toContainText('1 scherm(en) tonen 30 seconden hun naam');
+    await expect.poll(() => commands, { timeout: 5_000 }).toEqual(['identify']);
+    await expect(table.getByText(/Nog geen beeld/)).toBeVisible();
+    await screen.storeThumbnail(await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 270 } }));
+    await page.getByRole('button', { name: 'Vernieuwen' }).click();
+    await expect(table.getByRole('img', { name: 'Wat Gang A begane grond toont' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Status als CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv).toMatch(/^id,name,health,/);
+    expect(csv).toContain(`"${screen.screenId}","Gang A begane grond","green"`);
 
     const form = page.getByTestId('fleet-alert-form');
     await form.getByRole('combobox', { name: /^Soort/ }).selectOption('evacuation');

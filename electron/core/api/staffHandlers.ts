@@ -12,9 +12,9 @@ import type { Privacy } from '../staff/privacy';
 import type { Pupils } from '../staff/pupils';
 import type { Timetables } from '../staff/timetables';
 import { CallFailure } from './callFailure';
-import { FleetAdminError } from '../fleet/fleetAdmin';
 import type { FleetStaff } from '../fleet/fleetStaff';
 import type { Handlers } from './dispatcher';
+import { createFleetHandlers } from './fleetHandlers';
 
 /** Configuring the upstream source: settings, credentials (names only ever leave), Zermelo linking. */
 export interface SourceAdmin {
@@ -39,16 +39,6 @@ export interface StaffServices {
   /** The school's time zone, for summaries by local day. */
   zone(): string;
   onImportProgress(done: number, total: number): void;
-}
-
-/** A fleet refusal a person can act on (not set up, no such screen) is an answer, not a crash. */
-async function fleetCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof FleetAdminError) throw new CallFailure('INVALID_INPUT', error.message);
-    throw error;
-  }
 }
 
 /** Calls every machine answers (kiosk views, display, sync); everything else exists on staff PCs only. */
@@ -156,23 +146,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;
     },
-    'fleet.overview': () => fleetCall(() => s.fleet.overview()),
-    'fleet.approve': (input, { user }) => fleetCall(async () => {
-      await s.fleet.approve(input.screenId, input.name, input.profile);
-      audit.append(signedIn(user).username, 'fleet.change', input.screenId, `approved as "${input.name}"${input.profile ? `, profile ${input.profile}` : ''}`);
-      return {};
-    }),
-    'fleet.revoke': (input, { user }) => fleetCall(async () => {
-      const name = await s.fleet.revoke(input.screenId);
-      audit.append(signedIn(user).username, 'fleet.change', input.screenId, `revoked ("${name}")`);
-      return {};
-    }),
-    'fleet.sendAlert': (input, { user }) => fleetCall(async () => {
-      const alert = await s.fleet.sendAlert({ ...input, title: input.title || null });
-      audit.append(signedIn(user).username, 'fleet.alert', alert.id, `${input.drill ? 'drill ' : ''}${input.template}: "${alert.title}" to ${input.groups.length ? input.groups.join(', ') : 'every screen'}`);
-      return { alertId: alert.id };
-    }),
-    'fleet.acknowledgements': (input) => fleetCall(() => s.fleet.acknowledgements(input.alertId)),
+    ...createFleetHandlers(s.fleet, audit, signedIn),
     'sources.get': () => s.sources.get(),
     'sources.set': (input, { user }) => {
       const problem = input.source?.type === 'ical' ? rulePatternProblem(input.source) : null;

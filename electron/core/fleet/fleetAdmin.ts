@@ -10,6 +10,9 @@ import { fleetPaths, isScreenId, readIfThere, writeAtomically } from './fleetFol
 import { type FleetKeyPair, keyIdOf, publicKeyFromText, spokenFingerprint } from './keys';
 import { EMPTY_ROSTER, fleetTrust, Roster, type RosterInput, sealRoster } from './roster';
 import { type Health, healthOf, openStatus, type ScreenStatus } from './screenStatus';
+import { type FleetCommand, sendCommand } from './commands';
+import { openThumbnail } from './thumbnail';
+import type { FleetCommandName } from '../../../shared/fleet/commands';
 
 /*
  * The administrator's side of the fleet, on the publisher's machine (docs/fleet.md): screens waiting to be approved,
@@ -96,6 +99,33 @@ export async function revoke(ctx: FleetContext, screenId: string): Promise<{ nam
   return { name: screen.name };
 }
 
+/** Gives screens another display profile (null: each screen's own choice); they switch when they read the roster. */
+export async function assignProfile(ctx: FleetContext, screenIds: readonly string[], profile: string | null): Promise<void> {
+  const roster = loadRoster(ctx);
+  if (profile !== null && !roster.profiles.some((p) => p.id === profile)) throw new FleetAdminError(`there is no display profile "${profile}"`);
+  const unknown = screenIds.filter((id) => !roster.screens.some((s) => s.id === id));
+  if (unknown.length) throw new FleetAdminError(`not in the roster: ${unknown.join(', ')}`);
+  await saveRoster(ctx, { ...roster, screens: roster.screens.map((s) => (screenIds.includes(s.id) ? { ...s, profile } : s)) });
+}
+
+/** Identify, reload or a new thumbnail, for screens in the roster. */
+export async function commandScreens(ctx: FleetContext, action: FleetCommandName, screenIds: readonly string[]): Promise<FleetCommand> {
+  const roster = loadRoster(ctx);
+  const unknown = screenIds.filter((id) => !roster.screens.some((s) => s.id === id));
+  if (unknown.length || screenIds.length === 0) throw new FleetAdminError(unknown.length ? `not in the roster: ${unknown.join(', ')}` : 'choose at least one screen');
+  return sendCommand({ folder: ctx.folder, school: ctx.school, key: ctx.key, now: ctx.now() }, action, [...screenIds]);
+}
+
+/** A screen's last thumbnail, read with that screen's own key only; null when it has none. */
+export async function screenThumbnail(ctx: FleetContext, screenId: string): Promise<{ at: number; png: Buffer } | null> {
+  const screen = loadRoster(ctx).screens.find((s) => s.id === screenId);
+  if (!screen) throw new FleetAdminError(`${screenId} is not in the roster`);
+  const bytes = await readIfThere(fleetPaths(ctx.folder).thumbnailOf(screenId)).catch(() => null);
+  const publicKey = publicKeyFromText(screen.publicKey);
+  const trust = { school: ctx.school, keys: new Map([[keyIdOf(publicKey), { publicKey, kinds: ['thumbnail'] as const }]]), revoked: new Set<string>() };
+  return bytes ? openThumbnail(bytes, trust, ctx.now()) : null;
+}
+
 /** Lets another machine's key send alerts; returns its fingerprint. */
 export async function addSender(ctx: FleetContext, name: string, keyText: string): Promise<string> {
   const publicKey = publicKeyFromText(keyText);
@@ -116,6 +146,8 @@ export interface StatusRow {
    * time the folder (the share's server) gave the file. Null when there is no status; only worth saying past 2 minutes.
    */
   clockOffsetSeconds: number | null;
+  /** When its thumbnail file was last written (unsigned: a hint for the page); null: none (only the desktop app takes them). */
+  thumbnailAt: number | null;
 }
 
 /** A screen's clock this far off (seconds) is said on the Screens page and in the status: lessons would flip late or early. */
@@ -133,7 +165,9 @@ export async function screenStatuses(ctx: FleetContext): Promise<StatusRow[]> {
     const status = bytes ? openStatus(bytes, trust, screen.id, now) : null;
     const written = status ? await stat(file).then((s) => s.mtimeMs, () => null) : null;
     const clockOffsetSeconds = status && written !== null ? Math.round((status.at - written) / 1000) : null;
-    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health: healthOf(status, now), status, clockOffsetSeconds });
+    // Only whether there is one, and since when: the picture itself is read (and its signature checked) when shown.
+    const thumbnailAt = await stat(fleetPaths(ctx.folder).thumbnailOf(screen.id)).then((s) => Math.round(s.mtimeMs), () => null);
+    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health: healthOf(status, now), status, clockOffsetSeconds, thumbnailAt });
   }
   return rows;
 }

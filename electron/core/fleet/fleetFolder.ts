@@ -9,9 +9,11 @@ import { join } from 'node:path';
  *   pub/roster.env                 the publisher: which screens and senders belong, which keys are revoked
  *   pub/bundle.env                 the publisher: what every screen shows (pupil-free)
  *   pub/delta.env                  the publisher: the lessons changed since that bundle
+ *   pub/commands.env               the publisher: identify, reload, thumbnail, to some screens (ten minutes)
  *   pub/alerts/<sender key>.env    each alert sender: its latest alert (an all clear replaces it)
  *   screens/<screen id>/ack.env    each screen: the alerts it shows, signed with its own key
  *   screens/<screen id>/status.env each screen: its health
+ *   screens/<screen id>/thumbnail.env each screen: a small PNG of what it shows (no pupil data is on a kiosk page)
  *   screens/<screen id>/request.json each screen: its enrolment request (its public key), not signed: approving
  *                                  it is comparing the fingerprint the screen shows
  *
@@ -32,12 +34,14 @@ export const fleetPaths = (folder: string) => ({
   roster: join(folder, 'pub', 'roster.env'),
   bundle: join(folder, 'pub', 'bundle.env'),
   delta: join(folder, 'pub', 'delta.env'),
+  commands: join(folder, 'pub', 'commands.env'),
   alerts: join(folder, 'pub', 'alerts'),
   alertOf: (senderKeyId: string) => join(folder, 'pub', 'alerts', `${senderKeyId}.env`),
   screens: join(folder, 'screens'),
   ackOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'ack.env'),
   statusOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'status.env'),
   requestOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'request.json'),
+  thumbnailOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'thumbnail.env'),
 });
 
 /** Writes `bytes` to `file` whole: a temporary file beside it, then a rename over it. */

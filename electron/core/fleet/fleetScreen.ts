@@ -13,6 +13,9 @@ import { type ScreenStatus, sealStatus } from './screenStatus';
 import { type FleetKeyPair, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
 import { deviceKey } from './storedKeys';
 import { createScreenAlerts, type ShownAlert } from './screenAlerts';
+import { commandsFor } from './commands';
+import { sealThumbnail } from './thumbnail';
+import type { FleetCommandName } from '../../../shared/fleet/commands';
 
 /*
  * A kiosk in a school's fleet (docs/fleet.md): its timetable comes through the fleet source like any sync; this is
@@ -58,12 +61,29 @@ export interface FleetScreenOptions {
   onEnrolment?: (info: FleetScreenInfo) => void;
   /** The roster's display profiles, and the one it assigns this screen (only called when the roster has profiles). */
   onDisplay?: (display: { profiles: DisplayProfile[]; active: string | null }) => void;
-  /** How often the roster is looked at and the status written (ms). */
+  /** A command from the Screens page for this screen (identify, reload, thumbnail): the host carries it out. */
+  onCommand?: (action: FleetCommandName) => void;
+  /** How often the roster and the commands are looked at and the status written (ms). */
   rosterMs?: number;
+  commandMs?: number;
   statusMs?: number;
 }
 
-export async function startFleetScreen(options: FleetScreenOptions): Promise<{ stop(): void; screenId: string; info(): FleetScreenInfo; writeStatus(): Promise<void> }> {
+export interface FleetScreen {
+  screenId: string;
+  info(): FleetScreenInfo;
+  writeStatus(): Promise<void>;
+  storeThumbnail(png: Uint8Array): Promise<void>;
+  stop(): void;
+}
+
+/** The file's identity (inode, size, modified time), so a file is read again only when it changed; '' when absent. */
+const stampOf = async (file: string) => {
+  const s = await stat(file).catch(() => null);
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '';
+};
+
+export async function startFleetScreen(options: FleetScreenOptions): Promise<FleetScreen> {
   const key = await deviceKey(options.secrets);
   const screenId = screenIdOf(key);
   const { school, folder } = options.config;
@@ -83,9 +103,8 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
   };
 
   async function followRoster(): Promise<void> {
-    const file = await stat(paths.roster).catch(() => null);
-    const stamp = file ? `${file.ino}:${file.size}:${file.mtimeMs}` : '';
-    if (!file || stamp === rosterStamp) return;
+    const stamp = await stampOf(paths.roster);
+    if (!stamp || stamp === rosterStamp) return;
     rosterStamp = stamp;
     const bytes = await readIfThere(paths.roster);
     if (!bytes) return;
@@ -101,6 +120,34 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
     if (display.profiles.length > 0 && displayKey !== lastDisplay) options.onDisplay?.(display);
     lastDisplay = displayKey;
     options.log.info('fleet.roster', { seq: opened.seq, screens: roster.screens.length, enrolled: isEnrolled(roster, key.keyId) });
+  }
+
+  // Commands (identify, reload, thumbnail) for this screen, each carried out once; none before it is enrolled.
+  let commandStamp = '';
+  let commandSeq: number | undefined;
+  const seenCommands = new Set<string>();
+  async function followCommands(): Promise<void> {
+    const stamp = await stampOf(paths.commands);
+    if (!stamp || stamp === commandStamp || !isEnrolled(roster, key.keyId)) return;
+    commandStamp = stamp;
+    const bytes = await readIfThere(paths.commands);
+    if (!bytes) return;
+    const opened = commandsFor(bytes, { trust, screenId, now: options.now(), lastSeq: commandSeq, seen: seenCommands });
+    // Ten quiet minutes leave an expired file: nothing to do, and nothing to report.
+    if (!opened.ok) return opened.refusal === 'expired' ? undefined : refused('pub/commands.env', opened.refusal, opened.detail);
+    commandSeq = opened.seq;
+    for (const command of opened.commands) {
+      options.log.info('fleet.command', { action: command.action, id: command.id });
+      options.onCommand?.(command.action);
+    }
+  }
+
+  let thumbnailSeq = 0;
+  /** A picture of what the screen shows (the host takes it), signed into the folder for the Screens page. */
+  async function storeThumbnail(png: Uint8Array): Promise<void> {
+    const now = options.now();
+    thumbnailSeq = Math.max(thumbnailSeq + 1, now);
+    await writeAtomically(paths.thumbnailOf(screenId), sealThumbnail(png, { school, seq: thumbnailSeq, now }, key));
   }
 
   const fingerprint = spokenFingerprint(key.publicKey);
@@ -140,6 +187,7 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
   await followRoster().catch(unwritable);
   alerts.start();
   const rosterTimer = setInterval(() => void followRoster().catch(unwritable), options.rosterMs ?? 5_000);
+  const commandTimer = setInterval(() => void followCommands().catch(unwritable), options.commandMs ?? 1_000);
   // The first status soon after the start, then every minute: the Screens page's "online" is under 90 s old.
   const firstStatus = setTimeout(() => void writeStatus().catch(unwritable), 2_000);
   const statusTimer = setInterval(() => void writeStatus().catch(unwritable), options.statusMs ?? 60_000);
@@ -148,9 +196,11 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<{ s
     screenId,
     info,
     writeStatus,
+    storeThumbnail,
     stop: () => {
       alerts.stop();
       clearInterval(rosterTimer);
+      clearInterval(commandTimer);
       clearInterval(statusTimer);
       clearTimeout(firstStatus);
     },

@@ -72,7 +72,7 @@ export function fleetTrust(school: string, publisher: KeyObject, roster: Roster)
   }
   for (const screen of roster.screens) {
     const publicKey = publicKeyFromText(screen.publicKey);
-    keys.set(keyIdOf(publicKey), { publicKey, kinds: ['ack', 'status'] });
+    keys.set(keyIdOf(publicKey), { publicKey, kinds: ['ack', 'status', 'thumbnail'] });
   }
   return { school, keys, revoked: new Set(roster.revoked) };
 }

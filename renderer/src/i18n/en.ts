@@ -20,6 +20,7 @@ const en: MessageSchema = {
     moreGroups: '+{count}',
   },
   fleet: {
+    identify: 'This is screen',
     waiting: 'This screen is waiting to be approved',
     screen: 'Screen',
     code: 'Code',

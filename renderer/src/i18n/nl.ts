@@ -20,6 +20,7 @@ const nl = {
     moreGroups: '+{count}',
   },
   fleet: {
+    identify: 'Dit is scherm',
     waiting: 'Dit scherm wacht op goedkeuring',
     screen: 'Scherm',
     code: 'Code',

@@ -2,6 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CallInput, FleetOverview } from '../../../../shared/contract';
 import { type ShownError, shownError, staffCall } from './staffCall';
+import type { FleetCommandName } from '../../../../shared/fleet/commands';
+import { downloadText } from '../download';
 
 export type AlertDraft = CallInput<'fleet.sendAlert'>;
 
@@ -47,8 +49,24 @@ export const useFleetStore = defineStore('staffFleet', () => {
     if (await act(() => staffCall('fleet.approve', { screenId, name, profile }))) await load();
   }
 
-  async function revoke(screenId: string): Promise<void> {
-    if (await act(() => staffCall('fleet.revoke', { screenId }))) await load();
+  async function revoke(screenIds: readonly string[]): Promise<void> {
+    for (const screenId of screenIds) if (!(await act(() => staffCall('fleet.revoke', { screenId })))) break;
+    await load();
+  }
+
+  /** Identify, reload or a new thumbnail; the screens carry it out within seconds. */
+  const command = (action: FleetCommandName, screenIds: string[]) => act(() => staffCall('fleet.command', { action, screenIds }));
+
+  async function assignProfile(screenIds: string[], profile: string | null): Promise<void> {
+    if (await act(() => staffCall('fleet.assignProfile', { screenIds, profile }))) await load();
+  }
+
+  /** The fleet's status as a file for the school's monitoring. */
+  async function exportStatus(format: 'csv' | 'json'): Promise<void> {
+    await act<{ text: string }>(() => staffCall('fleet.statusExport', { format }), ({ text }) => {
+      const day = new Date().toISOString().slice(0, 10);
+      downloadText(`gangbord-screens-${day}.${format}`, text, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    });
   }
 
   function stopFollowing() {
@@ -78,5 +96,5 @@ export const useFleetStore = defineStore('staffFleet', () => {
     error.value = null;
   }
 
-  return { overview, busy, error, count, load, approve, revoke, sendAlert, stopFollowing, reset };
+  return { overview, busy, error, count, load, approve, revoke, command, assignProfile, exportStatus, sendAlert, stopFollowing, reset };
 });
