@@ -127,12 +127,23 @@ export const FleetScreenInfo = z.object({
 }).strict();
 export type FleetScreenInfo = z.infer<typeof FleetScreenInfo>;
 
+const PublicKeyText = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a public key is 43 characters of base64url');
 const ScreenId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a screen id is lower-case letters, digits and dashes');
 
 /** The Screens page (docs/fleet.md): every approved screen with its health, and the screens waiting. */
 export const FleetOverview = z.object({
-  /** Null: this PC is not set up as the fleet's publisher desk (settings `fleet`). */
+  /** Null: this PC is not the fleet's publisher desk (settings `fleet`, role publisher). */
   publisher: z.object({ school: z.string().max(80), folder: z.string().max(500), fingerprint: z.string().max(60) }).strict().nullable(),
+  /** Null: this PC is not an alert sender (settings `fleet`, role sender). */
+  sender: z.object({
+    school: z.string().max(80), folder: z.string().max(500), fingerprint: z.string().max(60),
+    /** What the publisher's administrator adds to the roster to let this PC's alerts through. */
+    publicKey: PublicKeyText,
+    /** Whether the roster lists this PC's key, so screens believe its alerts. */
+    listed: z.boolean(),
+    /** Why the roster could not be read (none yet, refused); null when it was. */
+    rosterProblem: z.string().max(200).nullable(),
+  }).strict().nullable(),
   screens: z.array(z.object({
     id: ScreenId,
     name: z.string().max(80),
@@ -152,6 +163,8 @@ export const FleetOverview = z.object({
   waiting: z.array(z.object({ id: ScreenId, fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
   /** The school's display profiles; a display group gathers the screens whose profile names it. */
   profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80), displayGroup: z.string().max(60).nullable() }).strict()).max(200),
+  /** The PCs whose alerts screens believe besides the publisher's (publisher desk only). */
+  senders: z.array(z.object({ name: z.string().max(80), publicKey: PublicKeyText, fingerprint: z.string().max(60) }).strict()).max(100),
 }).strict();
 export type FleetOverview = z.infer<typeof FleetOverview>;
 
@@ -465,6 +478,18 @@ export const calls = {
     summary: "The fleet's status for the school's monitoring, as CSV or JSON text.",
     input: z.object({ format: z.enum(['csv', 'json']) }).strict(),
     output: z.object({ text: z.string().max(5_000_000) }).strict(),
+  }),
+  'fleet.addSender': call({
+    role: 'admin',
+    summary: "Let another staff PC send alerts: its name and the public key its Screens page shows.",
+    input: z.object({ name: z.string().trim().min(1).max(80), publicKey: z.string().trim().max(200) }).strict(),
+    output: z.object({ fingerprint: z.string().max(60) }).strict(),
+  }),
+  'fleet.removeSender': call({
+    role: 'admin',
+    summary: "Take an alert sender out of the roster: screens no longer believe its alerts.",
+    input: z.object({ publicKey: PublicKeyText }).strict(),
+    output: z.object({}).strict(),
   }),
   'fleet.sendAlert': call({
     role: 'admin',

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +18,24 @@ test.use({ actionTimeout: 15_000 });
 // whose live count reaches "1 of 1". On the real clock: the screen signs its status with the time it has.
 const SCHOOL = 'gangbord-college';
 let host: RunningStaffHost | null = null;
+let senderHost: RunningStaffHost | null = null;
 let folder: string | null = null;
 test.afterEach(async ({ page }) => {
   await page.close();
   await host?.stop();
+  await senderHost?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
-  host = folder = null;
+  host = senderHost = folder = null;
 });
+
+/** A screen on the folder, pinned to the publisher's key, as a kiosk core runs it (its commands collected). */
+async function screenOn(dir: string, publisherKey: KeyObject, commands: string[] = []) {
+  return startFleetScreen({
+    config: { type: 'fleet', folder: dir, school: SCHOOL, publisherKey: publicKeyText(publisherKey) }, secrets: memorySecretStore(), now: () => Date.now(), log: memoryLogger(),
+    displayGroup: () => null, onAlerts: () => {}, rosterMs: 200, commandMs: 200, onCommand: (action) => commands.push(action),
+    health: () => ({ version: '0.1.0', profile: 'gang-a', screenOn: true, dataAsOf: Date.now(), lastError: null }),
+  });
+}
 
 test('screens: approve a waiting screen, see it online, send a drill alert and watch every screen acknowledge it', async ({ page }) => {
   test.setTimeout(120_000);
@@ -41,13 +53,8 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
   const publisherKey = await ownKeyOf(host.dataDir);
   // The fingerprint the page shows is the key's.
   expect(spokenFingerprint(publisherKey)).toBe(fingerprint);
-  const log = memoryLogger();
   const commands: string[] = [];
-  const screen = await startFleetScreen({
-    config: { type: 'fleet', folder, school: SCHOOL, publisherKey: publicKeyText(publisherKey) }, secrets: memorySecretStore(), now: () => Date.now(), log,
-    displayGroup: () => null, onAlerts: () => {}, rosterMs: 200, commandMs: 200, onCommand: (action) => commands.push(action),
-    health: () => ({ version: '0.1.0', profile: 'gang-a', screenOn: true, dataAsOf: Date.now(), lastError: null }),
-  });
+  const screen = await screenOn(folder, publisherKey, commands);
   try {
     await page.getByRole('button', { name: 'Vernieuwen' }).click();
     const waiting = page.getByTestId(`fleet-waiting-${screen.screenId}`);
@@ -89,5 +96,62 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
     await page.screenshot({ path: 'screenshots/fleet-screens-page.png', fullPage: true });
   } finally {
     screen.stop();
+  }
+});
+
+test('an alert sender at reception: its key added on the publisher\'s desk, its alert reaches the screen and is counted there, without the publisher', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  folder = mkdtempSync(join(tmpdir(), 'gangbord-senders-e2e-'));
+  mkdirSync(join(folder, 'pub'), { recursive: true });
+  host = await startStaffHost({ settings: { fleet: { folder, school: SCHOOL } } });
+  await openAsFirstAdmin(page, host);
+  await go(page, 'Schermen');
+  const publisherKey = await ownKeyOf(host.dataDir);
+  const screen = await screenOn(folder, publisherKey);
+  const reception = await browser.newPage();
+  try {
+    await page.getByRole('button', { name: 'Vernieuwen' }).click();
+    const waiting = page.getByTestId(`fleet-waiting-${screen.screenId}`);
+    await waiting.getByLabel('Naam van het scherm').fill('Aula');
+    await waiting.getByRole('button', { name: 'Goedkeuren' }).click();
+    await expect.poll(() => screen.info().enrolled, { timeout: 5_000 }).toBe(true);
+
+    // The reception PC: a staff PC set up as an alert sender, pinned to the publisher's key.
+    senderHost = await startStaffHost({ settings: { fleet: { folder, school: SCHOOL, role: 'sender', publisherKey: publicKeyText(publisherKey) } } });
+    await openAsFirstAdmin(reception, senderHost);
+    await go(reception, 'Schermen');
+    await expect(reception.getByTestId('fleet-sender-listed')).toContainText('Nog niet opgenomen');
+    // Until the publisher lists it, its key is a stranger's: the screen refuses its alerts.
+    await reception.getByRole('button', { name: 'Versturen' }).click();
+    await expect(reception.getByTestId('fleet-alert-count')).toBeVisible();
+    // The screen looks for alerts every 250 ms: two seconds later it still has not shown this one.
+    await reception.waitForTimeout(2_000);
+    await expect(reception.getByTestId('fleet-alert-count')).toContainText('0 van 1 schermen tonen de melding');
+    await expect(reception.getByTestId('fleet-alert-count')).toContainText('Nog niet: Aula');
+    const senderKey = await reception.getByTestId('fleet-sender-key').inputValue();
+
+    const add = page.getByTestId('fleet-add-sender');
+    await add.getByLabel('Naam van de pc').fill('Receptie');
+    await add.getByLabel('Publieke sleutel van de pc').fill(senderKey);
+    await add.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect(page.getByTestId('fleet-senders')).toContainText('Receptie');
+
+    // The publisher's desk goes away (its page first, so it does not call a host that is gone); the sender needs
+    // only the folder.
+    await page.goto('about:blank');
+    await host.stop();
+    host = null;
+    await reception.getByRole('button', { name: 'Vernieuwen' }).click();
+    await expect(reception.getByTestId('fleet-sender-listed')).toContainText('De publisher heeft deze pc als meldingzender opgenomen');
+    await expect(reception.getByTestId('fleet-screens')).toContainText('Aula');
+    const form = reception.getByTestId('fleet-alert-form');
+    await form.getByRole('combobox', { name: /^Soort/ }).selectOption('lockdown');
+    await form.getByRole('button', { name: 'Versturen' }).click();
+    await expect(reception.getByTestId('fleet-alert-count')).toContainText('1 van 1 schermen tonen de melding', { timeout: 10_000 });
+    mkdirSync('screenshots', { recursive: true });
+    await reception.screenshot({ path: 'screenshots/fleet-sender-count.png', fullPage: true });
+  } finally {
+    screen.stop();
+    await reception.close();
   }
 });

@@ -6,7 +6,7 @@ import { CallFailure } from './callFailure';
 import type { Handlers } from './dispatcher';
 
 type FleetCallName = 'fleet.overview' | 'fleet.approve' | 'fleet.revoke' | 'fleet.command' | 'fleet.assignProfile' | 'fleet.thumbnail'
-  | 'fleet.statusExport' | 'fleet.sendAlert' | 'fleet.acknowledgements';
+  | 'fleet.statusExport' | 'fleet.addSender' | 'fleet.removeSender' | 'fleet.sendAlert' | 'fleet.acknowledgements';
 
 /** A fleet refusal a person can act on (not set up, no such screen) is an answer, not a crash. */
 async function fleetCall<T>(run: () => Promise<T>): Promise<T> {
@@ -45,6 +45,16 @@ export function createFleetHandlers(fleet: FleetStaff, audit: AuditLog, signedIn
     }),
     'fleet.thumbnail': (input) => fleetCall(() => fleet.thumbnail(input.screenId)),
     'fleet.statusExport': (input) => fleetCall(() => fleet.statusExport(input.format)),
+    'fleet.addSender': (input, { user }) => fleetCall(async () => {
+      const fingerprint = await fleet.addSender(input.name, input.publicKey);
+      audit.append(signedIn(user).username, 'fleet.change', null, `alert sender "${input.name}" added (fingerprint ${fingerprint})`);
+      return { fingerprint };
+    }),
+    'fleet.removeSender': (input, { user }) => fleetCall(async () => {
+      const name = await fleet.removeSender(input.publicKey);
+      audit.append(signedIn(user).username, 'fleet.change', null, `alert sender "${name}" removed`);
+      return {};
+    }),
     'fleet.sendAlert': (input, { user }) => fleetCall(async () => {
       const alert = await fleet.sendAlert({ ...input, title: input.title || null });
       audit.append(signedIn(user).username, 'fleet.alert', alert.id, `${input.drill ? 'drill ' : ''}${input.template}: "${alert.title}" to ${input.groups.length ? input.groups.join(', ') : 'every screen'}`);

@@ -45,7 +45,7 @@ describe('commands to screens', () => {
     await sendCommand({ folder, school: SCHOOL, key: newKeyPair(), now: NOW + 1_000 }, 'reload', ['scherm-a']);
     expect(commandsFor(readFileSync(file), { trust, screenId: 'scherm-a', now: NOW + 1_000, seen: new Set() })).toMatchObject({ ok: false, refusal: 'unknown-key' });
     const changed = Buffer.from(older);
-    changed[changed.length - 3] ^= 1;
+    changed[changed.length - 3] = changed[changed.length - 3]! ^ 1;
     writeFileSync(file, changed);
     expect(commandsFor(readFileSync(file), { trust, screenId: 'scherm-a', now: NOW, seen: new Set() })).toMatchObject({ ok: false, refusal: 'body-changed' });
     expect(commandsFor(older, { trust, screenId: 'scherm-a', now: NOW, seen: new Set(), lastSeq: applied.ok ? applied.seq : 0 })).toMatchObject({ ok: false, refusal: 'replayed' });

@@ -43,6 +43,11 @@ export interface TrustedKey {
   publicKey: KeyObject;
   /** What this key may sign: the publisher bundles, rosters and commands; a sender alerts; a screen its status. */
   kinds: readonly EnvelopeKind[];
+  /**
+   * Envelopes it signed before this are not believed: an alert a sender sent while it was not yet listed (and that
+   * screens refused) does not appear on every screen the moment the administrator adds it.
+   */
+  since?: number;
 }
 
 export interface Trust {
@@ -121,6 +126,7 @@ export function openEnvelope(bytes: Buffer, options: OpenOptions): Opened {
   if (!verify(null, split.line, key.publicKey, split.signature)) return refuse('bad-signature', 'the signature does not match the header');
   // Only now, signed, do the header's fields mean anything.
   if (!key.kinds.includes(header.kind)) return refuse('key-not-allowed', `key ${header.keyId} may not sign ${header.kind}`);
+  if (key.since !== undefined && header.issuedAt < key.since) return refuse('key-not-allowed', `signed before key ${header.keyId} was listed`);
   if (sha256(split.body) !== header.sha256) return refuse('body-changed', 'the body is not the one that was signed');
   if (header.kind !== options.kind) return refuse('wrong-kind', `expected ${options.kind}, found ${header.kind}`);
   if (header.school !== trust.school) return refuse('other-school', `meant for school ${header.school}`);

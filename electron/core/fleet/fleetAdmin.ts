@@ -128,11 +128,27 @@ export async function screenThumbnail(ctx: FleetContext, screenId: string): Prom
 
 /** Lets another machine's key send alerts; returns its fingerprint. */
 export async function addSender(ctx: FleetContext, name: string, keyText: string): Promise<string> {
-  const publicKey = publicKeyFromText(keyText);
+  let publicKey;
+  try {
+    publicKey = publicKeyFromText(keyText);
+  } catch {
+    throw new FleetAdminError('that is not a sender\'s public key: copy it whole from the sender PC\'s Screens page');
+  }
   const roster = loadRoster(ctx);
-  const senders = [...roster.senders.filter((s) => s.publicKey !== keyText), { name, publicKey: keyText }];
+  const listed = roster.senders.find((s) => s.publicKey === keyText);
+  // Renaming a listed sender keeps when it was listed; a new one is believed from now on.
+  const senders = [...roster.senders.filter((s) => s.publicKey !== keyText), { name, publicKey: keyText, addedAt: listed?.addedAt ?? ctx.now() }];
   await saveRoster(ctx, { ...roster, senders });
   return spokenFingerprint(publicKey);
+}
+
+/** Takes a sender out of the roster: screens no longer believe its alerts. */
+export async function removeSender(ctx: FleetContext, keyText: string): Promise<{ name: string }> {
+  const roster = loadRoster(ctx);
+  const sender = roster.senders.find((s) => s.publicKey === keyText);
+  if (!sender) throw new FleetAdminError('that sender is not in the roster');
+  await saveRoster(ctx, { ...roster, senders: roster.senders.filter((s) => s !== sender) });
+  return { name: sender.name };
 }
 
 export interface StatusRow {
@@ -153,9 +169,11 @@ export interface StatusRow {
 /** A screen's clock this far off (seconds) is said on the Screens page and in the status: lessons would flip late or early. */
 export const CLOCK_OFF_SECONDS = 120;
 
-/** Every screen in the roster with its last signed status, read with that screen's own key. */
-export async function screenStatuses(ctx: FleetContext): Promise<StatusRow[]> {
-  const roster = loadRoster(ctx);
+/**
+ * Every screen in the roster with its last signed status, read with that screen's own key. An alert sender passes
+ * the roster it read from the folder (signed by the publisher); the publisher's desk uses its own.
+ */
+export async function screenStatuses(ctx: FleetContext, roster: Roster = loadRoster(ctx)): Promise<StatusRow[]> {
   const trust = fleetTrust(ctx.school, ctx.key.publicKey, roster);
   const now = ctx.now();
   const rows: StatusRow[] = [];
@@ -184,8 +202,8 @@ export function statusCsv(rows: readonly StatusRow[]): string[] {
 }
 
 /** Which of the roster's screens show alert `alertId` from this machine's key. */
-export async function acknowledgements(ctx: FleetContext, alertId: string): Promise<AckCount & { total: number }> {
-  const screens = loadRoster(ctx).screens.map((s) => {
+export async function acknowledgements(ctx: FleetContext, alertId: string, roster: Roster = loadRoster(ctx)): Promise<AckCount & { total: number }> {
+  const screens = roster.screens.map((s) => {
     const publicKey = publicKeyFromText(s.publicKey);
     return { id: s.id, name: s.name, keyId: keyIdOf(publicKey), publicKey };
   });

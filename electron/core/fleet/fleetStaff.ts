@@ -1,18 +1,22 @@
 import type { FleetOverview } from '../../../shared/contract';
+import type { FleetCommandName } from '../../../shared/fleet/commands';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/store';
 import {
-  acknowledgements, type AlertRequest, approve, assignProfile, commandScreens, type FleetContext, FleetAdminError, revoke, screenStatuses,
-  screenThumbnail, sendFleetAlert, statusCsv, waitingScreens,
+  acknowledgements, addSender, type AlertRequest, approve, assignProfile, commandScreens, type FleetContext, FleetAdminError, loadRoster,
+  removeSender, revoke, screenStatuses, screenThumbnail, sendFleetAlert, statusCsv, type StatusRow, waitingScreens,
 } from './fleetAdmin';
-import type { FleetCommandName } from '../../../shared/fleet/commands';
-import { spokenFingerprint } from './keys';
-import { publisherKey } from './storedKeys';
+import { fleetPaths, readIfThere } from './fleetFolder';
+import { keyIdOf, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
+import { EMPTY_ROSTER, openRoster, type Roster } from './roster';
+import { publisherKey, senderKey } from './storedKeys';
 
 /*
- * The Screens page's side in the core (docs/fleet.md): a staff PC set up as the fleet's publisher desk (settings
- * `fleet`) approves and revokes screens, reads their health and sends alerts, through the same fleet administration
- * as the publisher's command line, signed with the publisher key in this PC's secret store.
+ * The Screens page's side in the core (docs/fleet.md). A staff PC set up as the fleet's publisher desk (settings
+ * `fleet`, role publisher) approves and revokes screens, sends them commands, keeps the alert senders, reads every
+ * screen's health and sends alerts, signed with the publisher key in this PC's secret store. A PC set up as an alert
+ * sender (role sender: reception, the principal's office) sends alerts with a key of its own and watches their count
+ * against the roster the publisher signed; it needs neither the publisher nor any server, only the folder.
  */
 
 export interface FleetStaffOptions {
@@ -22,45 +26,91 @@ export interface FleetStaffOptions {
   now: () => number;
 }
 
+const onlyThePublisher = () => new FleetAdminError("Only the publisher's desk does that; this PC sends alerts only.");
+
 export function createFleetStaff(o: FleetStaffOptions) {
-  async function context(): Promise<FleetContext> {
+  function setup() {
     const fleet = o.settings.get().fleet;
-    if (!fleet) throw new FleetAdminError('This PC is not set up as the fleet\'s publisher desk (settings: fleet).');
-    return { dataDir: o.dataDir, folder: fleet.folder, school: fleet.school, key: await publisherKey(o.secrets), now: o.now };
+    if (!fleet) throw new FleetAdminError("This PC is not set up for the fleet (settings: fleet): see the README, \"Rolling out to a school\".");
+    return fleet;
   }
+
+  async function context(): Promise<FleetContext> {
+    const fleet = setup();
+    const key = fleet.role === 'sender' ? await senderKey(o.secrets) : await publisherKey(o.secrets);
+    return { dataDir: o.dataDir, folder: fleet.folder, school: fleet.school, key, now: o.now };
+  }
+
+  /** The publisher's desk: the roster it keeps. A sender: the roster the publisher signed into the folder. */
+  async function roster(ctx: FleetContext): Promise<{ roster: Roster; problem: string | null }> {
+    const fleet = setup();
+    if (fleet.role === 'publisher') return { roster: loadRoster(ctx), problem: null };
+    const bytes = await readIfThere(fleetPaths(ctx.folder).roster).catch((error: Error) => {
+      throw new FleetAdminError(`the fleet folder cannot be read: ${error.message}`);
+    });
+    if (!bytes) return { roster: EMPTY_ROSTER, problem: 'no roster in the fleet folder yet' };
+    const opened = openRoster(bytes, { school: ctx.school, publisher: publicKeyFromText(fleet.publisherKey!), now: o.now() });
+    return opened.ok ? { roster: opened.roster, problem: null } : { roster: EMPTY_ROSTER, problem: `the roster was refused (${opened.refusal})` };
+  }
+
+  async function publisherOnly(): Promise<FleetContext> {
+    if (setup().role !== 'publisher') throw onlyThePublisher();
+    return context();
+  }
+
+  const screenRow = (r: StatusRow): FleetOverview['screens'][number] => ({
+    id: r.id, name: r.name, profile: r.profile, health: r.health, statusAt: r.status?.at ?? null, version: r.status?.version ?? null,
+    dataAsOf: r.status?.dataAsOf ?? null, lastError: r.status?.lastError ?? null, refusals: r.status?.refusals.length ?? 0,
+    clockOffsetSeconds: r.clockOffsetSeconds, thumbnailAt: r.thumbnailAt,
+  });
 
   return {
     async overview(): Promise<FleetOverview> {
+      const fleet = o.settings.get().fleet;
       const profiles = o.settings.get().display.profiles.map((p) => ({ id: p.id, name: p.name, displayGroup: p.displayGroup }));
-      if (!o.settings.get().fleet) return { publisher: null, screens: [], waiting: [], profiles };
+      if (!fleet) return { publisher: null, sender: null, screens: [], waiting: [], profiles, senders: [] };
       const ctx = await context();
-      const rows = await screenStatuses(ctx);
+      const { roster: current, problem } = await roster(ctx);
+      const screens = (await screenStatuses(ctx, current)).map(screenRow);
+      const fingerprint = spokenFingerprint(ctx.key.publicKey);
+      if (fleet.role === 'sender') {
+        return {
+          publisher: null, screens, waiting: [], senders: [],
+          profiles: current.profiles.map((p) => ({ id: p.id, name: p.name, displayGroup: p.displayGroup })),
+          sender: {
+            school: ctx.school, folder: ctx.folder, fingerprint, publicKey: publicKeyText(ctx.key.publicKey), rosterProblem: problem,
+            listed: current.senders.some((s) => s.publicKey === publicKeyText(ctx.key.publicKey)) && !current.revoked.includes(keyIdOf(ctx.key.publicKey)),
+          },
+        };
+      }
       return {
-        publisher: { school: ctx.school, folder: ctx.folder, fingerprint: spokenFingerprint(ctx.key.publicKey) },
-        screens: rows.map((r) => ({
-          id: r.id, name: r.name, profile: r.profile, health: r.health, statusAt: r.status?.at ?? null, version: r.status?.version ?? null,
-          dataAsOf: r.status?.dataAsOf ?? null, lastError: r.status?.lastError ?? null, refusals: r.status?.refusals.length ?? 0,
-          clockOffsetSeconds: r.clockOffsetSeconds, thumbnailAt: r.thumbnailAt,
-        })),
+        publisher: { school: ctx.school, folder: ctx.folder, fingerprint },
+        sender: null,
+        screens,
         waiting: (await waitingScreens(ctx)).map((w) => ({ id: w.id, fingerprint: w.fingerprint, at: w.at })),
         profiles,
+        senders: current.senders.map((s) => ({ name: s.name, publicKey: s.publicKey, fingerprint: spokenFingerprint(publicKeyFromText(s.publicKey)) })),
       };
     },
-    approve: async (screenId: string, name: string, profile: string | null) => void (await approve(await context(), screenId, name, profile)),
-    revoke: async (screenId: string) => (await revoke(await context(), screenId)).name,
+    approve: async (screenId: string, name: string, profile: string | null) => void (await approve(await publisherOnly(), screenId, name, profile)),
+    revoke: async (screenId: string) => (await revoke(await publisherOnly(), screenId)).name,
+    command: async (action: FleetCommandName, screenIds: string[]) => void (await commandScreens(await publisherOnly(), action, screenIds)),
+    assignProfile: async (screenIds: string[], profile: string | null) => assignProfile(await publisherOnly(), screenIds, profile),
+    addSender: async (name: string, publicKey: string) => addSender(await publisherOnly(), name, publicKey),
+    removeSender: async (publicKey: string) => (await removeSender(await publisherOnly(), publicKey)).name,
     sendAlert: async (request: AlertRequest) => sendFleetAlert(await context(), request),
-    command: async (action: FleetCommandName, screenIds: string[]) => void (await commandScreens(await context(), action, screenIds)),
-    assignProfile: async (screenIds: string[], profile: string | null) => assignProfile(await context(), screenIds, profile),
     async thumbnail(screenId: string) {
-      const picture = await screenThumbnail(await context(), screenId);
+      const picture = await screenThumbnail(await publisherOnly(), screenId);
       return picture && { at: picture.at, dataUrl: `data:image/png;base64,${picture.png.toString('base64')}` };
     },
     async statusExport(format: 'csv' | 'json') {
-      const rows = await screenStatuses(await context());
+      const ctx = await context();
+      const rows = await screenStatuses(ctx, (await roster(ctx)).roster);
       return { text: format === 'csv' ? `${statusCsv(rows).join('\r\n')}\r\n` : JSON.stringify(rows, null, 2) };
     },
     async acknowledgements(alertId: string) {
-      const count = await acknowledgements(await context(), alertId);
+      const ctx = await context();
+      const count = await acknowledgements(ctx, alertId, (await roster(ctx)).roster);
       return { shown: count.shown.length, total: count.total, missing: count.missing.map((m) => m.name) };
     },
   };

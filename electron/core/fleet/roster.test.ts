@@ -15,7 +15,7 @@ const roster: Roster = {
     { id: 'gang-a0', name: 'Gang A begane grond', publicKey: publicKeyText(screenA.publicKey), profile: 'gang', approvedAt: NOW },
     { id: 'gang-b0', name: 'Gang B', publicKey: publicKeyText(screenB.publicKey), profile: null, approvedAt: NOW },
   ],
-  senders: [{ name: 'Receptie', publicKey: publicKeyText(reception.publicKey) }],
+  senders: [{ name: 'Receptie', publicKey: publicKeyText(reception.publicKey), addedAt: NOW - 60_000 }],
   revoked: [],
   profiles: [DisplayProfile.parse({ id: 'gang', name: 'Gang', layout: 'corridor' }), DisplayProfile.parse({ id: 'deur-a0', name: 'Deur A0.02', layout: 'door', rooms: { kind: 'list', rooms: ['A0.02'] } })],
 };
@@ -38,6 +38,11 @@ describe('the roster', () => {
     expect(openEnvelope(alertFrom(screenA), { trust, kind: 'alert', now: NOW })).toMatchObject({ ok: false, refusal: 'key-not-allowed' });
     const revoked = fleetTrust(SCHOOL, publisher.publicKey, { ...roster, revoked: [reception.keyId] });
     expect(openEnvelope(alertFrom(reception), { trust: revoked, kind: 'alert', now: NOW })).toMatchObject({ ok: false, refusal: 'revoked-key' });
+  });
+
+  it('does not believe what a sender signed before it was listed (an alert the screens refused stays refused)', () => {
+    const listedLater = fleetTrust(SCHOOL, publisher.publicKey, { ...roster, senders: [{ ...roster.senders[0]!, addedAt: NOW + 1 }] });
+    expect(openEnvelope(alertFrom(reception), { trust: listedLater, kind: 'alert', now: NOW + 5_000 })).toMatchObject({ ok: false, refusal: 'key-not-allowed' });
   });
 
   it('gives each screen the school\'s profiles and the one assigned to it, or its own choice when none is', () => {

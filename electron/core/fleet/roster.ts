@@ -25,6 +25,8 @@ export type RosterScreen = z.infer<typeof RosterScreen>;
 export const RosterSender = z.object({
   name: z.string().trim().min(1).max(80),
   publicKey: PublicKeyText,
+  /** When it was listed: screens believe only what it signed since (see TrustedKey.since). */
+  addedAt: z.number().int().min(0).default(0),
 }).strict();
 
 export const Roster = z.object({
@@ -68,7 +70,7 @@ export function fleetTrust(school: string, publisher: KeyObject, roster: Roster)
   const keys = new Map<string, TrustedKey>([[keyIdOf(publisher), { publicKey: publisher, kinds: ['bundle', 'roster', 'command', 'alert'] }]]);
   for (const sender of roster.senders) {
     const publicKey = publicKeyFromText(sender.publicKey);
-    keys.set(keyIdOf(publicKey), { publicKey, kinds: ['alert'] });
+    keys.set(keyIdOf(publicKey), { publicKey, kinds: ['alert'], since: sender.addedAt });
   }
   for (const screen of roster.screens) {
     const publicKey = publicKeyFromText(screen.publicKey);

@@ -15,3 +15,6 @@ export const publisherKey = (secrets: SecretStore) => storedKeyPair(secrets, 'fl
 
 /** A screen's own key: it signs the screen's status and acknowledgements. */
 export const deviceKey = (secrets: SecretStore) => storedKeyPair(secrets, 'fleet.deviceKey');
+
+/** An alert sender's key (a staff PC at reception, say): it signs that PC's alerts; the roster lists it. */
+export const senderKey = (secrets: SecretStore) => storedKeyPair(secrets, 'fleet.senderKey');

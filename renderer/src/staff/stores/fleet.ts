@@ -61,6 +61,16 @@ export const useFleetStore = defineStore('staffFleet', () => {
     if (await act(() => staffCall('fleet.assignProfile', { screenIds, profile }))) await load();
   }
 
+  async function addSender(name: string, publicKey: string): Promise<boolean> {
+    const ok = await act(() => staffCall('fleet.addSender', { name, publicKey }));
+    if (ok) await load();
+    return ok;
+  }
+
+  async function removeSender(publicKey: string): Promise<void> {
+    if (await act(() => staffCall('fleet.removeSender', { publicKey }))) await load();
+  }
+
   /** The fleet's status as a file for the school's monitoring. */
   async function exportStatus(format: 'csv' | 'json'): Promise<void> {
     await act<{ text: string }>(() => staffCall('fleet.statusExport', { format }), ({ text }) => {
@@ -96,5 +106,5 @@ export const useFleetStore = defineStore('staffFleet', () => {
     error.value = null;
   }
 
-  return { overview, busy, error, count, load, approve, revoke, command, assignProfile, exportStatus, sendAlert, stopFollowing, reset };
+  return { overview, busy, error, count, load, approve, revoke, command, assignProfile, addSender, removeSender, exportStatus, sendAlert, stopFollowing, reset };
 });
