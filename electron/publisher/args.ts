@@ -10,6 +10,7 @@ const COMMON = '--data-dir DIR --folder FLEET-FOLDER --school SCHOOL-ID';
 export const USAGE = [
   `usage: npm run publisher -- [publish] ${COMMON} [--interval SECONDS] [--once] [--now ISO] [--clock-rate R]`,
   `       npm run publisher -- alert ${COMMON} --template ${ALERT_TEMPLATES.join('|')} [--title T] [--text T] [--drill] [--minutes N] [--group G ...] [--wait]`,
+  `       npm run publisher -- alert ${COMMON} --cap FILE-OR-HTTPS-ADDRESS [--group G ...] [--wait]   a CAP 1.2 alert`,
   `       npm run publisher -- requests ${COMMON}                       screens waiting to be approved`,
   `       npm run publisher -- approve ${COMMON} --screen ID --name NAME [--profile ID]`,
   `       npm run publisher -- revoke ${COMMON} --screen ID`,
@@ -38,6 +39,8 @@ export interface PublisherArgs {
   profile: string | null;
   key: string | null;
   csv: boolean;
+  /** A CAP 1.2 alert to send: a file, or an https address. */
+  cap: string | null;
 }
 
 function need<T>(value: T | null | undefined, flag: string): T {
@@ -59,7 +62,7 @@ export function parsePublisherArgs(argv: string[]): PublisherArgs {
         template: { type: 'string', default: 'custom' }, title: { type: 'string' }, text: { type: 'string', default: '' },
         drill: { type: 'boolean', default: false }, minutes: { type: 'string', default: '60' }, group: { type: 'string', multiple: true, default: [] },
         wait: { type: 'boolean', default: false }, screen: { type: 'string' }, name: { type: 'string' }, profile: { type: 'string' },
-        key: { type: 'string' }, csv: { type: 'boolean', default: false },
+        key: { type: 'string' }, csv: { type: 'boolean', default: false }, cap: { type: 'string' },
       },
       strict: true,
     }));
@@ -77,7 +80,7 @@ export function parsePublisherArgs(argv: string[]): PublisherArgs {
   if (!(ALERT_TEMPLATES as readonly string[]).includes(values.template!)) throw new UsageError(`--template is one of ${ALERT_TEMPLATES.join(', ')}`);
   const minutes = Number(values.minutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) throw new UsageError('--minutes is how long the alert holds: 1 to 1440');
-  if (command === 'alert' && values.template === 'custom') need(values.title, '--title (a custom alert)');
+  if (command === 'alert' && values.template === 'custom' && values.cap === undefined) need(values.title, '--title (a custom alert)');
   if (command === 'approve' || command === 'revoke') need(values.screen, '--screen');
   if (command === 'approve' || command === 'add-sender') need(values.name, '--name');
   if (command === 'add-sender') need(values.key, '--key');
@@ -85,6 +88,6 @@ export function parsePublisherArgs(argv: string[]): PublisherArgs {
     command, dataDir: values['data-dir']!, folder: values.folder!, school: values.school!, intervalSeconds, once: values.once!,
     now, clockRate, template: values.template as PublisherArgs['template'], title: values.title ?? null, text: values.text!,
     drill: values.drill!, minutes, groups: values.group!, wait: values.wait!, screen: values.screen ?? null, name: values.name ?? null,
-    profile: values.profile ?? null, key: values.key ?? null, csv: values.csv!,
+    profile: values.profile ?? null, key: values.key ?? null, csv: values.csv!, cap: values.cap ?? null,
   };
 }

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { alertFromCap, CapError, fetchCap } from '../core/fleet/capAlert';
 import { shiftedClock, systemClock } from '../core/clock';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
 import { publicKeyText, spokenFingerprint } from '../core/fleet/keys';
@@ -10,7 +12,7 @@ import type { SecretStore } from '../core/secrets/secretStore';
 import { fileSettingsStore } from '../core/settings/store';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
 import {
-  acknowledgements, addSender, approve, type FleetContext, FleetAdminError, revoke, screenStatuses, sendFleetAlert, statusCsv, waitingScreens,
+  acknowledgements, addSender, type AlertRequest, approve, type FleetContext, FleetAdminError, revoke, screenStatuses, sendFleetAlert, statusCsv, waitingScreens,
 } from '../core/fleet/fleetAdmin';
 
 
@@ -39,9 +41,17 @@ async function publish(args: PublisherArgs, secrets: SecretStore, log: Logger, f
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void loop.stop().then(() => process.exit(0)));
 }
 
+/** The alert to send: from the command line's words, or read from a CAP 1.2 file or address. */
+async function alertRequest(args: PublisherArgs, now: number): Promise<AlertRequest> {
+  if (args.cap === null) return { template: args.template, title: args.title, text: args.text, drill: args.drill, groups: args.groups, minutes: args.minutes };
+  const cap = /^https?:\/\//i.test(args.cap) ? await fetchCap(args.cap, now) : alertFromCap(await readFile(args.cap, 'utf8'), now);
+  out(`CAP alert ${cap.identifier} from ${cap.sender}${cap.drill ? ' (exercise or test: shown as a drill)' : ''}`);
+  return { ...cap, groups: args.groups };
+}
+
 async function alert(args: PublisherArgs, fleet: FleetContext): Promise<void> {
-  const message = await sendFleetAlert(fleet, { template: args.template, title: args.title, text: args.text, drill: args.drill, groups: args.groups, minutes: args.minutes });
-  out(`Sent ${args.drill ? 'drill ' : ''}alert "${message.title}" (${message.id}) to ${args.groups.length ? args.groups.join(', ') : 'every screen'}`);
+  const message = await sendFleetAlert(fleet, await alertRequest(args, fleet.now()));
+  out(`Sent ${message.drill ? 'drill ' : ''}alert "${message.title}" (${message.id}) to ${args.groups.length ? args.groups.join(', ') : 'every screen'}`);
   if (!args.wait) return;
   // The live count, until every screen shows it or half a minute passes.
   const until = Date.now() + 30_000;
@@ -104,5 +114,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`gangbord publisher: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(error instanceof UsageError || error instanceof FleetAdminError ? 2 : 1);
+  process.exit(error instanceof UsageError || error instanceof FleetAdminError || error instanceof CapError ? 2 : 1);
 });

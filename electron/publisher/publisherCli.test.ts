@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFleetScreen } from '../core/fleet/fleetScreen';
@@ -55,6 +56,19 @@ describe('npm run publisher', () => {
 
       const alert = await publisher(dataDir, folder, 'alert', '--template', 'evacuation', '--drill', '--wait');
       expect(alert.out).toContain('1 of 1 screens show it');
+
+      // A CAP 1.2 exercise from a file, sent as a drill; a file that is no CAP alert changes nothing and says why.
+      const capFile = join(tempDir(), 'vru.xml');
+      const expires = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, '+00:00');
+      writeFileSync(capFile, `<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>VRU-1</identifier><sender>vru@example.nl</sender>
+        <status>Exercise</status><msgType>Alert</msgType><info><language>nl-NL</language><expires>${expires}</expires><headline>Brand in de buurt</headline></info></alert>`);
+      const cap = await publisher(dataDir, folder, 'alert', '--cap', capFile, '--wait');
+      expect(cap.out).toContain('CAP alert VRU-1 from vru@example.nl (exercise or test: shown as a drill)');
+      expect(cap.out).toContain('Sent drill alert "Brand in de buurt"');
+      expect(cap.out).toContain('1 of 1 screens show it');
+      writeFileSync(capFile, '<rss/>');
+      const refused = await publisher(dataDir, folder, 'alert', '--cap', capFile);
+      expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('not a CAP 1.2 alert')]);
 
       expect((await publisher(dataDir, folder, 'revoke', '--screen', screen.screenId)).out).toContain('Revoked');
       await new Promise((resolve) => setTimeout(resolve, 400));

@@ -491,6 +491,18 @@ export const calls = {
     input: z.object({ publicKey: PublicKeyText }).strict(),
     output: z.object({}).strict(),
   }),
+  'fleet.readCap': call({
+    role: 'admin',
+    summary: 'Read a CAP 1.2 alert (the file\'s text, or its https address) into an alert to check and send.',
+    input: z.union([
+      z.object({ xml: z.string().min(1).max(300_000) }).strict(),
+      z.object({ url: z.string().trim().min(1).max(2000) }).strict(),
+    ]),
+    output: z.object({
+      template: z.enum(ALERT_TEMPLATE_NAMES), title: z.string().max(120).nullable(), text: z.string().max(1000), drill: z.boolean(),
+      minutes: z.number().int().min(1).max(24 * 60), identifier: z.string().max(500), sender: z.string().max(500),
+    }).strict(),
+  }),
   'fleet.sendAlert': call({
     role: 'admin',
     summary: 'Send an emergency alert to every screen, or some display groups; it holds until an all clear or `minutes`.',

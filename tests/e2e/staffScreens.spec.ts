@@ -28,6 +28,21 @@ test.afterEach(async ({ page }) => {
   host = senderHost = folder = null;
 });
 
+/** A CAP 1.2 exercise as a safety region would send it. */
+const capExercise = (expires: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>VRU-2026-0042</identifier><sender>meldkamer@vru.nl</sender><sent>${expires}</sent>
+  <status>Exercise</status><msgType>Alert</msgType><scope>Public</scope>
+  <info>
+    <language>nl-NL</language><category>Fire</category><event>Brand</event>
+    <urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>
+    <expires>${expires}</expires>
+    <headline>Grote brand in de buurt</headline>
+    <description>Er drijft rook richting de school.</description>
+    <instruction>Sluit ramen en deuren.</instruction>
+  </info>
+</alert>`;
+
 /** A screen on the folder, pinned to the publisher's key, as a kiosk core runs it (its commands collected). */
 async function screenOn(dir: string, publisherKey: KeyObject, commands: string[] = []) {
   return startFleetScreen({
@@ -94,6 +109,16 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
     await expect(page.getByTestId('fleet-alert-count')).toContainText('1 van 1 schermen tonen de melding', { timeout: 10_000 });
     mkdirSync('screenshots', { recursive: true });
     await page.screenshot({ path: 'screenshots/fleet-screens-page.png', fullPage: true });
+
+    // A CAP 1.2 exercise from the safety region fills the form; checked, it goes out as any alert does.
+    const expires = new Date(Date.now() + 30 * 60_000).toISOString().replace(/\.\d+Z$/, '+00:00');
+    await page.getByTestId('fleet-cap').getByLabel('CAP-bestand').setInputFiles({ name: 'vru-0042.xml', mimeType: 'application/xml', buffer: Buffer.from(capExercise(expires)) });
+    await expect(page.getByTestId('fleet-cap-read')).toContainText('CAP-melding VRU-2026-0042 van meldkamer@vru.nl');
+    await expect(form.getByLabel(/^Kop/)).toHaveValue('Grote brand in de buurt');
+    await expect(form.getByLabel(/Oefening/)).toBeChecked();
+    await expect(form.getByLabel('Minuten')).toHaveValue(/^(29|30)$/);
+    await form.getByRole('button', { name: 'Versturen' }).click();
+    await expect(page.getByTestId('fleet-alert-count')).toContainText('1 van 1 schermen tonen de melding', { timeout: 10_000 });
   } finally {
     screen.stop();
   }

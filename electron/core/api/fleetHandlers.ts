@@ -1,19 +1,22 @@
 import type { StaffUser } from '../../../shared/domain';
 import type { AuditLog } from '../audit/auditLog';
+import { CapError } from '../fleet/capAlert';
 import { FleetAdminError } from '../fleet/fleetAdmin';
+import { SourceError } from '../sync/errors';
 import type { FleetStaff } from '../fleet/fleetStaff';
 import { CallFailure } from './callFailure';
 import type { Handlers } from './dispatcher';
 
 type FleetCallName = 'fleet.overview' | 'fleet.approve' | 'fleet.revoke' | 'fleet.command' | 'fleet.assignProfile' | 'fleet.thumbnail'
-  | 'fleet.statusExport' | 'fleet.addSender' | 'fleet.removeSender' | 'fleet.sendAlert' | 'fleet.acknowledgements';
+  | 'fleet.statusExport' | 'fleet.addSender' | 'fleet.removeSender' | 'fleet.readCap' | 'fleet.sendAlert' | 'fleet.acknowledgements';
 
 /** A fleet refusal a person can act on (not set up, no such screen) is an answer, not a crash. */
 async function fleetCall<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof FleetAdminError) throw new CallFailure('INVALID_INPUT', error.message);
+    if (error instanceof FleetAdminError || error instanceof CapError) throw new CallFailure('INVALID_INPUT', error.message);
+    if (error instanceof SourceError) throw new CallFailure('UNAVAILABLE', error.message);
     throw error;
   }
 }
@@ -54,6 +57,10 @@ export function createFleetHandlers(fleet: FleetStaff, audit: AuditLog, signedIn
       const name = await fleet.removeSender(input.publicKey);
       audit.append(signedIn(user).username, 'fleet.change', null, `alert sender "${name}" removed`);
       return {};
+    }),
+    'fleet.readCap': (input) => fleetCall(async () => {
+      const alert = await fleet.readCap(input);
+      return { template: alert.template, title: alert.title, text: alert.text, drill: alert.drill, minutes: alert.minutes, identifier: alert.identifier, sender: alert.sender };
     }),
     'fleet.sendAlert': (input, { user }) => fleetCall(async () => {
       const alert = await fleet.sendAlert({ ...input, title: input.title || null });

@@ -6,6 +6,7 @@ import {
   acknowledgements, addSender, type AlertRequest, approve, assignProfile, commandScreens, type FleetContext, FleetAdminError, loadRoster,
   removeSender, revoke, screenStatuses, screenThumbnail, sendFleetAlert, statusCsv, type StatusRow, waitingScreens,
 } from './fleetAdmin';
+import { alertFromCap, fetchCap } from './capAlert';
 import { fleetPaths, readIfThere } from './fleetFolder';
 import { keyIdOf, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
 import { EMPTY_ROSTER, openRoster, type Roster } from './roster';
@@ -99,6 +100,8 @@ export function createFleetStaff(o: FleetStaffOptions) {
     addSender: async (name: string, publicKey: string) => addSender(await publisherOnly(), name, publicKey),
     removeSender: async (publicKey: string) => (await removeSender(await publisherOnly(), publicKey)).name,
     sendAlert: async (request: AlertRequest) => sendFleetAlert(await context(), request),
+    /** A CAP 1.2 alert, read for the administrator to check before sending it as any alert is sent. */
+    readCap: (input: { xml: string } | { url: string }) => ('xml' in input ? Promise.resolve(alertFromCap(input.xml, o.now())) : fetchCap(input.url, o.now())),
     async thumbnail(screenId: string) {
       const picture = await screenThumbnail(await publisherOnly(), screenId);
       return picture && { at: picture.at, dataUrl: `data:image/png;base64,${picture.png.toString('base64')}` };

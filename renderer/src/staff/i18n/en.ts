@@ -473,6 +473,13 @@ const en: StaffMessages = {
       listed: 'The publisher lists this PC as an alert sender: screens show its alerts.',
       notListed: 'Not listed by the publisher yet: screens refuse this PC\'s alerts until it is.',
     },
+    cap: {
+      title: 'An alert from CAP 1.2 (from the safety region, say)',
+      file: 'CAP file',
+      url: "or the CAP alert's address (https)",
+      read: 'Read',
+      done: 'Read: CAP alert {identifier} from {sender}. Check the form and send it.',
+    },
     alertTitle: 'Emergency alert',
     alertIntro: 'Shows within seconds over the whole of every screen, until "all clear" or its end.',
     template: 'Kind',

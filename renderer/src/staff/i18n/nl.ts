@@ -473,6 +473,13 @@ const nl = {
       listed: 'De publisher heeft deze pc als meldingzender opgenomen: de schermen tonen zijn meldingen.',
       notListed: 'Nog niet opgenomen door de publisher: de schermen weigeren meldingen van deze pc tot dan.',
     },
+    cap: {
+      title: 'Melding uit CAP 1.2 (bijvoorbeeld van de veiligheidsregio)',
+      file: 'CAP-bestand',
+      url: 'of het adres van de CAP-melding (https)',
+      read: 'Inlezen',
+      done: 'Ingelezen: CAP-melding {identifier} van {sender}. Controleer het formulier en verstuur.',
+    },
     alertTitle: 'Noodmelding',
     alertIntro: 'Verschijnt binnen enkele seconden op het hele scherm van elk scherm, tot "alles veilig" of het einde.',
     template: 'Soort',

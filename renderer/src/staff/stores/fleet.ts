@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CallInput, FleetOverview } from '../../../../shared/contract';
+import type { CallInput, CallOutput, FleetOverview } from '../../../../shared/contract';
 import { type ShownError, shownError, staffCall } from './staffCall';
 import type { FleetCommandName } from '../../../../shared/fleet/commands';
 import { downloadText } from '../download';
@@ -71,6 +71,13 @@ export const useFleetStore = defineStore('staffFleet', () => {
     if (await act(() => staffCall('fleet.removeSender', { publicKey }))) await load();
   }
 
+  /** A CAP 1.2 alert read into an alert draft, for the administrator to check and send; null when refused. */
+  async function readCap(input: CallInput<'fleet.readCap'>): Promise<CallOutput<'fleet.readCap'> | null> {
+    let read: CallOutput<'fleet.readCap'> | null = null;
+    await act<CallOutput<'fleet.readCap'>>(() => staffCall('fleet.readCap', input), (value) => (read = value));
+    return read;
+  }
+
   /** The fleet's status as a file for the school's monitoring. */
   async function exportStatus(format: 'csv' | 'json'): Promise<void> {
     await act<{ text: string }>(() => staffCall('fleet.statusExport', { format }), ({ text }) => {
@@ -106,5 +113,5 @@ export const useFleetStore = defineStore('staffFleet', () => {
     error.value = null;
   }
 
-  return { overview, busy, error, count, load, approve, revoke, command, assignProfile, addSender, removeSender, exportStatus, sendAlert, stopFollowing, reset };
+  return { overview, busy, error, count, load, approve, revoke, command, assignProfile, addSender, removeSender, readCap, exportStatus, sendAlert, stopFollowing, reset };
 });
