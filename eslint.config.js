@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
+import boundaries from './build/eslint/boundaries.js';
 
 // Where code may run decides what it may import (see docs/architecture.md §3, invariant 1).
 const electronOnlyInShell = { name: 'electron', message: 'Only electron/main and electron/preload may import electron: core, web host, renderer and shared must run without it.' };
@@ -14,6 +15,12 @@ export default tseslint.config(
   {
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+  },
+  {
+    // Connectors sealed, test helpers kept out of production code, sync/ above staff/ (build/eslint/boundaries.js).
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    plugins: { gangbord: boundaries },
+    rules: { 'gangbord/boundaries': 'error' },
   },
   {
     rules: {

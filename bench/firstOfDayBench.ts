@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
 import { createKioskBoard } from '../electron/core/services/kioskBoard';
-import { generateDemoSchool } from '../electron/core/sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import { writeSnapshot } from '../electron/core/sync/writer';
 import { addDays, instantAt } from '../shared/timetable/zonedTime';
 import { percentile } from './percentiles';

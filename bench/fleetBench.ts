@@ -10,7 +10,7 @@ import { deltaBetween, sealBundle } from '../electron/core/fleet/bundle';
 import { newKeyPair, publicKeyFromText, publicKeyText, keyIdOf } from '../electron/core/fleet/keys';
 import { openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
-import { generateDemoSchool } from '../electron/core/sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import type { Snapshot } from '../electron/core/sync/snapshot';
 import { percentile } from './percentiles';
 import type { Figure } from './report';

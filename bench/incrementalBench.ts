@@ -5,10 +5,10 @@ import { ZermeloSourceConfig } from '../shared/settings';
 import { instantAt } from '../shared/timetable/zonedTime';
 import { type CacheDb, openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
-import { createZermeloSource } from '../electron/core/sync/sources/zermelo';
+import { createZermeloSource } from '../electron/core/sources/zermelo';
 import { syncOnce, type SyncResult } from '../electron/core/sync/syncOnce';
 import { checkpointAfterSync, tuneSyncConnection } from '../electron/core/sync/worker/syncConnection';
-import { startPortalThread } from '../electron/core/sync/testing/zermeloPortalThread';
+import { startPortalThread } from '../electron/core/sources/zermelo/testing/zermeloPortalThread';
 import type { Figure } from './report';
 
 const ZONE = 'Europe/Amsterdam';

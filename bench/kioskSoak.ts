@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import playwrightConfig from '../playwright.config';
-import { generateDemoSchool } from '../electron/core/sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import { isChanged } from '../shared/domain/lesson';
 import { instantAt, localDateOf } from '../shared/timetable/zonedTime';
 import { type RunningWebHost, startWebHost, type WebHostOptions } from '../tests/e2e/support/webHost';

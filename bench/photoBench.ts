@@ -8,7 +8,7 @@ import { silentLogger } from '../electron/core/logger';
 import { importPhotos } from '../electron/core/photos/importPhotos';
 import { openRecords } from '../electron/core/records/openRecords';
 import { buildZip } from '../electron/core/photos/testing/zipWriter';
-import { demoPortraits, generateDemoSchool } from '../electron/core/sync/sources/demo';
+import { demoPortraits, generateDemoSchool } from '../electron/core/demo';
 import { writeSnapshot } from '../electron/core/sync/writer';
 import { expectOk, setUpAdmin, staffWindow } from '../electron/core/testing/staffSession';
 import { startCore } from '../electron/core/testing/startedCore';

@@ -7,7 +7,7 @@ import { openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
 import { createSearchIndex } from '../electron/core/search/searchIndex';
 import { displayName } from '../shared/domain/people';
-import { generateDemoSchool } from '../electron/core/sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import type { Snapshot } from '../electron/core/sync/snapshot';
 import { writeSnapshot } from '../electron/core/sync/writer';
 import { addDays, instantAt } from '../shared/timetable/zonedTime';

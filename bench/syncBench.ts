@@ -8,7 +8,7 @@ import { migrate } from '../electron/core/db/migrate';
 import { openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
 import { createKioskBoard } from '../electron/core/services/kioskBoard';
-import { generateDemoSchool } from '../electron/core/sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import type { Snapshot } from '../electron/core/sync/snapshot';
 import { createSyncWorkerHost } from '../electron/core/sync/worker/host';
 import { percentile, timeEach } from './percentiles';

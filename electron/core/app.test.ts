@@ -5,7 +5,7 @@ import type { NowNextBoard, SyncStatus } from '../../shared/contract';
 import { instantAt } from '../../shared/timetable/zonedTime';
 import { openCache } from './db/open';
 import { memoryLogger } from './logger';
-import { generateDemoSchool } from './sync/sources/demo/demoSchool';
+import { generateDemoSchool } from './demo/demoSchool';
 import { startCore } from './testing/startedCore';
 import { manualClock } from './clock';
 import { useTempDirs } from './testing/tempDir';

@@ -19,7 +19,7 @@ import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
 import { createStaffServices } from './staff/staffServices';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
-import { secretNamesOf, sourceId } from './sync/sources';
+import { secretNamesOf, sourceId } from './sources';
 import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
 import { purgePersonalData, rewriteLessonsInKioskForm } from './sync/writer';
 

@@ -175,6 +175,8 @@ export const ConnectionTest = z.object({
   steps: z.array(z.object({ step: z.string().max(200), ok: z.boolean(), detail: z.string().max(500) }).strict()),
 }).strict();
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
+/** One step of a connection test, as every connector reports it. */
+export type ConnectionStep = ConnectionTest['steps'][number];
 
 export const AuthStatus = z.object({
   user: StaffUser.nullable(),

@@ -8,7 +8,7 @@ import { sendCommand } from '../../electron/core/fleet/commands';
 import { fleetPaths, writeAtomically } from '../../electron/core/fleet/fleetFolder';
 import { keyIdOf, newKeyPair, publicKeyFromText, publicKeyText } from '../../electron/core/fleet/keys';
 import { sealRoster } from '../../electron/core/fleet/roster';
-import { generateDemoSchool } from '../../electron/core/sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../../electron/core/demo/demoSchool';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, openPage, test, withHost } from './support/kiosk';
 import { startWebHost } from './support/webHost';

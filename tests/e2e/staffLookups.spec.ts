@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { generateDemoSchool } from '../../electron/core/sync/sources/demo';
+import { generateDemoSchool } from '../../electron/core/demo';
 import { displayName } from '../../shared/domain/people';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, test } from './support/kiosk';

@@ -13,7 +13,7 @@ import { createKioskBoard } from '../services/kioskBoard';
 import { readRooms, readSchool, schoolZone } from '../services/referenceData';
 import { createRoomDay } from '../services/roomDay';
 import type { SyncEngine } from '../sync/engine';
-import type { TestResult } from '../sync/worker/protocol';
+import type { ConnectionTest } from '../sync/worker/protocol';
 import { createStaffHandlers, kioskStaffHandlers, type StaffServices } from './staffHandlers';
 import { CallFailure, tooSoon } from './callFailure';
 import type { Handlers } from './dispatcher';
@@ -35,7 +35,7 @@ export interface HandlerContext {
   /** Staff PCs only; null on a kiosk, whose staff calls all answer FORBIDDEN. */
   staff: StaffServices | null;
   /** Runs "test connection" for a source config (the configured one when absent), in the sync worker. */
-  testSource(source: Settings['source'] | undefined): Promise<TestResult>;
+  testSource(source: Settings['source'] | undefined): Promise<ConnectionTest>;
 }
 
 export interface CoreServices {

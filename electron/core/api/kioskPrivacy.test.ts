@@ -4,7 +4,7 @@ import { type CallInput, calls, type KioskCallName, kioskCallNames } from '../..
 import { displayName } from '../../../shared/domain';
 import { instantAt } from '../../../shared/timetable/zonedTime';
 import { hashPin } from '../display/pin';
-import { generateDemoSchool } from '../sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../demo/demoSchool';
 import type { Snapshot } from '../sync/snapshot';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';

@@ -4,8 +4,8 @@ import { at, DAY } from '../testing/sampleSchool';
 import { expectOk, setUpAdmin } from '../testing/staffSession';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
-import { KOPPELCODE, TOKEN, zermeloSchool } from '../sync/testing/zermeloSchool';
-import { startZermeloServer } from '../sync/testing/zermeloServer';
+import { KOPPELCODE, TOKEN, zermeloSchool } from '../sources/zermelo/testing/zermeloSchool';
+import { startZermeloServer } from '../sources/zermelo/testing/zermeloServer';
 
 const tempDir = useTempDirs();
 

@@ -3,7 +3,7 @@ import { type CallName, callNames, type SyncStatus } from '../../../shared/contr
 import type { SourceConfig } from '../../../shared/settings';
 import { displayName, type StaffUser } from '../../../shared/domain';
 import type { AuditLog } from '../audit/auditLog';
-import { rulePatternProblem } from '../sync/sources/ical/fieldRules';
+import { rulePatternProblem } from '../sources/common/fieldRules';
 import type { AuthService } from '../auth/authService';
 import type { CacheDb } from '../db/open';
 import type { ImportPhotos } from '../photos/types';

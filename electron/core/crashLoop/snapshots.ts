@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { instantAt } from '../../../shared/timetable/zonedTime';
-import { generateDemoSchool } from '../sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../demo/demoSchool';
 import type { Snapshot } from '../sync/snapshot';
 
 export interface TaggedSnapshot {

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createKioskBoard } from '../services/kioskBoard';
-import { generateDemoSchool } from '../sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../demo/demoSchool';
 import type { Snapshot } from '../sync/snapshot';
 import { openTestCache } from '../testing/openTestCache';
 import { useTempDirs } from '../testing/tempDir';

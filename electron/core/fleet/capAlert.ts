@@ -1,5 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { expectOk, httpRequest } from '../sync/http';
+import { expectOk, httpRequest } from '../sources/common/http';
 import type { AlertRequest } from './fleetAdmin';
 
 /*

@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { NowNextBoard } from '../../../shared/contract';
 import { instantAt } from '../../../shared/timetable/zonedTime';
 import { memoryLogger } from '../logger';
-import { createZermeloSource } from '../sync/sources/zermelo';
+import { createZermeloSource } from '../sources/zermelo';
 import type { Snapshot } from '../sync/snapshot';
 import { fetchPayload } from '../sync/syncOnce';
-import { DAY, TOKEN, ZONE, zermeloSchool } from '../sync/testing/zermeloSchool';
-import { startZermeloServer } from '../sync/testing/zermeloServer';
+import { DAY, TOKEN, ZONE, zermeloSchool } from '../sources/zermelo/testing/zermeloSchool';
+import { startZermeloServer } from '../sources/zermelo/testing/zermeloServer';
 import { useTempDirs } from '../testing/tempDir';
 import { newKeyPair, publicKeyText } from './keys';
 import { createPublisher } from './publisher';
@@ -94,10 +94,11 @@ describe('a fleet of twenty screens', () => {
       expect(scans.map((s) => s.found)).toEqual(children.map(() => [room]));
     } finally {
       await Promise.all(children.map((child) => new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(null);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
         child.once('exit', resolve);
-        child.send({ type: 'stop' });
-        setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // A screen that answered the scan is already on its way out: its channel may be closed.
+        if (child.connected) child.send({ type: 'stop' }, () => undefined);
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       })));
       await portal.close();
     }

@@ -1,7 +1,7 @@
 import type { Settings } from '../../../shared/settings';
 import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
-import { createSource, secretNamesOf } from '../sync/sources';
+import { createSource, secretNamesOf } from '../sources';
 import { fetchPayload } from '../sync/syncOnce';
 import { type FleetContext, keepProfiles } from './fleetAdmin';
 import { createPublisher, type Published } from './publisher';

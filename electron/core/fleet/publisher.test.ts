@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../logger';
-import { generateDemoSchool } from '../sync/sources/demo/demoSchool';
+import { generateDemoSchool } from '../demo/demoSchool';
 import type { Snapshot } from '../sync/snapshot';
 import { useTempDirs } from '../testing/tempDir';
 import { openBundle } from './bundle';

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { instantAt } from '../../../shared/timetable/zonedTime';
 import { manualClock } from '../clock';
-import { generateDemoPortrait, generateDemoSchool } from '../sync/sources/demo';
+import { generateDemoPortrait, generateDemoSchool } from '../demo';
 import { expectOk, setUpAdmin } from '../testing/staffSession';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';

@@ -6,7 +6,7 @@ import { writeSnapshot } from '../sync/writer';
 import { openTestCache } from '../testing/openTestCache';
 import { newKey, PUPIL, sampleSnapshot } from '../testing/sampleSchool';
 import { useTempDirs } from '../testing/tempDir';
-import { erasureHash } from './erasure';
+import { erasureHash } from '../db/erasureHash';
 import { createPrivacy } from './privacy';
 import { createPupils } from './pupils';
 

@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/auditLog';
 import type { CacheDb } from '../db/open';
 import type { Logger } from '../logger';
-import { erasureHash } from './erasure';
+import { erasureHash } from '../db/erasureHash';
 import type { Pupils } from './pupils';
 
 /**

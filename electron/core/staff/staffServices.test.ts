@@ -7,7 +7,7 @@ import { manualClock } from '../clock';
 import { openCache } from '../db/open';
 import { memoryLogger } from '../logger';
 import { RECORDS_FILE, recordsMigrations } from '../records/openRecords';
-import { generateDemoPortrait, generateDemoSchool, KNOWN_PUPIL } from '../sync/sources/demo';
+import { generateDemoPortrait, generateDemoSchool, KNOWN_PUPIL } from '../demo';
 import { expectOk, setUpAdmin } from '../testing/staffSession';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';

@@ -17,7 +17,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/store';
 import type { SyncEngine } from '../sync/engine';
 import { SourceError } from '../sync/errors';
-import { linkZermelo } from '../sync/sources/zermelo';
+import { linkZermelo } from '../sources/zermelo';
 import { createPrivacy } from './privacy';
 import { createPupils } from './pupils';
 import { createTimetables } from './timetables';

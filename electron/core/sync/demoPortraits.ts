@@ -1,5 +1,5 @@
 import type { CacheDb } from '../db/open';
-import { generateDemoPortrait } from './sources/demo';
+import { generateDemoPortrait } from '../demo';
 
 /**
  * The demo school's "photo export": an illustrated portrait (no real faces) for every pupil with photo consent and no photo yet,

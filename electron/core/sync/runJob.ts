@@ -2,7 +2,7 @@ import type { CacheDb } from '../db/open';
 import { CacheError } from '../db/errors';
 import type { Logger } from '../logger';
 import { SourceError } from './errors';
-import { createSource, sourceId } from './sources';
+import { createSource, sourceId } from '../sources';
 import { syncOnce } from './syncOnce';
 import type { SyncJob, SyncOutcome } from './worker/protocol';
 

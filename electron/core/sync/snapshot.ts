@@ -1,3 +1,4 @@
+import type { ConnectionStep } from '../../../shared/contract';
 import type { Announcement, Group, Holiday, Lesson, Period, PersonName, Pupil, Room, School, Subject } from '../../../shared/domain';
 import type { Instant, LocalDate } from '../../../shared/domain/time';
 
@@ -86,11 +87,9 @@ export interface Source<Raw = unknown> {
    * "Test connection", step by step in plain words (signed in; rooms; appointments ...), writing nothing. Without
    * it, the generic test runs fetch, validate and normalise and reports what came back.
    */
-  test?(ctx: SourceContext): Promise<TestStep[]>;
+  test?(ctx: SourceContext): Promise<ConnectionStep[]>;
 }
 
-export interface TestStep {
-  step: string;
-  ok: boolean;
-  detail: string;
-}
+/** The contract's connection-test step: the one step type, from the connector to the staff page. */
+export type { ConnectionStep } from '../../../shared/contract';
+

@@ -3,9 +3,9 @@ import type { LocalDate } from '../../../shared/domain/time';
 import { addDays } from '../../../shared/timetable/zonedTime';
 import { joinCodes, splitCodes } from '../db/codes';
 import type { CacheDb } from '../db/open';
-import { erasureHash } from '../staff/erasure';
+import { erasureHash } from '../db/erasureHash';
 import type { Delta, Snapshot, SyncScope } from './snapshot';
-import { initialsCode, isFullName } from './teacherCodes';
+import { initialsCode, isFullName } from '../sources/common/teacherCodes';
 
 /** How long past lessons stay in the cache (for "what did I miss" views); older ones go at the next sync. */
 export const KEEP_PAST_DAYS = 28;

@@ -63,7 +63,7 @@ describe('from a plain clone (no real upstream samples beside the repository)', 
   it('runs every test but the real-sample ones, and each skipped test says why', () => {
     const tests = testsThatCanNoticeTheSamples();
     expect(tests.map((t) => relative(root, t))).toEqual(expect.arrayContaining([
-      'electron/core/sync/sources/untisGpu/gpuFaults.test.ts', 'electron/core/sync/sources/untisGpu/gpuContract.test.ts',
+      'electron/core/sources/untisGpu/untisGpu.faults.test.ts', 'electron/core/sources/untisGpu/untisGpu.contract.test.ts',
     ]));
     const report = join(scratch, 'report.json');
     const run = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'node', '--reporter=json', `--outputFile=${report}`, ...tests], {

@@ -1,4 +1,4 @@
-import { calendarReply, startFeedServer } from '../../../electron/core/sync/sources/ical/testing';
+import { calendarReply, startFeedServer } from '../../../electron/core/sources/ical/testing/feedServer';
 
 /** One lesson of a feed: a school-zone date and wall times, a subject in SUMMARY and a room code in LOCATION. */
 export interface FeedLesson {

@@ -4,7 +4,7 @@ import type { RunningStaffHost } from './staffHost';
 import { expectTotpQrMatchesText } from './qrDecode';
 
 export const SCHOOL = 'Het Gangbord College';
-/** In every demo school, in the first class of year 4 (electron/core/sync/sources/demo/pupils.ts). */
+/** In every demo school, in the first class of year 4 (electron/core/demo/pupils.ts). */
 export const SANNE = { name: 'Sanne van den Berg', number: '120631', group: '4M1' } as const;
 
 export interface Admin {

@@ -1,4 +1,4 @@
-import { generateDemoSchool } from '../../../electron/core/sync/sources/demo';
+import { generateDemoSchool } from '../../../electron/core/demo';
 import type { Snapshot } from '../../../electron/core/sync/snapshot';
 import type { Lesson } from '../../../shared/domain/lesson';
 import { instantAt, localTimeOf } from '../../../shared/timetable/zonedTime';

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger';
 import { fillDemoPortraits } from '../demoPortraits';
 import { runJob } from '../runJob';
 import { checkpointAfterSync, tuneSyncConnection } from './syncConnection';
-import { testSource } from '../testSource';
+import { testSource } from '../../sources/connectionCheck';
 import type { ParentMessage, WorkerMessage, WorkerSetup } from './protocol';
 
 // The sync worker thread. It lives as long as the core, keeps one connection to the cache, and runs one sync at

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../logger';
 import type { WorkerScript } from './launchTypes';
-import type { ParentMessage, SyncJob, SyncOutcome, TestResult, WorkerMessage, WorkerSetup } from './protocol';
+import type { ParentMessage, SyncJob, SyncOutcome, ConnectionTest, WorkerMessage, WorkerSetup } from './protocol';
 
 export interface RunHooks {
   progress?(phase: string, done: number, total: number): void;
@@ -16,7 +16,7 @@ export interface SyncWorkerHost {
   /** Runs one sync in the worker; never rejects. One at a time (the engine sees to that). */
   run(job: SyncJob, hooks?: RunHooks): Promise<SyncOutcome>;
   /** "Test connection" in the worker: network and parsing stay off the host's thread; nothing is written. */
-  test(job: SyncJob, timeoutMs?: number): Promise<TestResult>;
+  test(job: SyncJob, timeoutMs?: number): Promise<ConnectionTest>;
   close(): Promise<void>;
 }
 
@@ -165,7 +165,7 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     test(job, timeoutMs = 60_000) {
       // A test gets a thread of its own, without the cache key, and the thread goes when the test is done. A test
       // that hangs (an upstream that never answers, a parser stuck on odd input) then cannot hold up the syncs.
-      const failedAt = (step: string, detail: string): TestResult => ({ ok: false, steps: [{ step, ok: false, detail }] });
+      const failedAt = (step: string, detail: string): ConnectionTest => ({ ok: false, steps: [{ step, ok: false, detail }] });
       return new Promise((resolve) => {
         if (closed) return resolve(failedAt('Started the test', 'Gangbord is stopping.'));
         if (testThreads.size >= MAX_TESTS) return resolve(failedAt('Started the test', 'Another test is still running; try again when it has finished.'));
@@ -179,7 +179,7 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
         testThreads.add(w);
         const id = nextId++;
         let settled = false;
-        const done = (result: TestResult) => {
+        const done = (result: ConnectionTest) => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);

@@ -1,3 +1,4 @@
+import type { ConnectionTest } from '../../../../shared/contract';
 import type { SourceConfig } from '../../../../shared/settings';
 import type { SyncScope } from '../snapshot';
 import type { WriteSummary } from '../writer';
@@ -36,10 +37,6 @@ export type SyncOutcome =
   | { ok: true; sourceId: string; kind: 'snapshot' | 'delta' | 'unchanged'; summary: WriteSummary | null; timings: SyncTimings }
   | { ok: false; sourceId: string; code: string; message: string; retryAfterMs: number | null };
 
-export interface TestResult {
-  ok: boolean;
-  steps: { step: string; ok: boolean; detail: string }[];
-}
 
 export type ParentMessage =
   | { type: 'open' }
@@ -55,4 +52,6 @@ export type WorkerMessage =
   | { type: 'progress'; id: number; phase: string; done: number; total: number }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; event: string; fields?: Record<string, unknown> }
   | { type: 'outcome'; id: number; outcome: SyncOutcome }
-  | { type: 'tested'; id: number; result: TestResult };
+  | { type: 'tested'; id: number; result: ConnectionTest };
+
+export type { ConnectionTest } from '../../../../shared/contract';

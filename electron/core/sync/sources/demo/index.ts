@@ -1,5 +1,0 @@
-export { generateDemoSchool, demoSchoolSteps, DEMO_SCHOOL_NAME, DEFAULT_DEMO_SEED, type DemoSchoolOptions, type DemoProgress } from './demoSchool';
-export { createDemoSource, type DemoSourceConfig } from './demoSource';
-export { generateDemoPortrait, demoPortraits, PORTRAIT_WIDTH, PORTRAIT_HEIGHT } from './portrait';
-export { KNOWN_PUPIL } from './pupils';
-export type { DemoSize } from './schoolSizes';
