@@ -3,6 +3,7 @@ import { Announcement } from '../domain/announcement';
 import { DisplayLayout, DisplayProfile, ProfileId } from '../domain/display';
 import { ALERT_TEMPLATE_NAMES } from '../fleet/alertTemplates';
 import { FLEET_COMMANDS } from '../fleet/commands';
+import { CONNECTION_STEP_CODES } from './connectionSteps';
 import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import {
@@ -172,7 +173,15 @@ export type FleetOverview = z.infer<typeof FleetOverview>;
 export const ConnectionTest = z.object({
   ok: z.boolean(),
   /** What was tried, in order, in plain words: "Signed in", "Fetched 48 rooms", "Appointments: HTTP 403 ...". */
-  steps: z.array(z.object({ step: z.string().max(200), ok: z.boolean(), detail: z.string().max(500) }).strict()),
+  steps: z.array(z.object({
+    /** The step's name in English (the log, the command line); pages word `code` in their own language. */
+    step: z.string().max(200),
+    ok: z.boolean(),
+    detail: z.string().max(500),
+    code: z.enum(CONNECTION_STEP_CODES),
+    /** The week number, feed or file a step is about; null when it is about none. */
+    subject: z.string().max(200).nullable(),
+  }).strict()),
 }).strict();
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
 /** One step of a connection test, as every connector reports it. */

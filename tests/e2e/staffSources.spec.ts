@@ -63,6 +63,9 @@ test('data source: test the demo school, switch to an iCalendar feed, then to an
   const steps = result.getByRole('listitem');
   expect(await steps.count()).toBeGreaterThan(0);
   for (const text of await steps.allTextContents()) expect(text).toMatch(/Gelukt:/);
+  // The steps' names are the page's Dutch, not the core's English.
+  const names = await result.locator('li strong').allTextContents();
+  expect(names).toEqual(['Opgehaald bij de bron', 'Antwoord gecontroleerd', 'Rooster gelezen']);
 
   // Switch to iCalendar by keyboard: arrows move through the kinds of source.
   await form.getByRole('radio', { name: 'Demoschool' }).focus();

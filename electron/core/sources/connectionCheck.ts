@@ -1,3 +1,4 @@
+import { connectionStep } from './common/connectionStep';
 import type { SourceContext, ConnectionStep } from './source';
 import { createSource } from '.';
 import type { SyncJob, ConnectionTest } from '../sync/worker/protocol';
@@ -22,17 +23,17 @@ export async function testSource(job: SyncJob, signal: AbortSignal): Promise<Con
       steps.push(...(await source.test(ctx)));
     } else {
       const raw = await source.fetch(ctx);
-      steps.push({ step: 'Fetched from the source', ok: true, detail: 'The source answered.' });
+      steps.push(connectionStep('fetched', true, 'The source answered.'));
       const valid = source.validate(raw, ctx);
-      steps.push({ step: 'Checked the answer', ok: true, detail: 'It has the shape Gangbord expects.' });
+      steps.push(connectionStep('checked', true, 'It has the shape Gangbord expects.'));
       const payload = source.normalise(valid, ctx);
       const detail = payload.kind === 'snapshot'
         ? `${payload.rooms.length} rooms, ${payload.groups.length} groups, ${payload.lessons.length} lessons from ${payload.window.from} to ${payload.window.to}.`
         : payload.kind === 'delta' ? `${payload.upsertLessons.length} changed lessons.` : 'Nothing new since the last sync.';
-      steps.push({ step: 'Read the timetable', ok: true, detail });
+      steps.push(connectionStep('read', true, detail));
     }
   } catch (error) {
-    steps.push({ step: steps.length === 0 ? 'Reached the source' : 'Next step', ok: false, detail: describe(error) });
+    steps.push(connectionStep(steps.length === 0 ? 'reached' : 'nextStep', false, describe(error)));
   }
   return { ok: steps.length > 0 && steps.every((s) => s.ok), steps };
 }

@@ -10,6 +10,8 @@ export interface SchoolWeek {
   end: Instant;
   /** "week 48", as Dutch schools name weeks. */
   label: string;
+  /** The ISO week number; null for the near days (today and the next school day). */
+  week: number | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export function schoolWeeks(now: Instant, zone: string, count: number): SchoolWe
       start: instantAt(monday, '00:00', zone),
       end: instantAt(addDays(monday, 7), '00:00', zone),
       label: `week ${isoWeek(monday).week}`,
+      week: isoWeek(monday).week,
     };
   });
 }
@@ -39,5 +42,5 @@ export function nearDays(now: Instant, zone: string): SchoolWeek {
   const today = localDateOf(now, zone);
   let next = addDays(today, 1);
   while (weekdayOf(next) >= 6) next = addDays(next, 1);
-  return { monday: today, sunday: next, start: instantAt(today, '00:00', zone), end: instantAt(addDays(next, 1), '00:00', zone), label: 'today and the next school day' };
+  return { monday: today, sunday: next, start: instantAt(today, '00:00', zone), end: instantAt(addDays(next, 1), '00:00', zone), label: 'today and the next school day', week: null };
 }

@@ -4,6 +4,7 @@ import type { SourceContext, ConnectionStep } from '../source';
 import { expandFeeds, type ParsedFeed } from './expandFeeds';
 import { fetchFeed, fetchFeedIfChanged } from './fetchFeeds';
 import type { HttpLimits } from './feedHttp';
+import { connectionStep } from '../common/connectionStep';
 import { RuleSet } from '../common/fieldRules';
 import type { IcalConfig } from './icalSource';
 import { parseCalendar } from './parseCalendar';
@@ -36,7 +37,6 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
   const parsed: ParsedFeed[] = [];
 
   for (const feed of config.feeds) {
-    const step = `Feed '${feed.name}'`;
     try {
       new RuleSet(feed.name).check({ room: feed.room, subject: feed.subject, teacher: feed.teacher, group: feed.group });
       const raw = await fetchFeed(feed, ctx, ctx.signal, limits);
@@ -50,10 +50,10 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
       if (unreadable > 0) notes.push(`${plural(unreadable, 'event')} could not be read`);
       for (const tzid of zones.unknownTzids) notes.push(`time zone "${tzid}" is unknown, read as ${ctx.zone}`);
       notes.push(await conditionalSupport(feed, raw, ctx, limits));
-      steps.push({ step, ok: true, detail: notes.join('; ') });
+      steps.push(connectionStep('feed', true, notes.join('; '), feed.name));
       parsed.push(one);
     } catch (error) {
-      steps.push({ step, ok: false, detail: message(error) });
+      steps.push(connectionStep('feed', false, message(error), feed.name));
     }
   }
 
@@ -71,13 +71,10 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
         // Screens show these codes, never the names: the administrator sees them here and can set others.
         stats.teacherCodes.length > 0 ? `teachers named in full, shown on screens as: ${stats.teacherCodes.slice(0, 12).map((t) => `${t.name} = ${t.code}`).join(', ')}${stats.teacherCodes.length > 12 ? ', ...' : ''}` : '',
       ].filter(Boolean);
-      steps.push({
-        step: 'Timetable',
-        ok: true,
-        detail: `${plural(stats.lessons, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}${extra.length ? `; ${extra.join('; ')}` : ''}.`,
-      });
+      steps.push(connectionStep('timetable', true,
+        `${plural(stats.lessons, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}${extra.length ? `; ${extra.join('; ')}` : ''}.`));
     } catch (error) {
-      steps.push({ step: 'Timetable', ok: false, detail: message(error) });
+      steps.push(connectionStep('timetable', false, message(error)));
     }
   }
   return steps;

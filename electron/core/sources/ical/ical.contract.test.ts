@@ -123,11 +123,12 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
     const source = createIcalSource(schoolConfig(server));
     const steps = await source.test!(sourceContext(at('2024-03-26', '08:00'), { secrets: { 'ical.sporthal': server.url('/sporthal.ics') } }));
     expect(steps).toEqual([
-      { step: "Feed 'Hoofdgebouw'", ok: true, detail: '10 events, 6 this week; no ETag or Last-Modified: every sync downloads the whole feed' },
-      { step: "Feed 'Sporthal'", ok: true, detail: '3 events, 2 this week; no ETag or Last-Modified: every sync downloads the whole feed' },
+      { step: "Feed 'Hoofdgebouw'", ok: true, detail: '10 events, 6 this week; no ETag or Last-Modified: every sync downloads the whole feed', code: 'feed', subject: 'Hoofdgebouw' },
+      { step: "Feed 'Sporthal'", ok: true, detail: '3 events, 2 this week; no ETag or Last-Modified: every sync downloads the whole feed', code: 'feed', subject: 'Sporthal' },
       {
         step: 'Timetable', ok: true,
         detail: '12 lessons in 5 rooms from 2024-03-25 to 2024-04-07; 1 day off: Tweede Paasdag (2024-04-01); 1 all-day event left out; 1 lesson in more than one feed, kept once.',
+        code: 'timetable', subject: null,
       },
     ]);
   });
@@ -141,9 +142,9 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
     });
     const steps = await createIcalSource(config).test!(sourceContext(at('2024-03-26', '08:00')));
     expect(steps).toEqual([
-      { step: "Feed 'Weg'", ok: false, detail: "Feed 'Weg' was not found (HTTP 404); check its address." },
-      { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': its address is kept as the secret 'ical.sporthal', which is not set on this machine." },
-      { step: "Feed 'Hoofdgebouw'", ok: true, detail: '10 events, 6 this week; no ETag or Last-Modified: every sync downloads the whole feed' },
+      { step: "Feed 'Weg'", ok: false, detail: "Feed 'Weg' was not found (HTTP 404); check its address.", code: 'feed', subject: 'Weg' },
+      { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': its address is kept as the secret 'ical.sporthal', which is not set on this machine.", code: 'feed', subject: 'Sporthal' },
+      { step: "Feed 'Hoofdgebouw'", ok: true, detail: '10 events, 6 this week; no ETag or Last-Modified: every sync downloads the whole feed', code: 'feed', subject: 'Hoofdgebouw' },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { connectionStep } from '../common/connectionStep';
 import { checkSnapshot } from '../source';
 import type { SourceContext, ConnectionStep } from '../source';
 import { decodeExport } from './decodeText';
@@ -17,11 +18,11 @@ function fileSteps(raw: GpuRaw, options: ParseOptions): ConnectionStep[] {
   return raw.files.map((file) => {
     try {
       const { text, encoding } = decodeExport(file.bytes, options.encoding, file.name);
-      if (file.kind === 'time.txt') return { step: file.name, ok: true, detail: `time grid, ${encoding}` };
+      if (file.kind === 'time.txt') return connectionStep('file', true, `time grid, ${encoding}`, file.name);
       const { rows, separator } = readRows(file.name, text, options.separator);
-      return { step: file.name, ok: true, detail: `${plural(rows.length, 'line')}, separator ${SEPARATOR_NAMES[separator]}, ${encoding}` };
+      return connectionStep('file', true, `${plural(rows.length, 'line')}, separator ${SEPARATOR_NAMES[separator]}, ${encoding}`, file.name);
     } catch (error) {
-      return { step: file.name, ok: false, detail: message(error) };
+      return connectionStep('file', false, message(error), file.name);
     }
   });
 }
@@ -30,7 +31,7 @@ function gridStep(parsed: GpuParsed): ConnectionStep {
   const p = parsed.grid.periods;
   const span = p.length > 0 ? `, ${p[0]!.start}–${p[p.length - 1]!.end}` : '';
   const from = parsed.grid.source === 'time.txt' ? 'from time.txt' : parsed.grid.source === 'settings' ? 'from the settings' : 'the default Dutch grid (the export has no time.txt)';
-  return { step: 'Period times', ok: true, detail: `${plural(p.length, 'period')}${span}, ${from}.` };
+  return connectionStep('periodTimes', true, `${plural(p.length, 'period')}${span}, ${from}.`);
 }
 
 /**
@@ -42,9 +43,9 @@ export async function gpuTestSteps(config: UntisGpuConfig, ctx: SourceContext, l
   let raw: GpuRaw;
   try {
     raw = await readExport(config.folder, ctx.signal, limits);
-    steps.push({ step: 'Export folder', ok: true, detail: `${config.folder}: ${raw.files.map((f) => f.name).join(', ')}.` });
+    steps.push(connectionStep('exportFolder', true, `${config.folder}: ${raw.files.map((f) => f.name).join(', ')}.`));
   } catch (error) {
-    steps.push({ step: 'Export folder', ok: false, detail: message(error) });
+    steps.push(connectionStep('exportFolder', false, message(error)));
     return steps;
   }
   const files = fileSteps(raw, options);
@@ -64,12 +65,10 @@ export async function gpuTestSteps(config: UntisGpuConfig, ctx: SourceContext, l
       stats.offGrid > 0 ? `${plural(stats.offGrid, 'lesson')} in periods without times left out` : '',
       parsed.holidays.length > 0 ? `${plural(parsed.holidays.length, 'holiday')}` : '',
     ].filter(Boolean);
-    steps.push({
-      step: 'Timetable', ok: true,
-      detail: `${plural(snapshot.lessons.length, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}; ${notes.join('; ')}.`,
-    });
+    steps.push(connectionStep('timetable', true,
+      `${plural(snapshot.lessons.length, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}; ${notes.join('; ')}.`));
   } catch (error) {
-    steps.push({ step: 'Timetable', ok: false, detail: message(error) });
+    steps.push(connectionStep('timetable', false, message(error)));
   }
   return steps;
 }

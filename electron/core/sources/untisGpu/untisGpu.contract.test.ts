@@ -164,8 +164,8 @@ describe('Untis GPU export: an older Untis writing Windows-1252, CRLF, commas, w
 
   it('"test connection" says which encoding and separator it found', async () => {
     const steps = await createUntisGpuSource(config(exportFolder(tempDir(), { fixtures: 'ansi-school' }))).test!(sourceContext(now));
-    expect(steps.find((s) => s.step === 'GPU001.TXT')).toEqual({ step: 'GPU001.TXT', ok: true, detail: "5 lines, separator ',', Windows-1252" });
-    expect(steps.find((s) => s.step === 'time.txt')).toEqual({ step: 'time.txt', ok: true, detail: 'time grid, UTF-8' });
+    expect(steps.find((s) => s.step === 'GPU001.TXT')).toEqual({ step: 'GPU001.TXT', ok: true, detail: "5 lines, separator ',', Windows-1252", code: 'file', subject: 'GPU001.TXT' });
+    expect(steps.find((s) => s.step === 'time.txt')).toEqual({ step: 'time.txt', ok: true, detail: 'time grid, UTF-8', code: 'file', subject: 'time.txt' });
     expect(steps.find((s) => s.step === 'Period times')?.detail).toBe('4 periods, 08:15–11:25, from time.txt.');
     expect(steps.every((s) => s.ok)).toBe(true);
   });

@@ -1,3 +1,5 @@
+import { connectionStep } from '../common/connectionStep';
+import type { ConnectionStepCode } from '../../../../shared/contract/connectionSteps';
 import type { SourceContext, ConnectionStep } from '../source';
 import { schoolWeeks } from '../common/schoolWeeks';
 import { ELEMENT, type WebUntisConfig, type WebUntisOptions } from './fetch';
@@ -8,11 +10,11 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const lengthOf = (value: unknown) => (Array.isArray(value) ? value.length : 0);
 
-async function step(steps: ConnectionStep[], name: string, run: () => Promise<string>): Promise<void> {
+async function step(steps: ConnectionStep[], code: ConnectionStepCode, run: () => Promise<string>, subject: string | number | null = null): Promise<void> {
   try {
-    steps.push({ step: name, ok: true, detail: await run() });
+    steps.push(connectionStep(code, true, await run(), subject));
   } catch (error) {
-    steps.push({ step: name, ok: false, detail: messageOf(error) });
+    steps.push(connectionStep(code, false, messageOf(error), subject));
   }
 }
 
@@ -24,15 +26,15 @@ function firstOf(list: unknown): { id: number; name: string } | null {
 }
 
 async function steps(session: UntisSession, config: WebUntisConfig, ctx: SourceContext, out: ConnectionStep[]): Promise<void> {
-  await step(out, 'Last upload from Untis', async () => {
+  await step(out, 'lastUpload', async () => {
     const t = await session.call('getLatestImportTime');
     return typeof t === 'number' && t > 0 ? new Date(t).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'The server does not say.';
   });
   let rooms: unknown = null;
   let klassen: unknown = null;
-  await step(out, 'Rooms', async () => count(lengthOf((rooms = await session.call('getRooms'))), 'room', 'rooms'));
-  await step(out, 'Classes', async () => count(lengthOf((klassen = await session.call('getKlassen'))), 'class', 'classes'));
-  await step(out, 'Teachers', async () => {
+  await step(out, 'rooms', async () => count(lengthOf((rooms = await session.call('getRooms'))), 'room', 'rooms'));
+  await step(out, 'classes', async () => count(lengthOf((klassen = await session.call('getKlassen'))), 'class', 'classes'));
+  await step(out, 'teachers', async () => {
     try {
       return count(lengthOf(await session.call('getTeachers')), 'teacher', 'teachers');
     } catch (error) {
@@ -41,19 +43,19 @@ async function steps(session: UntisSession, config: WebUntisConfig, ctx: SourceC
     }
   });
   if (ctx.scope === 'staff') {
-    await step(out, 'Pupils', async () => count(lengthOf(await session.call('getStudents')), 'pupil', 'pupils'));
+    await step(out, 'pupils', async () => count(lengthOf(await session.call('getStudents')), 'pupil', 'pupils'));
   }
   const week = schoolWeeks(ctx.now, ctx.zone, 1)[0]!;
   const klasse = firstOf(klassen);
   const room = firstOf(rooms);
   const element = klasse ? { ...klasse, type: ELEMENT.klasse, kind: 'class' } : room ? { ...room, type: ELEMENT.room, kind: 'room' } : null;
   if (element) {
-    await step(out, `Timetable for ${week.label}`, async () => {
+    await step(out, 'timetableForWeek', async () => {
       const periods = await session.call('getTimetable', { id: element.id, type: element.type, startDate: toUntisDate(week.monday), endDate: toUntisDate(week.sunday) });
       return `${count(lengthOf(periods), 'lesson', 'lessons')} for ${element.kind} ${element.name}`;
-    });
+    }, week.week ?? week.label);
   }
-  await step(out, 'Substitutions', async () => {
+  await step(out, 'substitutions', async () => {
     try {
       const subs = await session.call('getSubstitutions', { startDate: toUntisDate(week.monday), endDate: toUntisDate(week.sunday), departmentId: 0 });
       return `Allowed; ${count(lengthOf(subs), 'change', 'changes')} in ${week.label}.`;
@@ -67,14 +69,14 @@ async function steps(session: UntisSession, config: WebUntisConfig, ctx: SourceC
 /** "Test connection" for WebUntis: sign in, what the account may see, one week of one class, substitutions; then sign out. */
 export async function webUntisTestSteps(config: WebUntisConfig, options: WebUntisOptions, ctx: SourceContext): Promise<ConnectionStep[]> {
   const password = ctx.secret(config.password);
-  if (!password) return [{ step: 'Signed in', ok: false, detail: `No WebUntis password is stored on this machine yet (secret "${config.password}").` }];
+  if (!password) return [connectionStep('signedIn', false, `No WebUntis password is stored on this machine yet (secret "${config.password}").`)];
   let session: UntisSession;
   try {
     session = await openSession({ endpoint: untisEndpoint(config), school: config.school, user: config.username, password, signal: ctx.signal, timeoutMs: options.timeoutMs ?? 20_000, maxBytes: options.maxBytes });
   } catch (error) {
-    return [{ step: 'Signed in', ok: false, detail: messageOf(error) }];
+    return [connectionStep('signedIn', false, messageOf(error))];
   }
-  const out: ConnectionStep[] = [{ step: 'Signed in', ok: true, detail: `Signed in as ${config.username} at ${config.school}.` }];
+  const out: ConnectionStep[] = [connectionStep('signedIn', true, `Signed in as ${config.username} at ${config.school}.`)];
   try {
     await steps(session, config, ctx, out);
   } finally {

@@ -1,3 +1,5 @@
+import { connectionStep } from '../common/connectionStep';
+import type { ConnectionStepCode } from '../../../../shared/contract/connectionSteps';
 import type { SourceContext, ConnectionStep } from '../source';
 import { type ZermeloClient } from './client';
 import { cleanCode } from '../common/codes';
@@ -9,12 +11,12 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A step that fails ends the test when `stopOnFailure`: later steps would only repeat the same failure. */
-async function step(steps: ConnectionStep[], name: string, run: () => Promise<string>): Promise<boolean> {
+async function step(steps: ConnectionStep[], code: ConnectionStepCode, run: () => Promise<string>, subject: string | number | null = null): Promise<boolean> {
   try {
-    steps.push({ step: name, ok: true, detail: await run() });
+    steps.push(connectionStep(code, true, await run(), subject));
     return true;
   } catch (error) {
-    steps.push({ step: name, ok: false, detail: messageOf(error) });
+    steps.push(connectionStep(code, false, messageOf(error), subject));
     return false;
   }
 }
@@ -35,32 +37,32 @@ export async function zermeloTestSteps(config: ZermeloConfig, options: ZermeloOp
   try {
     client = clientFor(config, options, ctx);
   } catch (error) {
-    return [{ step: 'Signed in', ok: false, detail: messageOf(error) }];
+    return [connectionStep('signedIn', false, messageOf(error))];
   }
-  if (!(await step(steps, 'Signed in', () => signedIn(client)))) return steps;
+  if (!(await step(steps, 'signedIn', () => signedIn(client)))) return steps;
 
   const notGranted = 'Not granted to this token: Gangbord takes them from the appointments instead.';
-  await step(steps, 'Rooms', async () => {
+  await step(steps, 'rooms', async () => {
     const rooms = await optional(client.get('locationofbranches', {}, LOCATION_FIELDS, 'Zermelo rooms'));
     return rooms === null ? notGranted : count(new Set(rooms.map((r) => (r as { name?: unknown }).name)).size, 'room', 'rooms');
   });
-  await step(steps, 'Groups', async () => {
+  await step(steps, 'groups', async () => {
     const groups = await optional(client.get('groupindepartments', {}, GROUP_FIELDS, 'Zermelo groups'));
     return groups === null ? notGranted : count(groups.length, 'group', 'groups');
   });
-  await step(steps, 'Staff', async () => {
+  await step(steps, 'staff', async () => {
     const staff = await optional(client.get('users', { isEmployee: true }, ctx.scope === 'staff' ? PERSON_FIELDS : EMPLOYEE_CODE_FIELDS, 'Zermelo staff'));
     return staff === null ? notGranted : count(staff.length, 'staff member', 'staff members');
   });
   if (ctx.scope === 'staff') {
-    await step(steps, 'Pupils', async () => {
+    await step(steps, 'pupils', async () => {
       const pupils = await optional(client.get('users', { isStudent: true }, PERSON_FIELDS, 'Zermelo pupils'));
       if (pupils === null) throw new Error('Not granted to this token: staff machines will have no pupils until the school grants users (pupils) to Gangbord.');
       return count(pupils.length, 'pupil', 'pupils');
     });
   }
   const week = schoolWeeks(ctx.now, ctx.zone, 1)[0]!;
-  await step(steps, `Appointments for ${week.label}`, async () => {
+  await step(steps, 'appointments', async () => {
     const data = await client.get('appointments', { start: Math.floor(week.start / 1000), end: Math.floor(week.end / 1000) - 1 }, APPOINTMENT_FIELDS, `Zermelo appointments for ${week.label}`);
     const current = data.filter((a) => {
       const v = a as { valid?: unknown; hidden?: unknown } | null;
@@ -68,6 +70,6 @@ export async function zermeloTestSteps(config: ZermeloConfig, options: ZermeloOp
     });
     const denied = client.deniedFields().appointments ?? [];
     return `${current.length.toLocaleString('en-US')}${denied.length > 0 ? ` (the school did not grant these fields: ${denied.join(', ')})` : ''}`;
-  });
+  }, week.week ?? week.label);
   return steps;
 }

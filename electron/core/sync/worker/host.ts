@@ -1,3 +1,4 @@
+import { connectionStep } from '../../sources/common/connectionStep';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../logger';
 import type { WorkerScript } from './launchTypes';
@@ -165,16 +166,16 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     test(job, timeoutMs = 60_000) {
       // A test gets a thread of its own, without the cache key, and the thread goes when the test is done. A test
       // that hangs (an upstream that never answers, a parser stuck on odd input) then cannot hold up the syncs.
-      const failedAt = (step: string, detail: string): ConnectionTest => ({ ok: false, steps: [{ step, ok: false, detail }] });
+      const failedAt = (code: 'started' | 'ran' | 'waited', detail: string): ConnectionTest => ({ ok: false, steps: [connectionStep(code, false, detail)] });
       return new Promise((resolve) => {
-        if (closed) return resolve(failedAt('Started the test', 'Gangbord is stopping.'));
-        if (testThreads.size >= MAX_TESTS) return resolve(failedAt('Started the test', 'Another test is still running; try again when it has finished.'));
+        if (closed) return resolve(failedAt('started', 'Gangbord is stopping.'));
+        if (testThreads.size >= MAX_TESTS) return resolve(failedAt('started', 'Another test is still running; try again when it has finished.'));
         let w: Worker;
         try {
           w = startThread(new Uint8Array(0));
         } catch (error) {
           o.log.error('sync.worker-start-failed', { error });
-          return resolve(failedAt('Started the test', 'The sync worker could not be started; the log has details.'));
+          return resolve(failedAt('started', 'The sync worker could not be started; the log has details.'));
         }
         testThreads.add(w);
         const id = nextId++;
@@ -192,12 +193,12 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
         });
         w.on('error', (error) => {
           o.log.error('sync.test-worker-error', { error });
-          done(failedAt('Ran the test', 'The test stopped with an internal error; the log has details.'));
+          done(failedAt('ran', 'The test stopped with an internal error; the log has details.'));
         });
-        w.on('exit', () => done(failedAt('Ran the test', 'The test stopped unexpectedly.')));
+        w.on('exit', () => done(failedAt('ran', 'The test stopped unexpectedly.')));
         const timer = setTimeout(() => {
           o.log.warn('sync.test-timeout', { timeoutMs });
-          done(failedAt('Waited for the source', `No answer within ${Math.round(timeoutMs / 1000)} s; the test was stopped.`));
+          done(failedAt('waited', `No answer within ${Math.round(timeoutMs / 1000)} s; the test was stopped.`));
         }, timeoutMs);
         w.postMessage({ type: 'test', id, job } satisfies ParentMessage);
       });

@@ -16,7 +16,7 @@ describe('useSourcesStore', () => {
       .respond('sources.get', { source: null, secretsSet: [], status: syncStatus() })
       .respond('sources.setSecret', {})
       .respond('sources.set', (input) => ({ ok: true, value: { source: (input.source ?? null) as SourceConfig | null } }))
-      .respond('sources.test', { ok: true, steps: [{ step: 'Fetched from the source', ok: true, detail: 'The source answered.' }] })
+      .respond('sources.test', { ok: true, steps: [{ step: 'Fetched from the source', ok: true, detail: 'The source answered.', code: 'fetched', subject: null }] })
       .respond('sync.runNow', syncStatus({ state: 'running', progress: { phase: 'start', done: 0, total: 0 } }));
     setApi(fake);
   });

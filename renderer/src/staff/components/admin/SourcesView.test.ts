@@ -74,8 +74,9 @@ describe('SourcesView', () => {
   it('shows each test step with its verdict in words, not by colour alone', async () => {
     fake.respond('sources.test', {
       ok: false, steps: [
-        { step: "Feed 'Hoofdgebouw'", ok: true, detail: '12 events, 8 this week' },
-        { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': connection refused." },
+        { step: "Feed 'Hoofdgebouw'", ok: true, detail: '12 events, 8 this week', code: 'feed', subject: 'Hoofdgebouw' },
+        { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': connection refused.", code: 'feed', subject: 'Sporthal' },
+        { step: 'Appointments for week 48', ok: true, detail: '36', code: 'appointments', subject: '48' },
       ],
     });
     const w = await mountView();
@@ -87,6 +88,8 @@ describe('SourcesView', () => {
     expect(steps).toEqual([
       "✓ Gelukt: Feed 'Hoofdgebouw' 12 events, 8 this week",
       "✗ Mislukt: Feed 'Sporthal' Feed 'Sporthal': connection refused.",
+      // The step's name is the page's own words, from its code; not the core's English.
+      '✓ Gelukt: Afspraken in week 48 36',
     ]);
     expect(fake.callsOf('sources.test')).toEqual([{ source: { type: 'demo', size: 'standard' } }]);
   });
