@@ -5,9 +5,9 @@ import { dirname, relative, resolve, sep } from 'node:path';
  * not specifier patterns, so `../zermelo/codes` and `../../sources/zermelo/codes` are the same import.
  *
  *  - a connector (electron/core/sources/<name>/) imports its own folder, sources/common/, the port
- *    (sources/source.ts), shared/ and the RE2 pattern compiler (patterns/); its tests may also use the core's test
+ *    (sources/source.ts) and shared/ (the RE2 pattern compiler is there); its tests may also use the core's test
  *    helpers. The fleet and demo connectors are adapters to electron/core/fleet/ and electron/core/demo/.
- *  - sources/common/ imports only itself, the port, shared/ and patterns/.
+ *  - sources/common/ imports only itself, the port and shared/.
  *  - production code imports no test helpers (a testing/ folder or testing.ts): only tests, benches and testing/ do.
  *  - sync/'s production code (the engine, worker and writer) does not import staff/.
  */
@@ -30,14 +30,12 @@ function problem(file, target) {
   const port = target === `${SOURCES}source` || target === `${SOURCES}source.ts`;
   const own = target === `${SOURCES}${name}` || target.startsWith(`${SOURCES}${name}/`);
   const allowed = own || target.startsWith(`${SOURCES}common/`) || port || target.startsWith('shared/')
-    // The RE2 pattern compiler an administrator's patterns go through, wherever they are used.
-    || target.startsWith('electron/core/patterns/')
     // The two adapters: the fleet connector to the fleet, the demo connector to the demo school.
     || (name === 'fleet' && target.startsWith('electron/core/fleet/')) || (name === 'demo' && target.startsWith('electron/core/demo/'))
     || (isTestCode(file) && (target.startsWith(`${SOURCES}testing/`) || !target.startsWith(SOURCES)));
   if (allowed) return null;
   return name === 'common'
-    ? 'sources/common/ imports only itself, the port (sources/source.ts), shared/ and patterns/'
+    ? 'sources/common/ imports only itself, the port (sources/source.ts) and shared/'
     : `a connector imports only its own folder, sources/common/, the port (sources/source.ts) and shared/ (${name} imports ${target})`;
 }
 

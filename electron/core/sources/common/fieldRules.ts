@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { IcalFieldRule, IcalSourceConfig } from '../../../../shared/settings';
-import { type AdminPattern, compileAdminPattern, patternProblem } from '../../patterns/adminPattern';
+import { type AdminPattern, compileAdminPattern, patternProblem } from '../../../../shared/patterns/adminPattern';
 import { SourceError } from '../source';
 
 export type FieldRule = z.infer<typeof IcalFieldRule>;

@@ -400,6 +400,7 @@ const en: StaffMessages = {
     stepFailed: 'Failed',
     checkFields: 'Check the marked fields.',
     problems: {
+      invalid: 'This is not what Gangbord expects here.',
       required: 'Fill this in.',
       tooLong: 'At most {max} characters.',
       tooMany: 'At most {max}.',

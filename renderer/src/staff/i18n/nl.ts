@@ -400,6 +400,7 @@ const nl = {
     stepFailed: 'Mislukt',
     checkFields: 'Controleer de gemarkeerde velden.',
     problems: {
+      invalid: 'Dit klopt niet met wat Gangbord hier verwacht.',
       required: 'Vul dit in.',
       tooLong: 'Hoogstens {max} tekens.',
       tooMany: 'Hoogstens {max}.',

@@ -122,6 +122,19 @@ describe('the source form model', () => {
     });
   });
 
+  it('checks a pattern as the core runs it (RE2): one JavaScript accepts but the sync could not run is refused here', () => {
+    const feed = emptyFeed('Rooster');
+    feed.url = 'https://rooster.example.nl/a.ics';
+    const d = draftOf('ical', (x) => (x.ical.feeds = [feed]));
+    for (const pattern of ['Docent: (?=\\w)(\\w+)', '(\\w)\\1']) {
+      expect(() => new RegExp(pattern)).not.toThrow();
+      feed.teacher = { from: 'description', pattern };
+      expect(checkDraft(d, [])).toEqual({ [`ical.feeds.${feed.key}.teacher`]: { key: 'pattern' } });
+    }
+    feed.teacher = { from: 'description', pattern: 'Docent: (\\w+)' };
+    expect(checkDraft(d, [])).toEqual({});
+  });
+
   it('reads teacher codes one a line, and names the first line that is not "full name = code"', () => {
     const feed = emptyFeed('Rooster');
     feed.url = 'https://rooster.example.nl/a.ics';

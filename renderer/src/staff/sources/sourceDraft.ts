@@ -1,10 +1,12 @@
 import type { SourceConfig } from '../../../../shared/settings';
+import { PATTERN_MAX, patternProblem } from '../../../../shared/patterns/adminPattern';
 import { formatTeacherCodes, parseTeacherCodes, teacherCodesProblem } from './teacherCodesText';
 
 /*
  * The source form's model: what an administrator is editing, kept apart from the saved configuration. Each source
- * type keeps its own fields, so switching the type back and forth loses nothing typed. The checks mirror the zod
- * schema in shared/settings.ts by hand (zod itself cannot run under the page's CSP); the core checks again.
+ * type keeps its own fields, so switching the type back and forth loses nothing typed. Its own checks say most
+ * precisely what to type; the store then runs the shared zod schema too (schemaCheck.ts), and patterns go through
+ * the core's RE2 check (shared/patterns), so the form and the save never disagree.
  */
 
 /** What an administrator may choose here. A fleet source is set on a screen when it is mounted, never on a staff PC. */
@@ -172,14 +174,6 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'gm');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * "school", "School" or "https://school.zportal.nl/...": the portal name the settings want. Anything else is
@@ -227,8 +221,9 @@ class Checker {
 
   rule(path: string, rule: RuleDraft) {
     if (rule.from === '' || rule.pattern === '') return;
-    if (rule.pattern.length > 200) this.add(path, 'tooLong', { max: 200 });
-    else if (!isRegExp(rule.pattern)) this.add(path, 'pattern');
+    // The core's own check (RE2, as the sync runs it), so a pattern the form accepts is one the save accepts.
+    if (rule.pattern.length > PATTERN_MAX) this.add(path, 'tooLong', { max: PATTERN_MAX });
+    else if (patternProblem(rule.pattern) !== null) this.add(path, 'pattern');
   }
 }
 

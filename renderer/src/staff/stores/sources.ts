@@ -9,6 +9,7 @@ import {
   checkDraft, draftFingerprint, draftFrom, emptyDraft, emptyFeed, type FeedDraft, portalName, type Problems,
   type SourceDraft, type SourceType, toConfig, toSavedConfig,
 } from '../sources/sourceDraft';
+import { schemaProblems } from '../sources/schemaCheck';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 export type SourcesBusy = 'load' | 'test' | 'save' | 'link' | 'sync' | null;
@@ -138,9 +139,13 @@ export const useSourcesStore = defineStore('staffSources', () => {
     problems.value = Object.fromEntries(Object.entries(problems.value).filter(([path]) => !path.startsWith(prefix)));
   }
 
-  /** Checks the form; the view moves the focus to the first field with a problem. */
+  /**
+   * Checks the form: its own checks first (they say most precisely what to type), then the shared schema the core
+   * parses on save, so the form never lets through what the save refuses. The view then focuses the first problem.
+   */
   function check(): boolean {
-    problems.value = checkDraft(draft.value, secretsSet.value);
+    const own = checkDraft(draft.value, secretsSet.value);
+    problems.value = Object.keys(own).length > 0 ? own : schemaProblems(draft.value);
     return Object.keys(problems.value).length === 0;
   }
 
