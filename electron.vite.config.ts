@@ -3,9 +3,12 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
+/** `@shared/...`: the contract and domain, from anywhere (tsconfig.base.json `paths`). */
+const alias = { '@shared': resolve(root, 'shared') };
 
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: {
@@ -17,6 +20,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       // Sandboxed preloads cannot require(): each must be one self-contained CommonJS file.
       externalizeDeps: false,
@@ -30,6 +34,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [vue()],
+    resolve: { alias },
     // vue-i18n: Composition API only, no legacy API or devtools hooks in the shipped bundle.
     define: { __VUE_I18N_FULL_INSTALL__: false, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
     build: {

@@ -1,10 +1,15 @@
 import vue from '@vitejs/plugin-vue';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** `@shared/...` as tsconfig.base.json `paths` has it. */
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'node',
           environment: 'node',
@@ -15,6 +20,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        resolve: { alias },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

@@ -6,7 +6,7 @@ import { silentLogger } from '../electron/core/logger';
 import { createKioskBoard } from '../electron/core/services/kioskBoard';
 import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import { writeSnapshot } from '../electron/core/sync/writer';
-import { addDays, instantAt } from '../shared/timetable/zonedTime';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { percentile } from './percentiles';
 import type { Figure } from './report';
 

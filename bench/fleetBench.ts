@@ -113,7 +113,10 @@ function bundleFigures(folder: string): Figure[] {
   const full = sealBundle(school, { school: SCHOOL, seq: 1, now }, publisher);
   const days = new Set(school.lessons.map((l) => l.day)).size;
   // A busy morning's changes: 30 lessons cancelled or given another room.
-  const changed = { ...school, lessons: school.lessons.map((l, i) => (i % Math.floor(school.lessons.length / 30) === 0 ? { ...l, change: { ...l.change, cancelled: true } } : l)) };
+  const changed = {
+    ...school,
+    lessons: school.lessons.map((l, i) => (i % Math.floor(school.lessons.length / 30) === 0 ? { ...l, change: { ...l.change, cancelled: true } } : l)),
+  };
   const delta = sealBundle(deltaBetween(school, changed, 1)!, { school: SCHOOL, seq: 2, now }, publisher);
 
   // A day of 150 rooms, verified and applied into a real encrypted cache, as a screen does with each bundle.

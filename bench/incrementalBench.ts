@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ZermeloSourceConfig } from '../shared/settings';
-import { instantAt } from '../shared/timetable/zonedTime';
+import { ZermeloSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { type CacheDb, openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';
 import { createZermeloSource } from '../electron/core/sources/zermelo';

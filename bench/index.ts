@@ -20,7 +20,15 @@ if (!existsSync(join(root, 'out', 'main', 'syncWorker.js'))) {
   if (built.status !== 0) process.exit(1);
 }
 
-const sections = { sync: syncBench, photos: photoBench, search: staffSearchBench, incremental: incrementalBench, kiosk: kioskSoak, crash: crashBench, fleet: fleetBench };
+const sections = {
+  sync: syncBench,
+  photos: photoBench,
+  search: staffSearchBench,
+  incremental: incrementalBench,
+  kiosk: kioskSoak,
+  crash: crashBench,
+  fleet: fleetBench,
+};
 // `npm run bench -- kiosk search` runs only those sections; no names runs them all.
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !Object.hasOwn(sections, name));

@@ -45,7 +45,14 @@ export async function launchChromium(executablePath: string, args: readonly stri
   fromBrowser.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk;
     for (let end = buffer.indexOf('\0'); end >= 0; end = buffer.indexOf('\0')) {
-      const message = JSON.parse(buffer.slice(0, end)) as { id?: number; method?: string; params?: Json; sessionId?: string; result?: Json; error?: { message: string } };
+      const message = JSON.parse(buffer.slice(0, end)) as {
+        id?: number;
+        method?: string;
+        params?: Json;
+        sessionId?: string;
+        result?: Json;
+        error?: { message: string };
+      };
       buffer = buffer.slice(end + 1);
       if (message.method) for (const listener of listeners) listener(message.method, message.params ?? {}, message.sessionId);
       const waiting = message.id === undefined ? undefined : pending.get(message.id);

@@ -44,7 +44,7 @@ export async function settledMetrics(tab: CdpTab): Promise<PageMetrics> {
 export async function openKiosk(tab: CdpTab, url: string): Promise<void> {
   await tab.send('Page.navigate', { url });
   const deadline = Date.now() + 60_000;
-  while (!(await tab.evaluate<boolean>(`!!document.querySelector('[data-testid="clock"]')`).catch(() => false))) {
+  while (!(await tab.evaluate<boolean>('!!document.querySelector(\'[data-testid="clock"]\')').catch(() => false))) {
     if (Date.now() > deadline) throw new Error('the kiosk page did not come up within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -56,7 +56,7 @@ export const coreNow = (tab: CdpTab) =>
     .then((r) => r.json()).then((b) => b.value.now)`);
 
 /** What the page's clock shows, as "HH:MM:SS". */
-export const shownClock = (tab: CdpTab) => tab.evaluate<string>(`document.querySelector('[data-testid="clock"]')?.textContent ?? ''`);
+export const shownClock = (tab: CdpTab) => tab.evaluate<string>('document.querySelector(\'[data-testid="clock"]\')?.textContent ?? \'\'');
 
 /**
  * How much of the heap is V8's compiled code, from a heap snapshot: the engine compiles more of the page's code

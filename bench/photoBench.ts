@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, instantAt } from '../shared/timetable/zonedTime';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../electron/core/clock';
 import { openCache } from '../electron/core/db/open';
 import { silentLogger } from '../electron/core/logger';

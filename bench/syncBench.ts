@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { instantAt, addDays } from '../shared/timetable/zonedTime';
+import { instantAt, addDays } from '@shared/timetable/zonedTime';
 import { joinCodes } from '../electron/core/db/codes';
 import { migrate } from '../electron/core/db/migrate';
 import { openCache } from '../electron/core/db/open';

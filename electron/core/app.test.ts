@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NowNextBoard, SyncStatus } from '../../shared/contract';
-import { instantAt } from '../../shared/timetable/zonedTime';
+import type { NowNextBoard, SyncStatus } from '@shared/contract';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openCache } from './db/open';
 import { memoryLogger } from './logger';
 import { generateDemoSchool } from './demo/demoSchool';
@@ -82,7 +82,7 @@ describe('the core, end to end with the demo school', () => {
     expect(db.prepare('SELECT count(*) AS n FROM teachers WHERE first_name IS NOT NULL OR last_name IS NOT NULL').get()).toEqual({ n: 0 });
     expect((db.prepare('SELECT count(*) AS n FROM lessons').get() as { n: number }).n).toBeGreaterThan(100);
     expect(db.prepare('SELECT count(*) AS n FROM lessons WHERE remark IS NOT NULL OR description IS NOT NULL').get()).toEqual({ n: 0 });
-    expect(db.prepare("SELECT teachers FROM lessons WHERE id = ?").get(second!.id)).toEqual({ teachers: 'AW' });
+    expect(db.prepare('SELECT teachers FROM lessons WHERE id = ?').get(second!.id)).toEqual({ teachers: 'AW' });
     db.close();
     const bytes = Buffer.concat(readdirSync(dir).filter((f) => f.startsWith('cache.db')).map((f) => readFileSync(join(dir, f))));
     for (const text of [school.pupils[0]!.lastName, 'Wilhelmina', 'Bartholomeus', 'Annemarie', 'Wijnberg']) expect(bytes.includes(Buffer.from(text)), text).toBe(false);

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EventName, type EventPayload, fail, type FleetScreenInfo } from '../../shared/contract';
-import type { Announcement } from '../../shared/domain';
-import type { Provisioning } from '../../shared/provisioning';
+import { type EventName, type EventPayload, fail, type FleetScreenInfo } from '@shared/contract';
+import type { Announcement } from '@shared/domain';
+import type { Provisioning } from '@shared/provisioning';
 import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';
 import type { StaffServices } from './api/staffHandlers';
 import { openRecords, RECORDS_FILE } from './records/openRecords';
 import { type CoreServices, createHandlers } from './api/handlers';
 import type { Core, CoreEventListener, CoreOptions } from './app.types';
 import { openCache, type CacheDb } from './db/open';
-import { operatingState } from '../../shared/display/operatingHours';
+import { operatingState } from '@shared/display/operatingHours';
 import { activeProfile } from './display/activeProfile';
 import { startFleetScreen } from './fleet/fleetScreen';
 import { createPublishLoop } from './fleet/publishLoop';
@@ -136,8 +136,17 @@ export function createCore(options: CoreOptions): Core {
         // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
         records = openRecords(options.dataDir, key, log, options.nativeBinding);
         staff = createStaffServices({
-          cache: opened, records, settings, secrets: options.secrets, dataDir: options.dataDir, auditKeyring: await openAuditKeyring(options.secrets), clock, log, emit,
-          zone: () => schoolZone(opened, settings.get()), engine: () => syncEngine,
+          cache: opened,
+          records,
+          settings,
+          secrets: options.secrets,
+          dataDir: options.dataDir,
+          auditKeyring: await openAuditKeyring(options.secrets),
+          clock,
+          log,
+          emit,
+          zone: () => schoolZone(opened, settings.get()),
+          engine: () => syncEngine,
         });
         resolve = staff.auth.resolve;
       } else if (existsSync(join(options.dataDir, RECORDS_FILE))) {
@@ -153,11 +162,19 @@ export function createCore(options: CoreOptions): Core {
         settings: () => settings.get(),
         sourceId: () => sourceId(settings.get().source),
         lastSuccessAt: () => readDataAsOf(opened),
-        runJob: async (hooks) => syncWorker.run(
-          { source: settings.get().source, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor(), erasedPupils: staff?.privacy.erasedHashes() ?? [],
-            pastTimetableDays: settings.get().retention.pastTimetableDays },
-          { progress: hooks.progress, signal: hooks.signal },
-        ),
+        runJob: async (hooks) =>
+          syncWorker.run(
+            {
+              source: settings.get().source,
+              scope,
+              now: clock.now(),
+              zone: settings.get().zone,
+              secrets: await secretsFor(),
+              erasedPupils: staff?.privacy.erasedHashes() ?? [],
+              pastTimetableDays: settings.get().retention.pastTimetableDays,
+            },
+            { progress: hooks.progress, signal: hooks.signal },
+          ),
         onStatus: (status) => emit('sync.status', status),
         onDataChanged: (at, source) => {
           services?.invalidate();

@@ -1,4 +1,4 @@
-import type { AppMode, Caller, EventName, EventPayload, Result, SyncStatus } from '../../shared/contract';
+import type { AppMode, Caller, EventName, EventPayload, Result, SyncStatus } from '@shared/contract';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';

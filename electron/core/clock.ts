@@ -1,4 +1,4 @@
-import type { Instant } from '../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
 
 /**
  * The core's idea of now. Hosts may start it at a chosen instant (`--now`) and run it faster (`--clock-rate`),

@@ -1,4 +1,4 @@
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 
 // Where the app's own pages live. No Electron import: the origin checks are unit-tested under Node.
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import type { WorkerScript } from '../core/sync/worker/launchTypes';
 
 // Where the built pieces are, relative to the built main script (out/main/index.js). No Electron import: main

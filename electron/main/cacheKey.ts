@@ -1,8 +1,8 @@
-import type { Settings } from '../../shared/settings';
+import type { Settings } from '@shared/settings';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import { loadOrCreateKeyFile } from '../core/db/keyFile';
 import type { Logger } from '../core/logger';
 

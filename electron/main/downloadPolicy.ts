@@ -1,4 +1,4 @@
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import { originOf } from './appOrigin';
 
 // Which downloads a window may start. No Electron import: unit-tested under Node.

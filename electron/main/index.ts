@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import { createLogger } from '../core/logger';
 import { rendererLocation } from './appOrigin';
 import { manageLifecycle } from './lifecycle';

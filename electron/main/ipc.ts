@@ -1,5 +1,5 @@
 import { type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { callChannel, type CallName, callNames, eventChannel, fail, type Result } from '../../shared/contract';
+import { callChannel, type CallName, callNames, eventChannel, fail, type Result } from '@shared/contract';
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
 import { checkSender, type SenderFacts } from './senderCheck';

@@ -1,5 +1,5 @@
 import { app, powerMonitor, powerSaveBlocker, session } from 'electron';
-import type { CallInput, CallOutput, KioskCallName } from '../../shared/contract';
+import type { CallInput, CallOutput, KioskCallName } from '@shared/contract';
 import type { Core } from '../core/app.types';
 import type { Clock } from '../core/clock';
 import { startKioskSchedule } from '../core/kiosk/kioskSchedule';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { AppMode } from '../../shared/contract';
-import { ProfileId } from '../../shared/domain/display';
+import { AppMode } from '@shared/contract';
+import { ProfileId } from '@shared/domain/display';
 import { type Clock, shiftedClock, systemClock } from '../core/clock';
 
 // Gangbord's own switches on the Electron command line. No Electron import: unit-tested under Node.

@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
 import type { AppWindows } from './windows';

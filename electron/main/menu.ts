@@ -1,5 +1,5 @@
 import { Menu } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 
 /**
  * No application menu on a kiosk: Electron's default one carries reload, developer tools and close shortcuts.

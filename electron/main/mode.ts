@@ -1,4 +1,4 @@
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 
 export interface ChosenMode {
   mode: AppMode;

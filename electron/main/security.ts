@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, type Session, type WebContents } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import type { Logger } from '../core/logger';
 import { isSameOrigin } from './appOrigin';
 import { downloadAllowed } from './downloadPolicy';

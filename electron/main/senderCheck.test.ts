@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, kioskCallNames } from '../../shared/contract';
+import { callNames, kioskCallNames } from '@shared/contract';
 import { APP_ORIGIN } from './appOrigin';
 import { checkSender, type SenderFacts } from './senderCheck';
 

@@ -1,4 +1,4 @@
-import { type AppMode, type Caller, type CallName, type ErrorCode, kioskCallNames, type SessionSlot } from '../../shared/contract';
+import { type AppMode, type Caller, type CallName, type ErrorCode, kioskCallNames, type SessionSlot } from '@shared/contract';
 import { isSameOrigin } from './appOrigin';
 
 // Who may make an IPC call, decided from plain facts about the sender. No Electron import: unit-tested under Node;

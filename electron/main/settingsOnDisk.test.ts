@@ -4,7 +4,7 @@ import { join } from 'node:path';
 // electron-store is conf plus Electron's paths; conf itself runs under Node, so the real file handling is tested.
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../shared/settings';
+import { defaultSettings } from '@shared/settings';
 import { memoryLogger } from '../core/logger';
 import { type JsonStore, type JsonStoreOptions, openSettings } from './settingsOnDisk';
 

@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { z } from 'zod';
-import { Settings, type SettingsInput } from '../../shared/settings';
+import { Settings, type SettingsInput } from '@shared/settings';
 import type { Logger } from '../core/logger';
 import { memorySettingsStore, type SettingsStore } from '../core/settings/store';
 

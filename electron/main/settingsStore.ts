@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ipcMain } from 'electron';
 import ElectronStore, { type Options } from 'electron-store';
-import type { SettingsInput } from '../../shared/settings';
+import type { SettingsInput } from '@shared/settings';
 import type { Logger } from '../core/logger';
 import { type JsonStore, type JsonStoreOptions, type OpenedSettings, openSettings } from './settingsOnDisk';
 

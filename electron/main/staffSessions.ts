@@ -1,4 +1,4 @@
-import type { SessionSlot } from '../../shared/contract';
+import type { SessionSlot } from '@shared/contract';
 
 /**
  * Staff sign-ins, one per window: the core's session token kept here in main beside the window's webContents id,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, session } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import { createCore } from '../core/app';
 import { autostartPlan, requestedStartAtLogin } from '../core/kiosk/autostart';
 import { vaultSecretStore } from '../core/secrets/vaultSecretStore';
@@ -48,7 +48,12 @@ export async function startApp(ctx: StartContext): Promise<void> {
   log.info('app.starting', { version: app.getVersion(), electron: process.versions.electron, mode, modeFrom: from, packaged: app.isPackaged, settingsProblem: settings.problem });
   setAppMenu(mode);
 
-  const paths = appPaths({ mainDir: import.meta.dirname, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, electronVersion: process.versions.electron });
+  const paths = appPaths({
+    mainDir: import.meta.dirname,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
   checkAppPaths(paths, mode, { isPackaged: app.isPackaged, builtRenderer: renderer === appRenderer });
 
   denyAllPermissions(session.defaultSession, log);

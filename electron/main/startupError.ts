@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import type { Logger } from '../core/logger';
 import { startupErrorPage, statusPageUrl } from './statusPage';
 import { lockedDownWebPreferences } from './windowOptions';

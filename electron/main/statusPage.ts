@@ -16,15 +16,15 @@ export function escapeHtml(text: string): string {
 
 export function statusPageUrl(page: StatusPage): string {
   const [fg, bg] = page.dark ? ['#f2f2f2', '#000000'] : ['#1a1a1a', '#ffffff'];
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8">`
-    + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`
-    + `<title>Gangbord</title><style>body{margin:0;min-height:100vh;display:flex;flex-direction:column;justify-content:center;`
+  const html = '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+    + '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+    + '<title>Gangbord</title><style>body{margin:0;min-height:100vh;display:flex;flex-direction:column;justify-content:center;'
     + `padding:6vmin;box-sizing:border-box;font:2.4vmin/1.5 system-ui,sans-serif;color:${fg};background:${bg}}`
-    + `h1{font-size:5vmin;margin:0 0 .2em}h2{font-size:3vmin;font-weight:normal;margin:0 0 2em;opacity:.8}`
-    + `p{max-width:70em;margin:.4em 0;white-space:pre-wrap;overflow-wrap:anywhere}</style></head><body>`
+    + 'h1{font-size:5vmin;margin:0 0 .2em}h2{font-size:3vmin;font-weight:normal;margin:0 0 2em;opacity:.8}'
+    + 'p{max-width:70em;margin:.4em 0;white-space:pre-wrap;overflow-wrap:anywhere}</style></head><body>'
     + `<h1>${escapeHtml(page.title.nl)}</h1><h2 lang="en">${escapeHtml(page.title.en)}</h2>`
     + page.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')
-    + `</body></html>`;
+    + '</body></html>';
   return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
 }
 

@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 
 // The options every Gangbord window is created with. Only a type import from Electron (erased at build), so the
 // unit test can check the security-relevant ones under Node.

@@ -1,5 +1,5 @@
 import { BrowserWindow, type WebContents } from 'electron';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import { defaultRecoveryPolicy } from '../core/kiosk/recoveryPolicy';
 import type { Logger } from '../core/logger';
 import type { AppPaths } from './appPaths';
@@ -32,6 +32,7 @@ export class AppWindows {
     // Electronegativity cannot see into windowOptions(): contextIsolation, sandbox and the rest are set there
     // (lockedDownWebPreferences) and asserted by windowOptions.test.ts; new windows and navigation are refused in
     // security.ts, which also covers a middle click (auxclick).
+    // eslint-disable-next-line @stylistic/max-len -- Electronegativity reads its exceptions from this one line
     const win = new BrowserWindow(windowOptions(mode, deps.paths.preload(mode), deps.isPackaged)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     const id = win.webContents.id;
     const pageUrl = deps.renderer.pageUrl(mode);

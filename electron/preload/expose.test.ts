@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { callChannel, callNames, eventChannel, kioskCallNames } from '../../shared/contract';
+import { callChannel, callNames, eventChannel, kioskCallNames } from '@shared/contract';
 import { type BridgeIpc, buildBridge } from './expose';
 
 /** An in-memory IPC for the bridge's own logic; Electron's real ipcRenderer is exercised by the Electron e2e tests. */

@@ -1,4 +1,4 @@
-import { callChannel, type CallName, eventChannel, type GangbordBridge, isEventName } from '../../shared/contract';
+import { callChannel, type CallName, eventChannel, type GangbordBridge, isEventName } from '@shared/contract';
 
 // Builds what a preload exposes as `window.gangbord` (shared/contract/bridge.ts). No Electron import: the preloads
 // pass ipcRenderer in, and the unit test an in-memory stand-in, so the wrapper itself is tested under Node.

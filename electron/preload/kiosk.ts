@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { kioskCallNames } from '../../shared/contract';
+import { kioskCallNames } from '@shared/contract';
 import { buildBridge } from './expose';
 
 // The kiosk window's preload: the kiosk calls and nothing else (least privilege). Main refuses any other call from

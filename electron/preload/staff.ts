@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { callNames } from '../../shared/contract';
+import { callNames } from '@shared/contract';
 import { buildBridge } from './expose';
 
 // The staff window's preload: every call in the contract. Whether the person may make it is decided in main, by

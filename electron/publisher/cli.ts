@@ -12,9 +12,18 @@ import type { SecretStore } from '../core/secrets/secretStore';
 import { fileSettingsStore } from '../core/settings/store';
 import { parsePublisherArgs, type PublisherArgs, UsageError } from './args';
 import {
-  acknowledgements, addSender, type AlertRequest, approve, type FleetContext, FleetAdminError, revoke, screenStatuses, sendFleetAlert, statusCsv, waitingScreens,
+  acknowledgements,
+  addSender,
+  type AlertRequest,
+  approve,
+  type FleetContext,
+  FleetAdminError,
+  revoke,
+  screenStatuses,
+  sendFleetAlert,
+  statusCsv,
+  waitingScreens,
 } from '../core/fleet/fleetAdmin';
-
 
 // The school's publisher without a window (docs/fleet.md): `npm run publisher -- --data-dir DIR --folder F --school ID`.
 // It syncs the configured source (DIR/settings.json; the demo school when none) in kiosk scope and signs what every

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AppMode } from '../../shared/contract';
+import { AppMode } from '@shared/contract';
 
 export interface WebHostArgs {
   mode: AppMode;
@@ -43,7 +43,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   if (!mode.success) throw new UsageError(`--mode must be kiosk or staff\n${USAGE}`);
   if (!values['data-dir']) throw new UsageError(`--data-dir is required\n${USAGE}`);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535 (0 picks a free port)');
   let now: number | null = null;
   if (values.now !== undefined) {
     // An instant needs its offset: "2026-11-24T09:15:00+01:00" or "...Z". A bare local time would be ambiguous.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SessionSlot } from '../../shared/contract';
+import type { SessionSlot } from '@shared/contract';
 import { sameSecret } from './security';
 
 /** What the web host knows of one page it let in: its name as a client, and its staff session (server-side only). */

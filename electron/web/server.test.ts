@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppMode } from '../../shared/contract';
+import type { AppMode } from '@shared/contract';
 import { totpCode } from '../core/testing/staffSession';
 import { startCore } from '../core/testing/startedCore';
 import { useTempDirs } from '../core/testing/tempDir';

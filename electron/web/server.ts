@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AppMode, type Caller, fail, isCallName } from '../../shared/contract';
+import { type AppMode, type Caller, fail, isCallName } from '@shared/contract';
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
 import { posix } from 'node:path';
-import { webHostPaths } from '../../shared/contract/bridge';
+import { webHostPaths } from '@shared/contract/bridge';
 import { createPageKeys, type PageEntry } from './pageKeys';
 import { fromOwnOrigin, setSecurityHeaders } from './security';
 import { resolveStatic, streamFile } from './staticFiles';

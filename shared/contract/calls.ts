@@ -169,7 +169,6 @@ export const FleetOverview = z.object({
 }).strict();
 export type FleetOverview = z.infer<typeof FleetOverview>;
 
-
 export const ConnectionTest = z.object({
   ok: z.boolean(),
   /** What was tried, in order, in plain words: "Signed in", "Fetched 48 rooms", "Appointments: HTTP 403 ...". */
@@ -230,10 +229,12 @@ export const calls = {
   'kiosk.nowNext': call({
     role: 'kiosk',
     summary: 'For each room (all, or the codes given): the lesson now and the next one, with changes.',
-    input: z.object({
-      at: Instant.optional(),
-      rooms: z.array(Code).min(1).max(500).optional(),
-    }).strict(),
+    input: z
+      .object({
+        at: Instant.optional(),
+        rooms: z.array(Code).min(1).max(500).optional(),
+      })
+      .strict(),
     output: NowNextBoard,
   }),
   'kiosk.roomDay': call({
@@ -256,7 +257,7 @@ export const calls = {
   }),
   'fleet.screen': call({
     role: 'kiosk',
-    summary: 'This screen in its school\'s fleet: its id, fingerprint and whether it is approved; null outside a fleet.',
+    summary: "This screen in its school's fleet: its id, fingerprint and whether it is approved; null outside a fleet.",
     input: noInput,
     output: FleetScreenInfo.nullable(),
   }),
@@ -285,31 +286,36 @@ export const calls = {
     output: SyncStatus,
   }),
   'auth.status': call({
-    role: 'kiosk', window: staffOnly,
+    role: 'kiosk',
+    window: staffOnly,
     summary: 'Who is signed in on this staff window, and whether the first administrator must still be created.',
     input: noInput,
     output: AuthStatus,
   }),
   'auth.setup': call({
-    role: 'kiosk', window: staffOnly,
+    role: 'kiosk',
+    window: staffOnly,
     summary: 'Create the first administrator (only while no account exists); answers the authenticator secret to set up.',
     input: z.object({ username: Username, displayName: z.string().trim().min(1).max(100), password: Password }).strict(),
     output: z.object({ user: StaffUser, totp: TotpEnrollment }).strict(),
   }),
   'auth.signIn': call({
-    role: 'kiosk', window: staffOnly,
+    role: 'kiosk',
+    window: staffOnly,
     summary: 'First step of signing in: username and password.',
     input: z.object({ username: Username, password: z.string().min(1).max(200) }).strict(),
     output: SignInResult,
   }),
   'auth.verifyTotp': call({
-    role: 'kiosk', window: staffOnly,
+    role: 'kiosk',
+    window: staffOnly,
     summary: 'Second step: the 6-digit code from the authenticator app (a code is accepted once only).',
     input: z.object({ code: TotpCode }).strict(),
     output: z.object({ user: StaffUser }).strict(),
   }),
   'auth.useRecoveryCode': call({
-    role: 'kiosk', window: staffOnly,
+    role: 'kiosk',
+    window: staffOnly,
     summary: 'Second step with a recovery code instead of the authenticator (a lost phone); each code works once.',
     input: z.object({ code: RecoveryCode }).strict(),
     output: z.object({ user: StaffUser, codesLeft: z.number().int().min(0) }).strict(),
@@ -321,7 +327,8 @@ export const calls = {
     output: z.object({ codes: z.array(z.string()).length(10) }).strict(),
   }),
   'auth.signOut': call({
-    role: 'kiosk', window: staffOnly,
+    role: 'kiosk',
+    window: staffOnly,
     summary: 'Sign out of this window (also what the idle lock does).',
     input: noInput,
     output: z.object({}).strict(),
@@ -334,7 +341,8 @@ export const calls = {
   }),
   'auth.enrollTotp': call({
     role: 'teacher',
-    summary: 'Start using an authenticator app, or a new one: the secret to set up; auth.verifyTotp with a code from it confirms it, and until then the current one stays in force.',
+    summary:
+      'Start using an authenticator app, or a new one: the secret to set up; auth.verifyTotp with a code from it confirms it, and until then the current one stays in force.',
     input: noInput,
     output: TotpEnrollment,
   }),
@@ -342,16 +350,30 @@ export const calls = {
   'accounts.create': call({
     role: 'admin',
     summary: 'Create a staff account with a first password.',
-    input: z.object({ username: Username, displayName: z.string().trim().min(1).max(100), role: StaffRole, password: Password, teacherCode: z.string().max(40).nullable().default(null) }).strict(),
+    input: z
+      .object({
+        username: Username,
+        displayName: z.string().trim().min(1).max(100),
+        role: StaffRole,
+        password: Password,
+        teacherCode: z.string().max(40).nullable().default(null),
+      })
+      .strict(),
     output: StaffAccount,
   }),
   'accounts.update': call({
     role: 'admin',
-    summary: "Change an account: name, role, disabled, a new password, or reset its authenticator.",
-    input: z.object({
-      id: z.number().int().positive(), displayName: z.string().trim().min(1).max(100).optional(), role: StaffRole.optional(),
-      disabled: z.boolean().optional(), password: Password.optional(), resetTotp: z.boolean().optional(),
-    }).strict(),
+    summary: 'Change an account: name, role, disabled, a new password, or reset its authenticator.',
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        displayName: z.string().trim().min(1).max(100).optional(),
+        role: StaffRole.optional(),
+        disabled: z.boolean().optional(),
+        password: Password.optional(),
+        resetTotp: z.boolean().optional(),
+      })
+      .strict(),
     output: StaffAccount,
   }),
   'accounts.fromUpstream': call({
@@ -364,11 +386,13 @@ export const calls = {
     role: 'teacher',
     summary: 'Search as you type over pupils, teachers, groups, rooms and subjects.',
     input: z.object({ text: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }).strict(),
-    output: z.object({
-      hits: z.array(SearchHit),
-      /** This session was shown its share of pupils (docs/security-accounts.md §4): none now until it signs in again. */
-      pupilsWithheld: z.boolean(),
-    }).strict(),
+    output: z
+      .object({
+        hits: z.array(SearchHit),
+        /** This session was shown its share of pupils (docs/security-accounts.md §4): none now until it signs in again. */
+        pupilsWithheld: z.boolean(),
+      })
+      .strict(),
   }),
   'timetable.week': call({
     role: 'teacher',
@@ -385,7 +409,14 @@ export const calls = {
   'rooms.free': call({
     role: 'teacher',
     summary: 'Rooms free in a period of a day, by building and capacity.',
-    input: z.object({ day: LocalDate, period: z.number().int().min(0).max(20), building: z.string().max(40).optional(), minCapacity: z.number().int().min(0).max(5000).optional() }).strict(),
+    input: z
+      .object({
+        day: LocalDate,
+        period: z.number().int().min(0).max(20),
+        building: z.string().max(40).optional(),
+        minCapacity: z.number().int().min(0).max(5000).optional(),
+      })
+      .strict(),
     output: FreeRooms,
   }),
   'pupils.card': call({
@@ -409,12 +440,14 @@ export const calls = {
   'photos.import': call({
     role: 'admin',
     summary: 'Import pupil photos from a folder or a ZIP file on this machine; progress comes as photos.progress events.',
-    input: z.object({
-      kind: z.enum(['folder', 'zip']),
-      path: z.string().min(1).max(1000),
-      /** A regular expression on the file name whose first group is the pupil number. */
-      pattern: z.string().max(200).default('^(\\d+)\\.(?:jpe?g|png)$'),
-    }).strict(),
+    input: z
+      .object({
+        kind: z.enum(['folder', 'zip']),
+        path: z.string().min(1).max(1000),
+        /** A regular expression on the file name whose first group is the pupil number. */
+        pattern: z.string().max(200).default('^(\\d+)\\.(?:jpe?g|png)$'),
+      })
+      .strict(),
     output: PhotoImportReport,
   }),
   'audit.query': call({
@@ -482,7 +515,10 @@ export const calls = {
     role: 'admin',
     summary: "A screen's last thumbnail as a PNG data URL, its signature checked; null when it has none.",
     input: z.object({ screenId: ScreenId }).strict(),
-    output: z.object({ at: Instant, dataUrl: z.string().max(800_000) }).strict().nullable(),
+    output: z
+      .object({ at: Instant, dataUrl: z.string().max(800_000) })
+      .strict()
+      .nullable(),
   }),
   'fleet.statusExport': call({
     role: 'admin',
@@ -492,39 +528,54 @@ export const calls = {
   }),
   'fleet.addSender': call({
     role: 'admin',
-    summary: "Let another staff PC send alerts: its name and the public key its Screens page shows.",
+    summary: 'Let another staff PC send alerts: its name and the public key its Screens page shows.',
     input: z.object({ name: z.string().trim().min(1).max(80), publicKey: z.string().trim().max(200) }).strict(),
     output: z.object({ fingerprint: z.string().max(60) }).strict(),
   }),
   'fleet.removeSender': call({
     role: 'admin',
-    summary: "Take an alert sender out of the roster: screens no longer believe its alerts.",
+    summary: 'Take an alert sender out of the roster: screens no longer believe its alerts.',
     input: z.object({ publicKey: PublicKeyText }).strict(),
     output: z.object({}).strict(),
   }),
   'fleet.readCap': call({
     role: 'admin',
-    summary: 'Read a CAP 1.2 alert (the file\'s text, or its https address) into an alert to check and send.',
-    input: z.union([
-      z.object({ xml: z.string().min(1).max(300_000) }).strict(),
-      z.object({ url: z.string().trim().min(1).max(2000) }).strict(),
-    ]),
-    output: z.object({
-      template: z.enum(ALERT_TEMPLATE_NAMES), title: z.string().max(120).nullable(), text: z.string().max(1000), drill: z.boolean(),
-      minutes: z.number().int().min(1).max(24 * 60), identifier: z.string().max(500), sender: z.string().max(500),
-    }).strict(),
+    summary: "Read a CAP 1.2 alert (the file's text, or its https address) into an alert to check and send.",
+    input: z.union([z.object({ xml: z.string().min(1).max(300_000) }).strict(), z.object({ url: z.string().trim().min(1).max(2000) }).strict()]),
+    output: z
+      .object({
+        template: z.enum(ALERT_TEMPLATE_NAMES),
+        title: z.string().max(120).nullable(),
+        text: z.string().max(1000),
+        drill: z.boolean(),
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+        identifier: z.string().max(500),
+        sender: z.string().max(500),
+      })
+      .strict(),
   }),
   'fleet.sendAlert': call({
     role: 'admin',
     summary: 'Send an emergency alert to every screen, or some display groups; it holds until an all clear or `minutes`.',
-    input: z.object({
-      template: z.enum(ALERT_TEMPLATE_NAMES),
-      title: z.string().trim().max(120).default(''),
-      text: z.string().trim().max(1000).default(''),
-      drill: z.boolean(),
-      groups: z.array(z.string().min(1).max(60)).max(50).default([]),
-      minutes: z.number().int().min(1).max(24 * 60).default(60),
-    }).strict(),
+    input: z
+      .object({
+        template: z.enum(ALERT_TEMPLATE_NAMES),
+        title: z.string().trim().max(120).default(''),
+        text: z.string().trim().max(1000).default(''),
+        drill: z.boolean(),
+        groups: z.array(z.string().min(1).max(60)).max(50).default([]),
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(60),
+      })
+      .strict(),
     output: z.object({ alertId: z.string().max(64) }).strict(),
   }),
   'fleet.acknowledgements': call({

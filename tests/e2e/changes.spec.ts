@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Lesson } from '../../shared/domain/lesson';
+import type { Lesson } from '@shared/domain/lesson';
 import { at, concerning, demoSchoolAt, heldIn, hhmm, isoInstant } from './support/demoSchool';
 import { expect, openPage, roomCard, slot, test, withHost } from './support/kiosk';
 

@@ -1,5 +1,5 @@
-import type { Lesson } from '../../shared/domain/lesson';
-import { addDays } from '../../shared/timetable/zonedTime';
+import type { Lesson } from '@shared/domain/lesson';
+import { addDays } from '@shared/timetable/zonedTime';
 import { at, demoSchoolAt, isoInstant } from './support/demoSchool';
 import { expect, openPage, test, withHost } from './support/kiosk';
 import { provisioning } from './support/provisioning';

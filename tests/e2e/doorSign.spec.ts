@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Lesson } from '../../shared/domain/lesson';
+import type { Lesson } from '@shared/domain/lesson';
 import { at, concerning, demoSchoolAt, heldIn, hhmm, isoInstant, isPlain } from './support/demoSchool';
 import { expect, openPage, test, withHost } from './support/kiosk';
 import { doorProfile, provisioning } from './support/provisioning';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import type { DisplayLayout, DisplayProfileInput } from '../../shared/domain/display';
+import type { DisplayLayout, DisplayProfileInput } from '@shared/domain/display';
 import { measureContrast } from './support/contrast';
 import { at, demoSchoolAt, heldIn, isoInstant, isPlain } from './support/demoSchool';
 import { chooseProfile, LANDSCAPE, PORTRAIT } from './support/display';
@@ -62,7 +62,10 @@ async function shootEvery(page: Page, layout: DisplayLayout) {
       await expect(page.locator('.kiosk')).toHaveAttribute('data-layout', layout);
       await expect(ready[layout](page)).toBeVisible();
       // Nothing may spill out of the screen: a kiosk has no scroll bars to reach it.
-      expect(await page.evaluate(() => [document.documentElement.scrollWidth <= innerWidth, document.documentElement.scrollHeight <= innerHeight]), profile.id).toEqual([true, true]);
+      expect(
+        await page.evaluate(() => [document.documentElement.scrollWidth <= innerWidth, document.documentElement.scrollHeight <= innerHeight]),
+        profile.id,
+      ).toEqual([true, true]);
       // Nor is anything cut off at the bottom of a card, panel or column (they hide what overflows).
       const clipped = await page.locator('.room-card, .door-panel, .door-later, .changes-column, .announcement-slide')
         .evaluateAll((boxes) => boxes.filter((box) => box.scrollHeight > box.clientHeight + 1).map((box) => box.getAttribute('aria-label') ?? box.className));

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { generateDemoSchool } from '../../electron/core/demo';
-import { displayName } from '../../shared/domain/people';
+import { displayName } from '@shared/domain/people';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
 import { photoFolder } from './staffSupport/photos';

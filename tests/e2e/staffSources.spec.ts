@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { NowNextBoard } from '../../shared/contract';
+import type { NowNextBoard } from '@shared/contract';
 import { at, isoInstant } from './support/demoSchool';
 import { expect, test } from './support/kiosk';
 import { type IcsServer, icsFeed, startIcsServer } from './staffSupport/icsFeed';

@@ -34,7 +34,7 @@ export function electronInstall(packageDir = electronPackageDir, env = process.e
     const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
     return existsSync(path) ? { path, reason: null } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no Electron at ${path}` };
   }
-  if (!relative) return { path: null, reason: `the Electron binary is not installed at node_modules/electron/dist (no path.txt)` };
+  if (!relative) return { path: null, reason: 'the Electron binary is not installed at node_modules/electron/dist (no path.txt)' };
   const path = join(packageDir, 'dist', relative);
   if (!existsSync(path)) return { path: null, reason: `the Electron binary is not installed at node_modules/electron/dist (${relative} is missing)` };
   const versionFile = join(packageDir, 'dist', 'version');

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../shared/contract';
+import type { ErrorCode } from '@shared/contract';
 
 /** Thrown by a handler to answer with a specific envelope error instead of INTERNAL. */
 export class CallFailure extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, calls, type Role } from '../../../shared/contract';
-import { DEFAULT_PROFILE } from '../../../shared/domain/display';
+import { callNames, calls, type Role } from '@shared/contract';
+import { DEFAULT_PROFILE } from '@shared/domain/display';
 import { memoryLogger } from '../logger';
 import { CallFailure } from './callFailure';
 import { createDispatcher, type Handlers } from './dispatcher';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import {
   type AppMode, type Caller, type CallName, type CallOutput, type Calls, calls, fail, isCallName, ok, type Result, type Role, roleAllows,
-} from '../../../shared/contract';
-import type { StaffUser } from '../../../shared/domain';
+} from '@shared/contract';
+import type { StaffUser } from '@shared/domain';
 import { CacheError } from '../db/errors';
 import type { Logger } from '../logger';
 import { CallFailure } from './callFailure';

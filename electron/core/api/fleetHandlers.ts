@@ -1,4 +1,4 @@
-import type { StaffUser } from '../../../shared/domain';
+import type { StaffUser } from '@shared/domain';
 import type { AuditLog } from '../audit/auditLog';
 import { CapError } from '../fleet/capAlert';
 import { FleetAdminError } from '../fleet/fleetAdmin';
@@ -60,7 +60,15 @@ export function createFleetHandlers(fleet: FleetStaff, audit: AuditLog, signedIn
     }),
     'fleet.readCap': (input) => fleetCall(async () => {
       const alert = await fleet.readCap(input);
-      return { template: alert.template, title: alert.title, text: alert.text, drill: alert.drill, minutes: alert.minutes, identifier: alert.identifier, sender: alert.sender };
+      return {
+        template: alert.template,
+        title: alert.title,
+        text: alert.text,
+        drill: alert.drill,
+        minutes: alert.minutes,
+        identifier: alert.identifier,
+        sender: alert.sender,
+      };
     }),
     'fleet.sendAlert': (input, { user }) => fleetCall(async () => {
       const alert = await fleet.sendAlert({ ...input, title: input.title || null });

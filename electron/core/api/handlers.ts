@@ -1,6 +1,6 @@
-import type { FleetScreenInfo, SyncStatus } from '../../../shared/contract';
-import type { Announcement, DisplayProfile, Holiday } from '../../../shared/domain';
-import type { Settings, SettingsInput } from '../../../shared/settings';
+import type { FleetScreenInfo, SyncStatus } from '@shared/contract';
+import type { Announcement, DisplayProfile, Holiday } from '@shared/domain';
+import type { Settings, SettingsInput } from '@shared/settings';
 import type { Clock } from '../clock';
 import type { CacheDb } from '../db/open';
 import { activeProfile } from '../display/activeProfile';

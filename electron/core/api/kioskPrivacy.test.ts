@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type CallInput, calls, type KioskCallName, kioskCallNames } from '../../../shared/contract';
-import { displayName } from '../../../shared/domain';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import { type CallInput, calls, type KioskCallName, kioskCallNames } from '@shared/contract';
+import { displayName } from '@shared/domain';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { hashPin } from '../display/pin';
 import { generateDemoSchool } from '../demo/demoSchool';
 import type { Snapshot } from '../sync/snapshot';

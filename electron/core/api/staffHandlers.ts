@@ -1,7 +1,7 @@
 import { pupilSearchDays, pupilSearchDetail } from '../audit/pupilSearches';
-import { type CallName, callNames, type SyncStatus } from '../../../shared/contract';
-import type { SourceConfig } from '../../../shared/settings';
-import { displayName, type StaffUser } from '../../../shared/domain';
+import { type CallName, callNames, type SyncStatus } from '@shared/contract';
+import type { SourceConfig } from '@shared/settings';
+import { displayName, type StaffUser } from '@shared/domain';
 import type { AuditLog } from '../audit/auditLog';
 import { rulePatternProblem } from '../sources/common/fieldRules';
 import type { AuthService } from '../auth/authService';
@@ -18,7 +18,9 @@ import { createFleetHandlers } from './fleetHandlers';
 
 /** Configuring the upstream source: settings, credentials (names only ever leave), Zermelo linking. */
 export interface SourceAdmin {
-  get(): { source: SourceConfig | null; secretsSet: string[]; status: SyncStatus } | Promise<{ source: SourceConfig | null; secretsSet: string[]; status: SyncStatus }>;
+  get():
+    | { source: SourceConfig | null; secretsSet: string[]; status: SyncStatus }
+    | Promise<{ source: SourceConfig | null; secretsSet: string[]; status: SyncStatus }>;
   set(source: SourceConfig | null): void;
   setSecret(name: string, value: string): Promise<void>;
   linkZermelo(portal: string, koppelcode: string, tokenName: string): Promise<void>;
@@ -142,7 +144,14 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       const pupilNumbers = pupils.map((p) => p.number);
       // A photo the school may not show is not kept either: files for those pupils are refused and reported.
       const withoutConsent = new Set(pupils.filter((p) => p.photo_consent !== 1).map((p) => p.number));
-      const report = await s.importPhotos(s.cache, { kind: input.kind, path: input.path, pattern: input.pattern, pupilNumbers, withoutConsent, onProgress: s.onImportProgress });
+      const report = await s.importPhotos(s.cache, {
+        kind: input.kind,
+        path: input.path,
+        pattern: input.pattern,
+        pupilNumbers,
+        withoutConsent,
+        onProgress: s.onImportProgress,
+      });
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;
     },

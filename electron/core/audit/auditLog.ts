@@ -1,10 +1,20 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { AuditAction, AuditEntry } from '../../../shared/domain';
+import type { AuditAction, AuditEntry } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 
 const GENESIS = '0'.repeat(64);
 
-interface AuditRow { id: number; at_ms: number; actor: string; action: string; subject: string | null; detail: string | null; prev_hash: string; hash: string; keyed: number }
+interface AuditRow {
+  id: number;
+  at_ms: number;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+  keyed: number;
+}
 
 /** The last row whose hash was checkpointed outside the database (auditKeyring.ts). */
 export interface AuditAnchor {
@@ -30,7 +40,16 @@ export interface AuditFilter {
  * A row's link in the chain. Keyed rows: HMAC-SHA-256 under the audit key, so whoever holds only the database key
  * cannot write a row that fits. Rows from before the key: plain SHA-256, as they were written.
  */
-function rowHash(key: Buffer | null, prev: string, id: number, at: number, actor: string, action: string, subject: string | null, detail: string | null): string {
+function rowHash(
+  key: Buffer | null,
+  prev: string,
+  id: number,
+  at: number,
+  actor: string,
+  action: string,
+  subject: string | null,
+  detail: string | null,
+): string {
   // Every field, length-prefixed, so no two different rows can hash the same by shifting text between fields.
   const fields = [prev, String(id), String(at), actor, action, subject ?? '\u0000', detail ?? '\u0000'];
   const text = fields.map((f) => `${f.length}:${f}`).join('|');

@@ -1,5 +1,5 @@
-import type { AuditEntry, PupilSearchDay } from '../../../shared/domain';
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import type { AuditEntry, PupilSearchDay } from '@shared/domain';
+import { localDateOf } from '@shared/timetable/zonedTime';
 
 /** A day with this many pupils shown to one person is flagged: a busy mentor finds a few dozen. */
 export const FLAG_PUPILS_A_DAY = 150;

@@ -1,10 +1,24 @@
-import type { StaffAccount, StaffRole, StaffUser } from '../../../shared/domain';
+import type { StaffAccount, StaffRole, StaffUser } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 
 export interface AccountRow {
-  id: number; username: string; display_name: string; role: StaffRole; password_hash: string | null; totp_secret: string | null;
-  totp_enabled: number; totp_last_step: number | null; totp_pending_secret: string | null; totp_setup_open: number; recovery_codes: string | null; failed_attempts: number; locked_until_ms: number | null; disabled: number;
-  teacher_code: string | null; created_ms: number; last_sign_in_ms: number | null;
+  id: number;
+  username: string;
+  display_name: string;
+  role: StaffRole;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  totp_pending_secret: string | null;
+  totp_setup_open: number;
+  recovery_codes: string | null;
+  failed_attempts: number;
+  locked_until_ms: number | null;
+  disabled: number;
+  teacher_code: string | null;
+  created_ms: number;
+  last_sign_in_ms: number | null;
 }
 
 export const toUser = (r: AccountRow): StaffUser => ({
@@ -12,7 +26,12 @@ export const toUser = (r: AccountRow): StaffUser => ({
 });
 
 export const toAccount = (r: AccountRow): StaffAccount => ({
-  ...toUser(r), totpSetupOpen: r.totp_setup_open === 1, disabled: r.disabled === 1, lockedUntil: r.locked_until_ms, lastSignInAt: r.last_sign_in_ms, hasPassword: r.password_hash !== null,
+  ...toUser(r),
+  totpSetupOpen: r.totp_setup_open === 1,
+  disabled: r.disabled === 1,
+  lockedUntil: r.locked_until_ms,
+  lastSignInAt: r.last_sign_in_ms,
+  hasPassword: r.password_hash !== null,
 });
 
 /** The accounts table, and nothing else: the rules about who may sign in live in authService.ts. */
@@ -20,13 +39,25 @@ export function createAccounts(db: CacheDb) {
   const byName = db.prepare('SELECT * FROM accounts WHERE username = ?');
   const byId = db.prepare('SELECT * FROM accounts WHERE id = ?');
   return {
-    count: () => (db.prepare('SELECT count(*) FROM accounts').pluck().get() as number),
+    count: () => db.prepare('SELECT count(*) FROM accounts').pluck().get() as number,
     byUsername: (username: string) => byName.get(username.toLowerCase()) as AccountRow | undefined,
     byId: (id: number) => byId.get(id) as AccountRow | undefined,
     all: () => db.prepare('SELECT * FROM accounts ORDER BY role DESC, username').all() as AccountRow[],
-    create(a: { username: string; displayName: string; role: StaffRole; passwordHash: string | null; teacherCode: string | null; disabled?: boolean; now: number }): AccountRow {
-      const { lastInsertRowid } = db.prepare(`INSERT INTO accounts (username, display_name, role, password_hash, teacher_code, disabled, created_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(a.username.toLowerCase(), a.displayName, a.role, a.passwordHash, a.teacherCode, a.disabled ? 1 : 0, a.now);
+    create(a: {
+      username: string;
+      displayName: string;
+      role: StaffRole;
+      passwordHash: string | null;
+      teacherCode: string | null;
+      disabled?: boolean;
+      now: number;
+    }): AccountRow {
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO accounts (username, display_name, role, password_hash, teacher_code, disabled, created_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(a.username.toLowerCase(), a.displayName, a.role, a.passwordHash, a.teacherCode, a.disabled ? 1 : 0, a.now);
       return byId.get(lastInsertRowid) as AccountRow;
     },
     /** Sets the given columns; names come from this file's callers only, never from input. */

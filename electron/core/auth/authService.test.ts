@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, calls } from '../../../shared/contract';
+import { callNames, calls } from '@shared/contract';
 import { manualClock } from '../clock';
 import { at, DAY, sampleSnapshot } from '../testing/sampleSchool';
 import { expectOk, sessionSlot, setUpAdmin, staffWindow, totpCode } from '../testing/staffSession';

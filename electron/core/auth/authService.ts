@@ -1,5 +1,5 @@
-import type { AuthStatus, Caller, Role, SignInResult } from '../../../shared/contract';
-import { type StaffAccount, type StaffRole, type StaffUser, type TotpEnrollment, Username } from '../../../shared/domain';
+import type { AuthStatus, Caller, Role, SignInResult } from '@shared/contract';
+import { type StaffAccount, type StaffRole, type StaffUser, type TotpEnrollment, Username } from '@shared/domain';
 import { CallFailure, tooSoon } from '../api/callFailure';
 import type { AuditLog } from '../audit/auditLog';
 import { burnVerify, hashSecret, verifySecret } from '../crypto/scryptHash';
@@ -101,7 +101,14 @@ export function createAuthService(ctx: AuthContext) {
       slot(caller);
       if (accounts.count() > 0) throw new CallFailure('CONFLICT', 'Accounts exist already; an administrator creates new ones.');
       const totp = newTotpEnrollment(input.username);
-      const row = accounts.create({ username: input.username, displayName: input.displayName, role: 'admin', passwordHash: hashSecret(input.password), teacherCode: null, now: now() });
+      const row = accounts.create({
+        username: input.username,
+        displayName: input.displayName,
+        role: 'admin',
+        passwordHash: hashSecret(input.password),
+        teacherCode: null,
+        now: now(),
+      });
       accounts.set(row.id, { totp_pending_secret: totp.secret, totp_setup_open: 1 });
       audit.append(row.username, 'accounts.change', row.username, 'first administrator created');
       audit.append(row.username, 'auth.factor', row.username, 'authenticator set-up started (first administrator)');
@@ -150,7 +157,10 @@ export function createAuthService(ctx: AuthContext) {
       const confirming = session.stage !== 'totp';
       const secret = !row ? null : confirming ? row.totp_pending_secret : row.totp_enabled === 1 ? row.totp_secret : null;
       if (!row || row.disabled === 1 || secret === null) {
-        throw new CallFailure('UNAUTHENTICATED', confirming && session.stage === 'full' ? 'Start setting up the new authenticator first.' : 'Sign in with your password first.');
+        throw new CallFailure(
+          'UNAUTHENTICATED',
+          confirming && session.stage === 'full' ? 'Start setting up the new authenticator first.' : 'Sign in with your password first.',
+        );
       }
       mustWait(caller, row.username, 'codes');
       // A new authenticator's first code: a replay window of its own (the old factor's last step says nothing of it).
@@ -158,7 +168,12 @@ export function createAuthService(ctx: AuthContext) {
       if (!check.valid) failed(caller, row.username, row, 'code');
       if (confirming) {
         accounts.set(row.id, { totp_secret: secret, totp_pending_secret: null, totp_enabled: 1, totp_setup_open: 0, totp_last_step: check.step });
-        audit.append(row.username, 'auth.factor', row.username, row.totp_enabled === 1 ? 'new authenticator confirmed; the old one stopped working' : 'authenticator confirmed');
+        audit.append(
+          row.username,
+          'auth.factor',
+          row.username,
+          row.totp_enabled === 1 ? 'new authenticator confirmed; the old one stopped working' : 'authenticator confirmed',
+        );
       } else {
         accounts.set(row.id, { totp_last_step: check.step });
       }
@@ -186,7 +201,8 @@ export function createAuthService(ctx: AuthContext) {
     /** Fresh recovery codes, after a code from the authenticator in force; the old ones stop working. */
     newRecoveryCodes(caller: Caller, user: StaffUser, code: string): { codes: string[] } {
       const row = accounts.byId(user.id)!;
-      if (row.totp_enabled !== 1 || row.totp_secret === null) throw new CallFailure('CONFLICT', 'Set up an authenticator first; recovery codes stand in for it.');
+      if (row.totp_enabled !== 1 || row.totp_secret === null)
+        throw new CallFailure('CONFLICT', 'Set up an authenticator first; recovery codes stand in for it.');
       mustWait(caller, row.username, 'codes');
       const check = checkTotp(row.totp_secret, code, now(), row.totp_last_step);
       if (!check.valid) failed(caller, row.username, row, 'code');
@@ -246,36 +262,64 @@ export function createAuthService(ctx: AuthContext) {
       return toAccount(row);
     },
 
-    update(admin: StaffUser, input: { id: number; displayName?: string; role?: StaffRole; disabled?: boolean; password?: string; resetTotp?: boolean }): StaffAccount {
+    update(
+      admin: StaffUser,
+      input: { id: number; displayName?: string; role?: StaffRole; disabled?: boolean; password?: string; resetTotp?: boolean },
+    ): StaffAccount {
       const row = accounts.byId(input.id);
       if (!row) throw new CallFailure('NOT_FOUND', 'There is no such account.');
       if (row.id === admin.id && (input.role === 'teacher' || input.disabled === true)) {
         throw new CallFailure('CONFLICT', 'You cannot take away your own administrator rights; another administrator can.');
       }
       if (row.id === admin.id && input.resetTotp) {
-        throw new CallFailure('CONFLICT', 'Your own authenticator is changed under My account (the current one stays until the new one is confirmed); a reset is for another administrator to do.');
+        throw new CallFailure(
+          'CONFLICT',
+          'Your own authenticator is changed under My account (the current one stays until the new one is confirmed); a reset is for another administrator to do.',
+        );
       }
       const changes: Partial<AccountRow> = {};
       if (input.displayName !== undefined) changes.display_name = input.displayName;
       if (input.role !== undefined) changes.role = input.role;
       if (input.disabled !== undefined) changes.disabled = input.disabled ? 1 : 0;
       if (input.password !== undefined) Object.assign(changes, { password_hash: hashSecret(input.password) });
-      if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_pending_secret: null, totp_enabled: 0, totp_last_step: null, recovery_codes: null, totp_setup_open: 1 });
+      if (input.resetTotp)
+        Object.assign(changes, {
+          totp_secret: null,
+          totp_pending_secret: null,
+          totp_enabled: 0,
+          totp_last_step: null,
+          recovery_codes: null,
+          totp_setup_open: 1,
+        });
       // A promotion to administrator without an authenticator: its set-up is offered at the next sign-in.
       else if (input.role === 'admin' && row.role !== 'admin' && row.totp_enabled !== 1) changes.totp_setup_open = 1;
       const updated = accounts.set(row.id, changes);
       if (input.password !== undefined) throttle.forget(row.username);
       if (input.disabled || input.password !== undefined || input.resetTotp || input.role !== undefined) sessions.closeAccount(row.id);
-      audit.append(admin.username, 'accounts.change', row.username, Object.keys(changes).filter((k) => k !== 'password_hash' && !k.startsWith('totp_') && k !== 'recovery_codes').join(', ') + (input.password ? ', password' : ''));
-      if (input.resetTotp) audit.append(admin.username, 'auth.factor', row.username, 'authenticator and recovery codes reset; set-up offered at the next sign-in');
-      else if (changes.totp_setup_open === 1) audit.append(admin.username, 'auth.factor', row.username, 'promoted to administrator: authenticator set-up offered at the next sign-in');
+      audit.append(
+        admin.username,
+        'accounts.change',
+        row.username,
+        Object.keys(changes)
+          .filter((k) => k !== 'password_hash' && !k.startsWith('totp_') && k !== 'recovery_codes')
+          .join(', ') + (input.password ? ', password' : ''),
+      );
+      if (input.resetTotp)
+        audit.append(admin.username, 'auth.factor', row.username, 'authenticator and recovery codes reset; set-up offered at the next sign-in');
+      else if (changes.totp_setup_open === 1)
+        audit.append(admin.username, 'auth.factor', row.username, 'promoted to administrator: authenticator set-up offered at the next sign-in');
       return { ...toAccount(updated), lockedUntil: throttle.hardLockedUntil(updated.username) };
     },
 
     /** Accounts for the timetable's teachers that have none: disabled and without a password until an admin sets one. */
     fromUpstream(admin: StaffUser, teachers: { code: string; displayName: string }[]): { created: number } {
       let created = 0;
-      const linked = new Set(accounts.all().map((a) => a.teacher_code).filter((c): c is string => c !== null));
+      const linked = new Set(
+        accounts
+          .all()
+          .map((a) => a.teacher_code)
+          .filter((c): c is string => c !== null),
+      );
       for (const t of teachers) {
         // Only a code that makes a valid username (the one sign-in accepts) gets an account; the rest are skipped.
         const parsed = Username.safeParse(t.code.toLowerCase().replace(/[^a-z0-9._-]/g, ''));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../shared/domain';
+import type { AuditEntry } from '@shared/domain';
 import type { Core } from '../app.types';
 import { manualClock } from '../clock';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../../shared/contract';
+import type { Caller } from '@shared/contract';
 import { manualClock } from '../clock';
 import { at, DAY } from '../testing/sampleSchool';
 import { expectOk, sessionSlot, setUpAdmin, totpCode } from '../testing/staffSession';
@@ -45,7 +45,7 @@ describe('the throttle', () => {
 });
 
 describe('wrong passwords at the sign-in screen', () => {
-  it("slow the next try on that window, but never lock the account or end its sessions elsewhere", async () => {
+  it('slow the next try on that window, but never lock the account or end its sessions elsewhere', async () => {
     const { core, clock, admin } = await staffCore();
     const stranger = windowOf('window-9');
     for (let i = 0; i < 6; i++) {

@@ -1,5 +1,5 @@
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import type { TotpEnrollment } from '../../../shared/domain';
+import type { TotpEnrollment } from '@shared/domain';
 
 const ISSUER = 'Gangbord';
 /** otplib's default time step, and the drift allowed either way (one step). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NowNextBoard } from '../../../shared/contract';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { NowNextBoard } from '@shared/contract';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../clock';
 import { expectOk } from '../testing/staffSession';
 import { startCore } from '../testing/startedCore';

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { generateDemoSchool } from '../demo/demoSchool';
 import type { Snapshot } from '../sync/snapshot';
 

@@ -1,5 +1,5 @@
-import type { Announcement, Holiday, LocalDate } from '../../../shared/domain';
-import { addDays, instantAt, weekdayOf } from '../../../shared/timetable/zonedTime';
+import type { Announcement, Holiday, LocalDate } from '@shared/domain';
+import { addDays, instantAt, weekdayOf } from '@shared/timetable/zonedTime';
 
 const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];

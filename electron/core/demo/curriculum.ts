@@ -1,4 +1,4 @@
-import type { RoomKind, Subject } from '../../../shared/domain';
+import type { RoomKind, Subject } from '@shared/domain';
 import type { Stream } from './schoolSizes';
 
 /** The kind of room a subject needs; the timetable falls back to an ordinary classroom where a lab or workshop is full. */

@@ -1,5 +1,5 @@
-import type { Lesson, LessonChange, LessonKind, LocalDate, Period, Room, RoomKind } from '../../../shared/domain';
-import { instantAt, weekdayOf } from '../../../shared/timetable/zonedTime';
+import type { Lesson, LessonChange, LessonKind, LocalDate, Period, Room, RoomKind } from '@shared/domain';
+import { instantAt, weekdayOf } from '@shared/timetable/zonedTime';
 import type { DemoGroups } from './groups';
 import { frozenList, type LessonTemplate } from './lessonTemplates';
 import type { Occupancy } from './occupancy';
@@ -82,7 +82,15 @@ class DayResources {
   }
 }
 
-const freshChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: EMPTY, previousTeachers: EMPTY, previousStart: null, movedTo: null, description: null });
+const freshChange = (): LessonChange => ({
+  cancelled: false,
+  added: false,
+  previousRooms: EMPTY,
+  previousTeachers: EMPTY,
+  previousStart: null,
+  movedTo: null,
+  description: null,
+});
 
 /** Appends the lessons of one school day to `out`. */
 export function stampDay(tt: DemoTimetable, date: LocalDate, out: Lesson[]): void {
@@ -144,7 +152,16 @@ export function stampDay(tt: DemoTimetable, date: LocalDate, out: Lesson[]): voi
  * A few lessons that are not in the regular week: a make-up lesson (inhaaluur) or, now and then, an
  * information session in the aula, in a period the class has free and with a teacher and room that are free.
  */
-function addExtraLessons(tt: DemoTimetable, date: LocalDate, templates: readonly LessonTemplate[], day: DayResources, dateHash: number, starts: number[], ends: number[], out: Lesson[]): void {
+function addExtraLessons(
+  tt: DemoTimetable,
+  date: LocalDate,
+  templates: readonly LessonTemplate[],
+  day: DayResources,
+  dateHash: number,
+  starts: number[],
+  ends: number[],
+  out: Lesson[],
+): void {
   const count = Math.floor(templates.length * ADDED + unitOf(mixHash(dateHash, 0xadd)));
   for (let n = 0; n < count; n++) {
     const hash = mixHash(dateHash, 0xadd0 + n);
@@ -158,14 +175,20 @@ function addExtraLessons(tt: DemoTimetable, date: LocalDate, templates: readonly
     for (let period = 1; period <= PERIOD_COUNT; period++) {
       if (!day.classes.isFree(period - 1, cls.index) || !day.teachers.isFree(period - 1, teacher)) continue;
       const aula = tt.rooms.findIndex((r) => r.kind === 'aula');
-      const room = activity && aula >= 0 && day.rooms.isFree(period - 1, aula) ? aula : day.freeRoom(activity ? 'classroom' : model.roomKind, period, 1, hash >>> 8);
+      const room =
+        activity && aula >= 0 && day.rooms.isFree(period - 1, aula) ? aula : day.freeRoom(activity ? 'classroom' : model.roomKind, period, 1, hash >>> 8);
       const roomCode = tt.rooms[room]?.code;
       if (roomCode === undefined) continue;
       day.classes.mark(period - 1, 1, cls.index);
       day.teachers.mark(period - 1, 1, teacher);
       day.rooms.mark(period - 1, 1, room);
       out.push({
-        id: `demo:${date}:${cls.code}:${period}`, start: starts[period] ?? 0, end: ends[period] ?? 0, day: date, periodFrom: period, periodTo: period,
+        id: `demo:${date}:${cls.code}:${period}`,
+        start: starts[period] ?? 0,
+        end: ends[period] ?? 0,
+        day: date,
+        periodFrom: period,
+        periodTo: period,
         kind: activity ? 'activity' : 'lesson',
         subjects: activity ? frozenList(['mentor']) : model.subjects,
         groups: frozenList([cls.code]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lesson } from '../../../shared/domain';
+import { Lesson } from '@shared/domain';
 import { generateDemoSchool } from './demoSchool';
 import { countWhere, danglingCodes, doubleBookings } from './snapshotInvariants';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Announcement, Group, Holiday, Lesson, Period, Pupil, Room, Subject, isChanged } from '../../../shared/domain';
-import { displayName } from '../../../shared/domain/people';
-import { weekdayOf } from '../../../shared/timetable/zonedTime';
+import { Announcement, Group, Holiday, Lesson, Period, Pupil, Room, Subject, isChanged } from '@shared/domain';
+import { displayName } from '@shared/domain/people';
+import { weekdayOf } from '@shared/timetable/zonedTime';
 import { generateDemoSchool, type DemoSchoolOptions } from './demoSchool';
 import { countWhere, danglingCodes, doubleBookings } from './snapshotInvariants';
 

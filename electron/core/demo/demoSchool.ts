@@ -1,4 +1,4 @@
-import type { Instant, Lesson } from '../../../shared/domain';
+import type { Instant, Lesson } from '@shared/domain';
 import type { Snapshot, StaffMember, SyncScope } from '../sync/snapshot';
 import { demoAnnouncements } from './announcements';
 import { subjectList } from './curriculum';

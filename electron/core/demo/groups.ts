@@ -1,4 +1,4 @@
-import type { Group } from '../../../shared/domain';
+import type { Group } from '@shared/domain';
 import { curriculumFor, subjectInfo, type Curriculum } from './curriculum';
 import type { ClassPlanEntry, Stream } from './schoolSizes';
 
@@ -77,7 +77,16 @@ export function buildGroups(plan: readonly ClassPlanEntry[], totalPupils: number
       const index = classes.length;
       // Pupils spread evenly; the first classes take the remainder.
       const pupils = Math.floor(totalPupils / classCount) + (index < totalPupils % classCount ? 1 : 0);
-      const cls: DemoClass = { index, code: classCode(entry.year, entry.stream, n), year: entry.year, stream: entry.stream, pupils, curriculum, yearStream: ys, classClusters: [] };
+      const cls: DemoClass = {
+        index,
+        code: classCode(entry.year, entry.stream, n),
+        year: entry.year,
+        stream: entry.stream,
+        pupils,
+        curriculum,
+        yearStream: ys,
+        classClusters: [],
+      };
       cls.classClusters = curriculum.classClusters.map((s) => ({ code: clusterCode(ys, s.subject, n), subject: s.subject, year: entry.year }));
       classes.push(cls);
       ys.classes.push(cls);

@@ -1,5 +1,5 @@
-import type { Holiday, LocalDate } from '../../../shared/domain';
-import { addDays, mondayOf, weekdayOf } from '../../../shared/timetable/zonedTime';
+import type { Holiday, LocalDate } from '@shared/domain';
+import { addDays, mondayOf, weekdayOf } from '@shared/timetable/zonedTime';
 
 /*
  * Dutch school holidays from their rules, for region midden (the regions take turns for autumn, spring and

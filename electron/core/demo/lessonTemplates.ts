@@ -1,4 +1,4 @@
-import type { Room, RoomKind } from '../../../shared/domain';
+import type { Room, RoomKind } from '@shared/domain';
 import type { DemoGroups } from './groups';
 import type { DemoTeacher } from './teachers';
 import type { WeeklyLesson, WeeklyTimetable } from './weeklyTimetable';

@@ -1,5 +1,5 @@
-import type { Period } from '../../../shared/domain';
-import { minutesOf, timeOfMinutes } from '../../../shared/timetable/zonedTime';
+import type { Period } from '@shared/domain';
+import { minutesOf, timeOfMinutes } from '@shared/timetable/zonedTime';
 
 const LESSON_MINUTES = 50;
 const FIRST_START = '08:30';

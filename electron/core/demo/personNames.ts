@@ -1,4 +1,4 @@
-import type { PersonName } from '../../../shared/domain';
+import type { PersonName } from '@shared/domain';
 import { PLAIN_SURNAMES, PREFIXED_SURNAMES } from './names';
 import { pick, type Random } from './random';
 

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Pupil } from '../../../shared/domain';
+import type { Pupil } from '@shared/domain';
 import { demoPortraits, generateDemoPortrait } from './portrait';
 
 interface Chunk { type: string; data: Buffer }

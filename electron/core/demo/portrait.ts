@@ -1,4 +1,4 @@
-import type { Pupil } from '../../../shared/domain';
+import type { Pupil } from '@shared/domain';
 import type { PhotoRecord } from '../sync/snapshot';
 import { encodePalettePng } from './png';
 import { hashString, mulberry32, pick, type Random } from './random';
@@ -13,10 +13,30 @@ export const PORTRAIT_HEIGHT = 200;
 
 type Rgb = readonly [number, number, number];
 
-const BACKGROUNDS: readonly Rgb[] = [[214, 228, 240], [226, 236, 222], [240, 228, 214], [232, 224, 240], [224, 238, 238], [238, 234, 220], [219, 226, 233], [242, 226, 230]];
+const BACKGROUNDS: readonly Rgb[] = [
+  [214, 228, 240],
+  [226, 236, 222],
+  [240, 228, 214],
+  [232, 224, 240],
+  [224, 238, 238],
+  [238, 234, 220],
+  [219, 226, 233],
+  [242, 226, 230],
+];
 const SKINS: readonly Rgb[] = [[255, 224, 196], [241, 194, 160], [224, 172, 130], [198, 134, 90], [160, 102, 66], [111, 71, 46]];
 const HAIR: readonly Rgb[] = [[28, 24, 22], [59, 40, 30], [105, 70, 42], [150, 96, 52], [216, 178, 104], [176, 84, 40], [70, 52, 44]];
-const SHIRTS: readonly Rgb[] = [[46, 94, 170], [200, 60, 60], [60, 140, 90], [240, 180, 40], [90, 90, 100], [120, 70, 160], [30, 150, 170], [230, 120, 60], [250, 250, 250], [40, 50, 80]];
+const SHIRTS: readonly Rgb[] = [
+  [46, 94, 170],
+  [200, 60, 60],
+  [60, 140, 90],
+  [240, 180, 40],
+  [90, 90, 100],
+  [120, 70, 160],
+  [30, 150, 170],
+  [230, 120, 60],
+  [250, 250, 250],
+  [40, 50, 80],
+];
 const SCARVES: readonly Rgb[] = [[80, 60, 120], [30, 70, 110], [150, 50, 70], [60, 110, 100], [200, 170, 140]];
 const HAIR_STYLES = ['short', 'side', 'long', 'bun', 'curly', 'buzz', 'long', 'short', 'headscarf'] as const;
 type HairStyle = (typeof HAIR_STYLES)[number];

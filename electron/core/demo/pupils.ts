@@ -1,4 +1,4 @@
-import type { Pupil } from '../../../shared/domain';
+import type { Pupil } from '@shared/domain';
 import type { DemoGroups } from './groups';
 import { PUPIL_FIRST_NAMES } from './names';
 import { personName } from './personNames';
@@ -27,7 +27,12 @@ export function buildPupils(groups: DemoGroups, random: Random): Pupil[] {
       let name = personName(random, PUPIL_FIRST_NAMES);
       while (isKnownPupil(name)) name = personName(random, PUPIL_FIRST_NAMES);
       if (cls === knownClass && i === 0) name = { ...KNOWN_PUPIL };
-      pupils.push({ ...name, number: String(number), photoConsent: random() >= 1 - PHOTO_CONSENT_RATE, groups: [cls.code, ...cls.classClusters.map((c) => c.code)] });
+      pupils.push({
+        ...name,
+        number: String(number),
+        photoConsent: random() >= 1 - PHOTO_CONSENT_RATE,
+        groups: [cls.code, ...cls.classClusters.map((c) => c.code)],
+      });
     }
     byClass.set(cls.index, pupils);
   }

@@ -1,4 +1,4 @@
-import type { Room, RoomKind } from '../../../shared/domain';
+import type { Room, RoomKind } from '@shared/domain';
 import type { Random } from './random';
 
 /** How many rooms of each kind a school of `total` rooms has: always at least two gyms and labs, one workshop. */

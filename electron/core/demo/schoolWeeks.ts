@@ -1,5 +1,5 @@
-import type { Holiday, Instant, LocalDate } from '../../../shared/domain';
-import { addDays, localDateOf, mondayOf } from '../../../shared/timetable/zonedTime';
+import type { Holiday, Instant, LocalDate } from '@shared/domain';
+import { addDays, localDateOf, mondayOf } from '@shared/timetable/zonedTime';
 import { holidayChecker, holidaysCovering } from './holidays';
 
 export interface SchoolCalendar {

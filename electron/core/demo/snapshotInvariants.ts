@@ -1,4 +1,4 @@
-import type { Lesson } from '../../../shared/domain';
+import type { Lesson } from '@shared/domain';
 import type { Snapshot } from '../sync/snapshot';
 
 /*

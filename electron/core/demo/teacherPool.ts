@@ -1,4 +1,4 @@
-import type { Room, RoomKind } from '../../../shared/domain';
+import type { Room, RoomKind } from '@shared/domain';
 import { SUBJECTS, subjectInfo } from './curriculum';
 import type { DemoTeacher } from './teachers';
 

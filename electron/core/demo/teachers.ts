@@ -1,4 +1,4 @@
-import type { PersonName } from '../../../shared/domain';
+import type { PersonName } from '@shared/domain';
 import { subjectInfo } from './curriculum';
 import type { DemoGroups } from './groups';
 import { personName } from './personNames';

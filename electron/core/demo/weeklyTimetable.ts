@@ -1,4 +1,4 @@
-import type { Room, RoomKind } from '../../../shared/domain';
+import type { Room, RoomKind } from '@shared/domain';
 import { SUBJECTS, subjectInfo, type TeachingRoomKind } from './curriculum';
 import type { DemoClass, DemoGroups, YearStream } from './groups';
 import { Occupancy, SCHOOL_DAYS, slotOf } from './occupancy';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NowNextBoard, SyncStatus } from '../../../shared/contract';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { NowNextBoard, SyncStatus } from '@shared/contract';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../clock';
 import { fillUp, smallFileSystem } from '../testing/smallFileSystem';
 import { expectOk, setUpAdmin } from '../testing/staffSession';

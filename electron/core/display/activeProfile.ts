@@ -1,5 +1,5 @@
-import { DEFAULT_PROFILE, type DisplayProfile } from '../../../shared/domain/display';
-import type { Settings } from '../../../shared/settings';
+import { DEFAULT_PROFILE, type DisplayProfile } from '@shared/domain/display';
+import type { Settings } from '@shared/settings';
 
 /**
  * The profile a screen runs: the one named on the command line for this run, else the one chosen in settings

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DisplaySetup } from '../../../shared/contract';
-import type { DisplayProfile } from '../../../shared/domain';
-import { Settings } from '../../../shared/settings';
+import type { DisplaySetup } from '@shared/contract';
+import type { DisplayProfile } from '@shared/domain';
+import { Settings } from '@shared/settings';
 import { manualClock } from '../clock';
 import { at, DAY } from '../testing/sampleSchool';
 import { startCore } from '../testing/startedCore';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_TEMPLATE_NAMES } from '../../../shared/fleet/alertTemplates';
+import { ALERT_TEMPLATE_NAMES } from '@shared/fleet/alertTemplates';
 
 /*
  * An emergency alert as a sender writes it (docs/fleet.md): a template or free text, every screen or some display

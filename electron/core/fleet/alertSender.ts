@@ -48,23 +48,32 @@ export interface AckCount {
  * Which screens show alert `alertId` from `sender`: each screen's ack.env, opened with that screen's own key only,
  * so a file one screen wrote in another's folder counts for neither.
  */
-export async function countAcknowledgements(folder: string, school: string, screens: readonly RosterScreen[], sender: string, alertId: string, now: number): Promise<AckCount> {
+export async function countAcknowledgements(
+  folder: string,
+  school: string,
+  screens: readonly RosterScreen[],
+  sender: string,
+  alertId: string,
+  now: number,
+): Promise<AckCount> {
   const paths = fleetPaths(folder);
   const result: AckCount = { shown: [], missing: [], refused: [] };
-  await Promise.all(screens.map(async (screen) => {
-    const bytes = await readIfThere(paths.ackOf(screen.id)).catch(() => null);
-    if (!bytes) return void result.missing.push({ id: screen.id, name: screen.name });
-    const trust: Trust = { school, keys: new Map([[screen.keyId, { publicKey: screen.publicKey, kinds: ['ack'] }]]), revoked: new Set() };
-    const opened = openEnvelope(bytes, { trust, kind: 'ack', now });
-    const ack = opened.ok ? AlertAck.safeParse(bodyJson(opened.body)) : null;
-    if (!opened.ok || !ack?.success || ack.data.screen !== screen.id) {
-      result.refused.push({ id: screen.id, refusal: opened.ok ? 'malformed' : opened.refusal });
-      return void result.missing.push({ id: screen.id, name: screen.name });
-    }
-    const match = ack.data.alerts.find((a) => a.sender === sender && a.id === alertId);
-    if (match) result.shown.push({ id: screen.id, name: screen.name, shownAt: match.shownAt });
-    else result.missing.push({ id: screen.id, name: screen.name });
-  }));
+  await Promise.all(
+    screens.map(async (screen) => {
+      const bytes = await readIfThere(paths.ackOf(screen.id)).catch(() => null);
+      if (!bytes) return void result.missing.push({ id: screen.id, name: screen.name });
+      const trust: Trust = { school, keys: new Map([[screen.keyId, { publicKey: screen.publicKey, kinds: ['ack'] }]]), revoked: new Set() };
+      const opened = openEnvelope(bytes, { trust, kind: 'ack', now });
+      const ack = opened.ok ? AlertAck.safeParse(bodyJson(opened.body)) : null;
+      if (!opened.ok || !ack?.success || ack.data.screen !== screen.id) {
+        result.refused.push({ id: screen.id, refusal: opened.ok ? 'malformed' : opened.refusal });
+        return void result.missing.push({ id: screen.id, name: screen.name });
+      }
+      const match = ack.data.alerts.find((a) => a.sender === sender && a.id === alertId);
+      if (match) result.shown.push({ id: screen.id, name: screen.name, shownAt: match.shownAt });
+      else result.missing.push({ id: screen.id, name: screen.name });
+    }),
+  );
   result.shown.sort((a, b) => a.id.localeCompare(b.id));
   result.missing.sort((a, b) => a.id.localeCompare(b.id));
   return result;

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { Announcement, Group, Holiday, Lesson, Period, Room, School, Subject, TeacherCode } from '../../../shared/domain';
-import { LocalDate } from '../../../shared/domain/time';
+import { Announcement, Group, Holiday, Lesson, Period, Room, School, Subject, TeacherCode } from '@shared/domain';
+import { LocalDate } from '@shared/domain/time';
 import type { Delta, Snapshot } from '../sync/snapshot';
 import { openEnvelope, sealEnvelope, type Trust } from './envelope';
 import type { FleetKeyPair } from './keys';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { FLEET_COMMANDS } from '../../../shared/fleet/commands';
+import { FLEET_COMMANDS } from '@shared/fleet/commands';
 import { bodyJson, openEnvelope, ownHeader, sealEnvelope, type Trust } from './envelope';
 import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
 import type { FleetKeyPair } from './keys';

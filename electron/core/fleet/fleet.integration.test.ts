@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { NowNextBoard } from '../../../shared/contract';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { NowNextBoard } from '@shared/contract';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { memoryLogger } from '../logger';
 import { createZermeloSource } from '../sources/zermelo';
 import type { Snapshot } from '../sync/snapshot';
@@ -58,7 +58,14 @@ describe('a fleet of twenty screens', () => {
       for (let i = 0; i < SCREENS; i++) {
         const child = fork(join(import.meta.dirname, 'testing', 'fleetKioskProcess.ts'), [], {
           execArgv: ['--import', 'tsx'],
-          env: { ...process.env, FLEET_FOLDER: folder, FLEET_SCHOOL: SCHOOL, FLEET_KEY: publicKeyText(key.publicKey), FLEET_DATA: tempDir(), FLEET_NOW: String(now) },
+          env: {
+            ...process.env,
+            FLEET_FOLDER: folder,
+            FLEET_SCHOOL: SCHOOL,
+            FLEET_KEY: publicKeyText(key.publicKey),
+            FLEET_DATA: tempDir(),
+            FLEET_NOW: String(now),
+          },
           stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         });
         // What a screen says on stderr is passed on, but node-cron's note that a one-second sync was still running
@@ -74,7 +81,11 @@ describe('a fleet of twenty screens', () => {
       const lessonTime = instantAt(DAY, '09:00', ZONE);
       const expected = picture.rooms.map((r) => r.code).sort();
       const boards = async () => Promise.all(children.map((child) => ask<{ board: NowNextBoard | null }>(child, { type: 'board', at: lessonTime }, 'board')));
-      await expect.poll(async () => (await boards()).filter((b) => JSON.stringify(b.board?.rooms.map((r) => r.room.code).sort()) === JSON.stringify(expected)).length, { timeout: 60_000, interval: 1_000 })
+      await expect
+        .poll(async () => (await boards()).filter((b) => JSON.stringify(b.board?.rooms.map((r) => r.room.code).sort()) === JSON.stringify(expected)).length, {
+          timeout: 60_000,
+          interval: 1_000,
+        })
         .toBe(SCREENS);
       const shown = (await boards()).map((b) => JSON.stringify(b.board!.rooms.map((r) => [r.room.code, r.now?.id ?? null, r.next?.id ?? null])));
       expect(new Set(shown).size).toBe(1);

@@ -12,7 +12,7 @@ import { EMPTY_ROSTER, fleetTrust, Roster, type RosterInput, sealRoster } from '
 import { type Health, healthOf, openStatus, type ScreenStatus } from './screenStatus';
 import { type FleetCommand, sendCommand } from './commands';
 import { openThumbnail } from './thumbnail';
-import type { FleetCommandName } from '../../../shared/fleet/commands';
+import type { FleetCommandName } from '@shared/fleet/commands';
 
 /*
  * The administrator's side of the fleet, on the publisher's machine (docs/fleet.md): screens waiting to be approved,

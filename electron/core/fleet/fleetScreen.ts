@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { FleetScreenInfo } from '../../../shared/contract';
-import type { Announcement, DisplayProfile } from '../../../shared/domain';
-import type { FleetSourceConfig } from '../../../shared/settings';
+import type { FleetScreenInfo } from '@shared/contract';
+import type { Announcement, DisplayProfile } from '@shared/domain';
+import type { FleetSourceConfig } from '@shared/settings';
 import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { AlertMessage } from './alertMessage';
@@ -15,7 +15,7 @@ import { deviceKey } from './storedKeys';
 import { createScreenAlerts, type ShownAlert } from './screenAlerts';
 import { commandsFor } from './commands';
 import { sealThumbnail } from './thumbnail';
-import type { FleetCommandName } from '../../../shared/fleet/commands';
+import type { FleetCommandName } from '@shared/fleet/commands';
 
 /*
  * A kiosk in a school's fleet (docs/fleet.md): its timetable comes through the fleet source like any sync; this is

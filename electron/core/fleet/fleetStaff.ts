@@ -1,5 +1,5 @@
-import type { FleetOverview } from '../../../shared/contract';
-import type { FleetCommandName } from '../../../shared/fleet/commands';
+import type { FleetOverview } from '@shared/contract';
+import type { FleetCommandName } from '@shared/fleet/commands';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/store';
 import {
@@ -32,7 +32,7 @@ const onlyThePublisher = () => new FleetAdminError("Only the publisher's desk do
 export function createFleetStaff(o: FleetStaffOptions) {
   function setup() {
     const fleet = o.settings.get().fleet;
-    if (!fleet) throw new FleetAdminError("This PC is not set up for the fleet (settings: fleet): see the README, \"Rolling out to a school\".");
+    if (!fleet) throw new FleetAdminError('This PC is not set up for the fleet (settings: fleet): see the README, "Rolling out to a school".');
     return fleet;
   }
 

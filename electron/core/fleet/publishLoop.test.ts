@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { Settings } from '../../../shared/settings';
+import { Settings } from '@shared/settings';
 import { memoryLogger } from '../logger';
 import { memorySecretStore } from '../secrets/secretStore';
 import { useTempDirs } from '../testing/tempDir';

@@ -13,7 +13,10 @@ const NOW = Date.parse('2026-11-24T06:00:00Z');
 const key = newKeyPair();
 const trust = { school: 'gangbord-college', keys: new Map([[key.keyId, { publicKey: key.publicKey, kinds: ['bundle'] as const }]]), revoked: new Set<string>() };
 const picture = (): Snapshot => generateDemoSchool({ size: 'standard', now: NOW, zone: 'Europe/Amsterdam', scope: 'kiosk' });
-const cancelOne = (s: Snapshot, index: number): Snapshot => ({ ...s, lessons: s.lessons.map((l, i) => (i === index ? { ...l, change: { ...l.change, cancelled: true } } : l)) });
+const cancelOne = (s: Snapshot, index: number): Snapshot => ({
+  ...s,
+  lessons: s.lessons.map((l, i) => (i === index ? { ...l, change: { ...l.change, cancelled: true } } : l)),
+});
 
 describe('the publisher', () => {
   it('writes a full bundle, then deltas holding every change since it, and nothing when nothing changed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DisplayProfile } from '../../../shared/domain/display';
+import { DisplayProfile } from '@shared/domain/display';
 import { openEnvelope, sealEnvelope } from './envelope';
 import { keyIdOf, newKeyPair, publicKeyText } from './keys';
 import { assignedDisplay, fleetTrust, isEnrolled, openRoster, type Roster, sealRoster } from './roster';

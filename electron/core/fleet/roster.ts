@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { DisplayProfile } from '../../../shared/domain/display';
+import { DisplayProfile } from '@shared/domain/display';
 import { bodyJson, openEnvelope, sealEnvelope, type Trust, type TrustedKey } from './envelope';
 import { type FleetKeyPair, keyIdOf, publicKeyFromText } from './keys';
 

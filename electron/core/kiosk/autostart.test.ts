@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../../shared/settings';
+import { defaultSettings, type Settings } from '@shared/settings';
 import { type AutostartFacts, autostartPlan, quoteExecArgument, requestedStartAtLogin, XDG_ENTRY_MARKER, xdgAutostartDir, xdgAutostartEntry } from './autostart';
 
 const linuxKiosk: AutostartFacts = {

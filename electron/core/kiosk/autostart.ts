@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
-import type { AppMode } from '../../../shared/contract';
-import type { Settings } from '../../../shared/settings';
+import type { AppMode } from '@shared/contract';
+import type { Settings } from '@shared/settings';
 
 // Whether and how a kiosk starts when its user logs in. Decided here (pure, tested under Node);
 // electron/main/startAtLogin.ts carries it out.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OperatingHours } from '../../../shared/domain/display';
+import { OperatingHours } from '@shared/domain/display';
 import { manualClock } from '../clock';
 import { memoryLogger } from '../logger';
 import { type KioskSchedule, startKioskSchedule, timerDelay } from './kioskSchedule';

@@ -1,4 +1,4 @@
-import type { Instant } from '../../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { defaultMaintenancePolicy, maintenanceDecision, type MaintenancePolicy } from './maintenancePolicy';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OperatingHours } from '../../../shared/domain/display';
+import { OperatingHours } from '@shared/domain/display';
 import { defaultMaintenancePolicy as policy, maintenanceDecision, nextQuietMoment } from './maintenancePolicy';
 import type { DisplaySchedule } from './powerPolicy';
 
@@ -24,7 +24,11 @@ describe('maintenanceDecision', () => {
     const dueAt = at('2026-11-24T10:00:00+01:00');
     const waiting = maintenanceDecision({ dueAt, now: dueAt, schedule: schedule(schoolDays) });
     expect(waiting).toEqual({ runNow: false, reloadPage: false, nextAt: at('2026-11-24T17:10:00+01:00') });
-    expect(maintenanceDecision({ dueAt, now: waiting.nextAt, schedule: schedule(schoolDays) })).toEqual({ runNow: true, reloadPage: true, nextAt: waiting.nextAt });
+    expect(maintenanceDecision({ dueAt, now: waiting.nextAt, schedule: schedule(schoolDays) })).toEqual({
+      runNow: true,
+      reloadPage: true,
+      nextAt: waiting.nextAt,
+    });
   });
 
   it('plans ahead: before it is due, the next check is the quiet moment after it', () => {
@@ -34,7 +38,11 @@ describe('maintenanceDecision', () => {
 
   it('runs at once when due while the screen is off for the night or the weekend', () => {
     const saturday = at('2026-11-28T12:00:00+01:00');
-    expect(maintenanceDecision({ dueAt: saturday, now: saturday, schedule: schedule(schoolDays) })).toEqual({ runNow: true, reloadPage: true, nextAt: saturday });
+    expect(maintenanceDecision({ dueAt: saturday, now: saturday, schedule: schedule(schoolDays) })).toEqual({
+      runNow: true,
+      reloadPage: true,
+      nextAt: saturday,
+    });
   });
 
   it('does not start just before the screen comes on: 07:20 waits for the evening', () => {

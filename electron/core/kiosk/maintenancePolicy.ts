@@ -1,5 +1,5 @@
-import type { Instant } from '../../../shared/domain/time';
-import { operatingState } from '../../../shared/display/operatingHours';
+import type { Instant } from '@shared/domain/time';
+import { operatingState } from '@shared/display/operatingHours';
 import type { DisplaySchedule } from './powerPolicy';
 
 // When a kiosk tidies up after itself, so that weeks of running need no restart: Chromium's HTTP cache, Cache
@@ -47,7 +47,12 @@ function isOff(schedule: DisplaySchedule, at: Instant): boolean {
  * The first quiet moment from `from` up to `until`, or null when there is none: the screen has been off for
  * `afterSwitchOffMs` and stays off for at least `minQuietMs`.
  */
-export function nextQuietMoment(schedule: DisplaySchedule, from: Instant, until: Instant, policy: MaintenancePolicy = defaultMaintenancePolicy): Instant | null {
+export function nextQuietMoment(
+  schedule: DisplaySchedule,
+  from: Instant,
+  until: Instant,
+  policy: MaintenancePolicy = defaultMaintenancePolicy,
+): Instant | null {
   const { hours, zone, holidays } = schedule;
   if (!hours) return null;
   let t = from;
@@ -75,7 +80,10 @@ export function nextQuietMoment(schedule: DisplaySchedule, from: Instant, until:
  * When no quiet moment comes within that (an always-on screen, a very long day), it runs when due: clearing
  * caches does not disturb the page, and the page is then left alone.
  */
-export function maintenanceDecision(input: { dueAt: Instant; now: Instant; schedule: DisplaySchedule }, policy: MaintenancePolicy = defaultMaintenancePolicy): MaintenanceDecision {
+export function maintenanceDecision(
+  input: { dueAt: Instant; now: Instant; schedule: DisplaySchedule },
+  policy: MaintenancePolicy = defaultMaintenancePolicy,
+): MaintenanceDecision {
   const { dueAt, now, schedule } = input;
   const latest = dueAt + policy.maxPostponeMs;
   const quietAt = nextQuietMoment(schedule, Math.max(now, dueAt), latest, policy);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OperatingHours } from '../../../shared/domain/display';
+import { OperatingHours } from '@shared/domain/display';
 import { type DisplaySchedule, powerDecision } from './powerPolicy';
 
 const zone = 'Europe/Amsterdam';

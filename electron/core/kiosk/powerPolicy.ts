@@ -1,7 +1,7 @@
-import type { OperatingHours } from '../../../shared/domain/display';
-import type { Holiday } from '../../../shared/domain/school';
-import type { Instant } from '../../../shared/domain/time';
-import { operatingState } from '../../../shared/display/operatingHours';
+import type { OperatingHours } from '@shared/domain/display';
+import type { Holiday } from '@shared/domain/school';
+import type { Instant } from '@shared/domain/time';
+import { operatingState } from '@shared/display/operatingHours';
 
 /** What decides when a screen is on: the active profile's hours, the school's zone and its holidays. */
 export interface DisplaySchedule {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PhotoImportReport } from '../../../shared/domain';
+import { PhotoImportReport } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 import { openTestCache } from '../testing/openTestCache';
 import { useTempDirs } from '../testing/tempDir';

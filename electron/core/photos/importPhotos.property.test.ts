@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PhotoImportReport } from '../../../shared/domain';
+import { PhotoImportReport } from '@shared/domain';
 import { openTestCache } from '../testing/openTestCache';
 import { useTempDirs } from '../testing/tempDir';
 import { importPhotos } from './importPhotos';

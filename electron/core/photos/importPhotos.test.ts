@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PhotoImportReport } from '../../../shared/domain';
+import { PhotoImportReport } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 import { openTestCache } from '../testing/openTestCache';
 import { useTempDirs } from '../testing/tempDir';

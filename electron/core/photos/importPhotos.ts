@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { PhotoImportReport } from '../../../shared/domain';
+import type { PhotoImportReport } from '@shared/domain';
 import { CallFailure } from '../api/callFailure';
 import type { CacheDb } from '../db/open';
 import { baseName } from './entryName';
@@ -32,7 +32,10 @@ async function checkChosenPath(kind: 'folder' | 'zip', path: string): Promise<vo
 }
 
 /** Read, check, re-encode: one file's way to a storable photo, or the reason it has none. Never throws. */
-async function preparePhoto(file: SourceFile, limits: PhotoLimits): Promise<{ ok: true; bytes: Buffer; width: number; height: number } | { ok: false; reason: string }> {
+async function preparePhoto(
+  file: SourceFile,
+  limits: PhotoLimits,
+): Promise<{ ok: true; bytes: Buffer; width: number; height: number } | { ok: false; reason: string }> {
   try {
     const read = await file.read();
     if (!read.ok) return read;

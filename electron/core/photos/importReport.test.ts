@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhotoImportReport } from '../../../shared/domain';
+import { PhotoImportReport } from '@shared/domain';
 import { buildReport, type Fate, refusedWhole } from './importReport';
 
 describe('the import report', () => {

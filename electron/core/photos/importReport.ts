@@ -1,4 +1,4 @@
-import type { PhotoImportReport } from '../../../shared/domain';
+import type { PhotoImportReport } from '@shared/domain';
 import { reportedName } from './entryName';
 
 export type Fate = { kind: 'stored' } | { kind: 'unmatched' } | { kind: 'rejected'; reason: string };

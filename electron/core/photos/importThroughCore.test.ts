@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../clock';
 import { generateDemoPortrait, generateDemoSchool } from '../demo';
 import { expectOk, setUpAdmin } from '../testing/staffSession';

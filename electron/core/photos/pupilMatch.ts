@@ -1,5 +1,5 @@
 import { CallFailure } from '../api/callFailure';
-import { type AdminPattern, compileAdminPattern } from '../../../shared/patterns/adminPattern';
+import { type AdminPattern, compileAdminPattern } from '@shared/patterns/adminPattern';
 
 export type PupilMatch =
   | { kind: 'pupil'; number: string }

@@ -1,4 +1,4 @@
-import type { PhotoImportReport } from '../../../shared/domain';
+import type { PhotoImportReport } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 
 export interface PhotoImportOptions {

@@ -1,5 +1,5 @@
 import { readFileSync, statSync, unwatchFile, watchFile } from 'node:fs';
-import { Provisioning } from '../../../shared/provisioning';
+import { Provisioning } from '@shared/provisioning';
 import type { Logger } from '../logger';
 
 export class ProvisioningError extends Error {}

@@ -1,5 +1,5 @@
-import type { SearchHit, SearchKind } from '../../../shared/domain';
-import { displayName } from '../../../shared/domain';
+import type { SearchHit, SearchKind } from '@shared/domain';
+import { displayName } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 import { dutchSortName, fold, words } from './normalise';
 

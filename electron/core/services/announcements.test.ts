@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Announcement } from '../../../shared/domain';
+import type { Announcement } from '@shared/domain';
 import { writeSnapshot } from '../sync/writer';
 import { openTestCache } from '../testing/openTestCache';
 import { at, DAY, sampleSnapshot } from '../testing/sampleSchool';

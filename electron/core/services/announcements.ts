@@ -1,12 +1,19 @@
-import type { CurrentAnnouncements } from '../../../shared/contract';
-import type { Announcement } from '../../../shared/domain';
+import type { CurrentAnnouncements } from '@shared/contract';
+import type { Announcement } from '@shared/domain';
 import { splitCodes } from '../db/codes';
 import type { CacheDb } from '../db/open';
 
 interface AnnouncementRow { id: string; title: string; body: string; start_ms: number; end_ms: number; audience: string; priority: number; emergency: number }
 
 const fromRow = (r: AnnouncementRow): Announcement => ({
-  id: r.id, title: r.title, body: r.body, start: r.start_ms, end: r.end_ms, audience: splitCodes(r.audience), priority: r.priority, emergency: r.emergency === 1,
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  start: r.start_ms,
+  end: r.end_ms,
+  audience: splitCodes(r.audience),
+  priority: r.priority,
+  emergency: r.emergency === 1,
 });
 
 /** Emergencies reach every screen, whatever their audience; others go to every screen or to their display groups. */

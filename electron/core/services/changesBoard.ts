@@ -1,6 +1,6 @@
-import type { ChangesBoard } from '../../../shared/contract';
-import type { Lesson } from '../../../shared/domain';
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import type { ChangesBoard } from '@shared/contract';
+import type { Lesson } from '@shared/domain';
+import { localDateOf } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../db/open';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from './lessonRow';
 import { readDataAsOf } from './referenceData';

@@ -1,8 +1,8 @@
-import type { NowNextBoard, RoomNowNext } from '../../../shared/contract';
-import type { Lesson, Room } from '../../../shared/domain';
-import type { LocalDate } from '../../../shared/domain/time';
-import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
-import { addDays, localDateOf } from '../../../shared/timetable/zonedTime';
+import type { NowNextBoard, RoomNowNext } from '@shared/contract';
+import type { Lesson, Room } from '@shared/domain';
+import type { LocalDate } from '@shared/domain/time';
+import { pickNowNext, takesPlaceIn } from '@shared/timetable/nowNext';
+import { addDays, localDateOf } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../db/open';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from './lessonRow';
 import { readDataAsOf, readPeriods, readRooms } from './referenceData';

@@ -1,4 +1,4 @@
-import type { Lesson, LessonKind } from '../../../shared/domain';
+import type { Lesson, LessonKind } from '@shared/domain';
 import { splitCodes } from '../db/codes';
 
 /** The lessons columns every query that returns whole lessons selects, in this order. */

@@ -1,5 +1,5 @@
-import type { Period, Room, School } from '../../../shared/domain';
-import type { Settings } from '../../../shared/settings';
+import type { Period, Room, School } from '@shared/domain';
+import type { Settings } from '@shared/settings';
 import type { CacheDb } from '../db/open';
 
 /** Rooms, periods and school facts change only with a sync; read them once per data version. */

@@ -1,6 +1,6 @@
-import type { RoomDay } from '../../../shared/contract';
-import type { LocalDate } from '../../../shared/domain/time';
-import { addDays, instantAt, localDateOf } from '../../../shared/timetable/zonedTime';
+import type { RoomDay } from '@shared/contract';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays, instantAt, localDateOf } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../db/open';
 import { CallFailure } from '../api/callFailure';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from './lessonRow';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Settings, type SettingsInput } from '../../../shared/settings';
+import { Settings, type SettingsInput } from '@shared/settings';
 
 /**
  * Machine settings. Electron keeps them in electron-store (main passes an adapter in); the web host and tests use

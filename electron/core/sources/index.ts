@@ -1,4 +1,4 @@
-import type { SourceConfig } from '../../../shared/settings';
+import type { SourceConfig } from '@shared/settings';
 import type { Source } from './source';
 import { createDemoSource } from './demo';
 import { createFleetSource } from './fleet';

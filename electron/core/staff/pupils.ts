@@ -1,5 +1,5 @@
-import type { GroupMember, PhotoState, PupilCard } from '../../../shared/domain';
-import { displayName } from '../../../shared/domain';
+import type { GroupMember, PhotoState, PupilCard } from '@shared/domain';
+import { displayName } from '@shared/domain';
 import { CallFailure } from '../api/callFailure';
 import type { CacheDb } from '../db/open';
 import { dutchSortName } from '../search/normalise';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, PupilCard, SearchHit } from '../../../shared/domain';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { AuditEntry, PupilCard, SearchHit } from '@shared/domain';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../clock';
 import { openCache } from '../db/open';
 import { memoryLogger } from '../logger';

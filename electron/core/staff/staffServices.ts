@@ -1,6 +1,6 @@
 import { AUDIT_SECRET_PREFIX } from '../audit/auditKeyring';
 import type { AuditKeyring } from '../audit/auditLog';
-import type { EventName, EventPayload } from '../../../shared/contract';
+import type { EventName, EventPayload } from '@shared/contract';
 import { CallFailure } from '../api/callFailure';
 import type { StaffServices } from '../api/staffHandlers';
 import { createAuditLog } from '../audit/auditLog';

@@ -1,6 +1,6 @@
-import type { Lesson, Room, TimetableSubject, WeekTimetable } from '../../../shared/domain';
-import { pickNowNext } from '../../../shared/timetable/nowNext';
-import { addDays, instantAt, localDateOf } from '../../../shared/timetable/zonedTime';
+import type { Lesson, Room, TimetableSubject, WeekTimetable } from '@shared/domain';
+import { pickNowNext } from '@shared/timetable/nowNext';
+import { addDays, instantAt, localDateOf } from '@shared/timetable/zonedTime';
 import { CallFailure } from '../api/callFailure';
 import type { CacheDb } from '../db/open';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from '../services/lessonRow';

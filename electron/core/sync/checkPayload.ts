@@ -1,4 +1,4 @@
-import type { Lesson } from '../../../shared/domain';
+import type { Lesson } from '@shared/domain';
 import { SourceError } from './errors';
 import type { Delta, Snapshot } from './snapshot';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../shared/contract';
-import { Settings } from '../../../shared/settings';
+import type { SyncStatus } from '@shared/contract';
+import { Settings } from '@shared/settings';
 import { manualClock } from '../clock';
 import { memoryLogger } from '../logger';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './engine';

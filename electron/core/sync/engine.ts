@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { SyncStatus } from '../../../shared/contract';
-import type { Settings } from '../../../shared/settings';
+import type { SyncStatus } from '@shared/contract';
+import type { Settings } from '@shared/settings';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { retryDelayMs } from './backoff';

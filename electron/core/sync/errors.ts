@@ -1,4 +1,4 @@
-import type { SyncErrorCode } from '../../../shared/contract';
+import type { SyncErrorCode } from '@shared/contract';
 
 /** A sync failure the status shows as is. Messages name what failed, never a credential. */
 export class SourceError extends Error {

@@ -1,6 +1,6 @@
-import type { ConnectionStep } from '../../../shared/contract';
-import type { Announcement, Group, Holiday, Lesson, Period, PersonName, Pupil, Room, School, Subject } from '../../../shared/domain';
-import type { Instant, LocalDate } from '../../../shared/domain/time';
+import type { ConnectionStep } from '@shared/contract';
+import type { Announcement, Group, Holiday, Lesson, Period, PersonName, Pupil, Room, School, Subject } from '@shared/domain';
+import type { Instant, LocalDate } from '@shared/domain/time';
 
 /**
  * What a sync writes. Kiosk machines sync in `kiosk` scope: no pupils at all and teachers by abbreviation only.
@@ -91,5 +91,4 @@ export interface Source<Raw = unknown> {
 }
 
 /** The contract's connection-test step: the one step type, from the connector to the staff page. */
-export type { ConnectionStep } from '../../../shared/contract';
-
+export type { ConnectionStep } from '@shared/contract';

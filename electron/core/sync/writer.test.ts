@@ -60,7 +60,7 @@ describe('writing a delta', () => {
     expect(count(db, 'lessons')).toBe(7);
     expect(db.prepare("SELECT room_code, here FROM lesson_rooms lr JOIN lessons l ON l.rowid = lr.lesson_rowid WHERE l.id = 'ne-1A-p1' ORDER BY room_code").all())
       .toEqual([{ room_code: 'A1.01', here: 0 }, { room_code: 'B0.10', here: 1 }]);
-    expect(db.prepare("SELECT count(*) AS n FROM lesson_rooms WHERE lesson_rowid NOT IN (SELECT rowid FROM lessons)").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM lesson_rooms WHERE lesson_rowid NOT IN (SELECT rowid FROM lessons)').get()).toEqual({ n: 0 });
     expect(db.prepare("SELECT cursor FROM sync_state WHERE source = 'test'").get()).toEqual({ cursor: 'c2' });
   });
 });

@@ -1,6 +1,6 @@
-import type { Lesson } from '../../../shared/domain';
-import type { LocalDate } from '../../../shared/domain/time';
-import { addDays } from '../../../shared/timetable/zonedTime';
+import type { Lesson } from '@shared/domain';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays } from '@shared/timetable/zonedTime';
 import { joinCodes, splitCodes } from '../db/codes';
 import type { CacheDb } from '../db/open';
 import { erasureHash } from '../db/erasureHash';
@@ -74,12 +74,27 @@ const kioskTeachers = (codes: readonly string[]) => [...new Set(codes.map(kioskT
 function pushLessonValues(out: unknown[], lesson: Lesson, keepFreeText: boolean): void {
   const c = lesson.change;
   out.push(
-    lesson.id, lesson.start, lesson.end, lesson.day, lesson.periodFrom, lesson.periodTo, lesson.kind,
-    joinCodes(lesson.subjects), joinCodes(lesson.groups), joinCodes(keepFreeText ? lesson.teachers : kioskTeachers(lesson.teachers)),
+    lesson.id,
+    lesson.start,
+    lesson.end,
+    lesson.day,
+    lesson.periodFrom,
+    lesson.periodTo,
+    lesson.kind,
+    joinCodes(lesson.subjects),
+    joinCodes(lesson.groups),
+    joinCodes(keepFreeText ? lesson.teachers : kioskTeachers(lesson.teachers)),
     joinCodes(lesson.rooms),
-    c.cancelled ? 1 : 0, c.added ? 1 : 0, joinCodes(c.previousRooms), joinCodes(keepFreeText ? c.previousTeachers : kioskTeachers(c.previousTeachers)), c.previousStart,
-    keepFreeText ? c.description : null, keepFreeText ? lesson.remark : null,
-    c.movedTo?.start ?? null, c.movedTo?.periodFrom ?? null, c.movedTo ? joinCodes(c.movedTo.rooms) : null,
+    c.cancelled ? 1 : 0,
+    c.added ? 1 : 0,
+    joinCodes(c.previousRooms),
+    joinCodes(keepFreeText ? c.previousTeachers : kioskTeachers(c.previousTeachers)),
+    c.previousStart,
+    keepFreeText ? c.description : null,
+    keepFreeText ? lesson.remark : null,
+    c.movedTo?.start ?? null,
+    c.movedTo?.periodFrom ?? null,
+    c.movedTo ? joinCodes(c.movedTo.rooms) : null,
   );
 }
 

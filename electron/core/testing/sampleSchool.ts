@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Lesson, LessonChange, Period } from '../../../shared/domain';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { Lesson, LessonChange, Period } from '@shared/domain';
+import { instantAt } from '@shared/timetable/zonedTime';
 import type { Snapshot } from '../sync/snapshot';
 
 /*
@@ -19,7 +19,15 @@ export const PERIODS: Period[] = [
 
 export const at = (date: string, time: string) => instantAt(date, time, ZONE);
 
-const noChange = (): LessonChange => ({ cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, movedTo: null, description: null });
+const noChange = (): LessonChange => ({
+  cancelled: false,
+  added: false,
+  previousRooms: [],
+  previousTeachers: [],
+  previousStart: null,
+  movedTo: null,
+  description: null,
+});
 
 export function lesson(id: string, date: string, period: number, room: string, extra: Omit<Partial<Lesson>, 'change'> & { change?: Partial<LessonChange> } = {}): Lesson {
   const p = PERIODS[period - 1]!;

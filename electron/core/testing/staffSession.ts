@@ -1,5 +1,5 @@
 import { generateSync } from 'otplib';
-import type { Caller, SessionSlot } from '../../../shared/contract';
+import type { Caller, SessionSlot } from '@shared/contract';
 import type { Core } from '../app.types';
 
 /** A staff window's session slot, as a host keeps it. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AppMode } from '../../../shared/contract';
-import type { SettingsInput } from '../../../shared/settings';
+import type { AppMode } from '@shared/contract';
+import type { SettingsInput } from '@shared/settings';
 import { createCore } from '../app';
 import type { Core } from '../app.types';
 import { type Clock, manualClock } from '../clock';
@@ -32,7 +32,18 @@ export interface StartedCore {
  * A real core on a real encrypted cache in `dataDir`. With `snapshot`, the cache is filled first (as if a sync had
  * run); with `autoSync`, the core syncs from its configured source (the demo school) on start.
  */
-export async function startCore(dataDir: string, options: { mode?: AppMode; snapshot?: Snapshot | null; settings?: SettingsInput; autoSync?: boolean; clock?: Clock; key?: Buffer; provisioningFile?: string } = {}): Promise<StartedCore> {
+export async function startCore(
+  dataDir: string,
+  options: {
+    mode?: AppMode;
+    snapshot?: Snapshot | null;
+    settings?: SettingsInput;
+    autoSync?: boolean;
+    clock?: Clock;
+    key?: Buffer;
+    provisioningFile?: string;
+  } = {},
+): Promise<StartedCore> {
   const key = options.key ?? newKey();
   const log = memoryLogger();
   const mode = options.mode ?? 'kiosk';
@@ -45,8 +56,17 @@ export async function startCore(dataDir: string, options: { mode?: AppMode; snap
   const clock = options.clock ?? manualClock(at(DAY, '08:45'));
   const settings = memorySettingsStore({ mode, ...options.settings });
   const core = createCore({
-    mode, dataDir, key, settings, secrets: memorySecretStore(), clock, log, version: '0.0.0-test',
-    workerScript: TS_WORKER, autoSync: options.autoSync ?? false, provisioningFile: options.provisioningFile,
+    mode,
+    dataDir,
+    key,
+    settings,
+    secrets: memorySecretStore(),
+    clock,
+    log,
+    version: '0.0.0-test',
+    workerScript: TS_WORKER,
+    autoSync: options.autoSync ?? false,
+    provisioningFile: options.provisioningFile,
   });
   await core.start();
   return { core, dataDir, key, log, clock, settings };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { GangbordBridge } from '../../../shared/contract';
+import type { GangbordBridge } from '@shared/contract';
 import { bridgeTransport } from './bridgeTransport';
 
 describe('bridgeTransport', () => {

@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallOutput, GangbordBridge, Result } from '../../../shared/contract';
+import type { CallInput, CallName, CallOutput, GangbordBridge, Result } from '@shared/contract';
 import { describe, type Transport, unavailable } from './transport';
 
 /** The Electron preload's `window.gangbord`: one function per call the window's role allows. */

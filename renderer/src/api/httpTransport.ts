@@ -1,6 +1,6 @@
-import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '../../../shared/contract';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '@shared/contract';
 // Straight from bridge.ts: the contract's index would pull every zod schema into the page bundle.
-import { webHostPaths } from '../../../shared/contract/bridge';
+import { webHostPaths } from '@shared/contract/bridge';
 import { browserPageKey } from './pageKey';
 import { describe, type Transport, unavailable } from './transport';
 

@@ -1,4 +1,4 @@
-import type { GangbordBridge } from '../../../shared/contract/bridge';
+import type { GangbordBridge } from '@shared/contract/bridge';
 import { bridgeTransport } from './bridgeTransport';
 import { httpTransport } from './httpTransport';
 import type { Transport } from './transport';

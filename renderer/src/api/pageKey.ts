@@ -1,4 +1,4 @@
-import { webHostPaths } from '../../../shared/contract/bridge';
+import { webHostPaths } from '@shared/contract/bridge';
 
 const KEPT = 'gangbord.pageKey';
 

@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '../../../shared/contract';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '@shared/contract';
 
 /**
  * How the page reaches the core: the preload bridge in Electron, HTTP on the web host, a fake in tests.

@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { Lesson } from '../../../shared/domain/lesson';
-import type { LocalDate } from '../../../shared/domain/time';
+import type { Lesson } from '@shared/domain/lesson';
+import type { LocalDate } from '@shared/domain/time';
 import type { Locale } from '../i18n';
 import { CHANGE_LABELS, changeDetails } from '../timetable/changeWords';
 import { shortTime, shortWeekday, timeRange } from '../timetable/formatTime';

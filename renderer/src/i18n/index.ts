@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import type { AppInfo } from '../../../shared/contract';
+import type { AppInfo } from '@shared/contract';
 import en from './en';
 import nl, { type MessageSchema } from './nl';
 

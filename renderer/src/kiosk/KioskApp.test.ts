@@ -1,6 +1,6 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetScreenInfo, NowNextBoard } from '../../../shared/contract';
+import type { FleetScreenInfo, NowNextBoard } from '@shared/contract';
 import { announcement, announcements, appInfo, at, board, displaySetup, lesson, room } from '../testing/builders';
 import type { FakeTransport } from '../testing/fakeTransport';
 import { fakeTimersEachTest } from '../testing/fakeCore';

@@ -1,6 +1,6 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DisplayProfile } from '../../../shared/domain/display';
+import type { DisplayProfile } from '@shared/domain/display';
 import { announcement, announcements, at, board, changesBoard, DAY, displaySetup, room, roomDay } from '../testing/builders';
 import type { FakeTransport } from '../testing/fakeTransport';
 import { fakeTimersEachTest } from '../testing/fakeCore';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangesBoard } from '../../../shared/contract';
+import type { ChangesBoard } from '@shared/contract';
 import { at, DAY, lesson } from '../testing/builders';
 import { blockLines, changeBlocks, packChanges } from './changesPages';
 

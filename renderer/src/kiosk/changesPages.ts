@@ -1,6 +1,6 @@
-import type { ChangesBoard } from '../../../shared/contract';
-import type { Lesson } from '../../../shared/domain/lesson';
-import type { Instant, LocalDate } from '../../../shared/domain/time';
+import type { ChangesBoard } from '@shared/contract';
+import type { Lesson } from '@shared/domain/lesson';
+import type { Instant, LocalDate } from '@shared/domain/time';
 
 /** One group's changes on one day: a block on the changes board, never split over two columns. */
 export interface ChangeBlock {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoomDay } from '../../../shared/contract';
-import type { Lesson } from '../../../shared/domain/lesson';
+import type { RoomDay } from '@shared/contract';
+import type { Lesson } from '@shared/domain/lesson';
 import { at, DAY, lesson, room, ZONE } from '../testing/builders';
 import { doorSignView, lessonProgress, sameView } from './doorSign';
 

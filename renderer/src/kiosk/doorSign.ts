@@ -1,8 +1,8 @@
-import type { RoomDay } from '../../../shared/contract';
-import type { Lesson } from '../../../shared/domain/lesson';
-import type { Instant, LocalDate } from '../../../shared/domain/time';
-import { pickNowNext, takesPlaceIn } from '../../../shared/timetable/nowNext';
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import type { RoomDay } from '@shared/contract';
+import type { Lesson } from '@shared/domain/lesson';
+import type { Instant, LocalDate } from '@shared/domain/time';
+import { pickNowNext, takesPlaceIn } from '@shared/timetable/nowNext';
+import { localDateOf } from '@shared/timetable/zonedTime';
 
 /** What a door sign shows at one instant. */
 export interface DoorSignView {

@@ -1,4 +1,4 @@
-import type { Instant } from '../../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
 
 /** The later of what the data says and what the sync status says: the status event may arrive first. */
 export function updatedAt(dataAsOf: Instant | null, lastSuccessAt: Instant | null): Instant | null {

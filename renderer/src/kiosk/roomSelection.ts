@@ -1,5 +1,5 @@
-import type { RoomSelection } from '../../../shared/domain/display';
-import type { Room } from '../../../shared/domain/school';
+import type { RoomSelection } from '@shared/domain/display';
+import type { Room } from '@shared/domain/school';
 
 /** Does a screen with this selection show the room? Building and floor compare as the timetable writes them. */
 export function selectsRoom(selection: RoomSelection, room: Room): boolean {

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, watch } from 'vue';
-import type { DisplayProfile } from '../../../shared/domain/display';
+import type { DisplayProfile } from '@shared/domain/display';
 import { useAnnouncementsStore } from '../stores/announcements';
 import { useAppInfoStore } from '../stores/appInfo';
 import { useBoardStore } from '../stores/board';

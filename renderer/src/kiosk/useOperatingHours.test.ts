@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ref } from 'vue';
-import type { OperatingHours } from '../../../shared/domain/display';
+import type { OperatingHours } from '@shared/domain/display';
 import { at, ZONE } from '../testing/builders';
 import { useOperatingHours } from './useOperatingHours';
 

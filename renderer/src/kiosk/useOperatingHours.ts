@@ -1,8 +1,8 @@
 import { computed } from 'vue';
-import { operatingState, type OperatingState } from '../../../shared/display/operatingHours';
-import type { OperatingHours } from '../../../shared/domain/display';
-import type { Holiday } from '../../../shared/domain/school';
-import type { Instant } from '../../../shared/domain/time';
+import { operatingState, type OperatingState } from '@shared/display/operatingHours';
+import type { OperatingHours } from '@shared/domain/display';
+import type { Holiday } from '@shared/domain/school';
+import type { Instant } from '@shared/domain/time';
 
 interface Inputs {
   hours: OperatingHours | null;

@@ -1,5 +1,5 @@
-import type { LocalDate } from '../../../shared/domain/time';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { LocalDate } from '@shared/domain/time';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { intlLocale, type Locale } from '../i18n';
 
 const formats = new Map<string, Intl.DateTimeFormat>();

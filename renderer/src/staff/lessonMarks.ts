@@ -1,4 +1,4 @@
-import type { Lesson } from '../../../shared/domain/lesson';
+import type { Lesson } from '@shared/domain/lesson';
 import { changeMarks, type ChangeMark } from '../timetable/lessonChanges';
 
 /**

@@ -1,6 +1,6 @@
 import { storeToRefs } from 'pinia';
 import { computed } from 'vue';
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import { localDateOf } from '@shared/timetable/zonedTime';
 import { useAppInfoStore } from '../stores/appInfo';
 import { useClockStore } from '../stores/clock';
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Announcement } from '../../../shared/domain/announcement';
-import type { Instant } from '../../../shared/domain/time';
+import type { Announcement } from '@shared/domain/announcement';
+import type { Instant } from '@shared/domain/time';
 import { api } from '../api';
 import { useClockStore } from './clock';
 import { clockStepped, earliest } from './clockSteps';

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AppInfo, CallError } from '../../../shared/contract';
+import type { AppInfo, CallError } from '@shared/contract';
 import type { Locale } from '../i18n';
 import { api } from '../api';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NowNextBoard } from '../../../shared/contract';
+import type { NowNextBoard } from '@shared/contract';
 import { appInfo, at, board, lesson, room } from '../testing/builders';
 import { fakeTimersEachTest, freshCore, startClock } from '../testing/fakeCore';
 import { FakeTransport } from '../testing/fakeTransport';

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CallError, ChangesBoard } from '../../../shared/contract';
-import type { Instant, LocalDate, LocalTime } from '../../../shared/domain/time';
-import { instantAt, localDateOf, localTimeOf } from '../../../shared/timetable/zonedTime';
+import type { CallError, ChangesBoard } from '@shared/contract';
+import type { Instant, LocalDate, LocalTime } from '@shared/domain/time';
+import { instantAt, localDateOf, localTimeOf } from '@shared/timetable/zonedTime';
 import { api } from '../api';
 import { useAppInfoStore } from './appInfo';
 import { useClockStore } from './clock';

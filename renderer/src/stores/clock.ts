@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ClockReading } from '../../../shared/contract';
-import type { Instant } from '../../../shared/domain/time';
+import type { ClockReading } from '@shared/contract';
+import type { Instant } from '@shared/domain/time';
 import { api } from '../api';
 
 /** How often the page asks the core for its clock again, so drift or a sleeping machine never lasts. */

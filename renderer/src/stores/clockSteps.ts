@@ -1,6 +1,6 @@
 import { computed, type ComputedRef, shallowRef, watch } from 'vue';
-import type { Instant, LocalDate } from '../../../shared/domain/time';
-import { addDays, instantAt, localDateOf } from '../../../shared/timetable/zonedTime';
+import type { Instant, LocalDate } from '@shared/domain/time';
+import { addDays, instantAt, localDateOf } from '@shared/timetable/zonedTime';
 
 export interface Step<T> {
   value: T;

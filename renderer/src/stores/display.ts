@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CallError, DisplaySetup } from '../../../shared/contract';
+import type { CallError, DisplaySetup } from '@shared/contract';
 import { api } from '../api';
 
 /** Waits between attempts while the first `display.current` fails: the screen must come up by itself. */

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { FleetScreenInfo } from '../../../shared/contract';
+import type { FleetScreenInfo } from '@shared/contract';
 import { api } from '../api';
-import { type FleetCommandName, IDENTIFY_SECONDS } from '../../../shared/fleet/commands';
+import { type FleetCommandName, IDENTIFY_SECONDS } from '@shared/fleet/commands';
 
 /**
  * This screen in its school's fleet (docs/fleet.md): null outside a fleet. Asked at the start and again when the

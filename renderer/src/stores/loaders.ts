@@ -1,5 +1,5 @@
 import { watch } from 'vue';
-import type { Instant } from '../../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
 import { api } from '../api';
 
 /**

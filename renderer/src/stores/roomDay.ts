@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CallError, RoomDay } from '../../../shared/contract';
-import type { Instant, LocalDate } from '../../../shared/domain/time';
-import { nextBoundary } from '../../../shared/timetable/nowNext';
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import type { CallError, RoomDay } from '@shared/contract';
+import type { Instant, LocalDate } from '@shared/domain/time';
+import { nextBoundary } from '@shared/timetable/nowNext';
+import { localDateOf } from '@shared/timetable/zonedTime';
 import { api } from '../api';
 import { type DoorSignView, doorSignView, sameView } from '../kiosk/doorSign';
 import { useAppInfoStore } from './appInfo';

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { SyncStatus } from '../../../shared/contract';
+import type { SyncStatus } from '@shared/contract';
 import { api } from '../api';
 
 /** How fresh the data is, for the "updated 08:05" note: asked once, then kept current by the core's events. */

@@ -1,9 +1,9 @@
-import type { AppInfo, ChangesBoard, CurrentAnnouncements, DisplaySetup, NowNextBoard, RoomDay, SyncStatus } from '../../../shared/contract';
-import type { Announcement } from '../../../shared/domain/announcement';
-import type { DisplayProfile } from '../../../shared/domain/display';
-import { type Lesson, NO_CHANGE, type LessonChange } from '../../../shared/domain/lesson';
-import type { Room } from '../../../shared/domain/school';
-import { instantAt } from '../../../shared/timetable/zonedTime';
+import type { AppInfo, ChangesBoard, CurrentAnnouncements, DisplaySetup, NowNextBoard, RoomDay, SyncStatus } from '@shared/contract';
+import type { Announcement } from '@shared/domain/announcement';
+import type { DisplayProfile } from '@shared/domain/display';
+import { type Lesson, NO_CHANGE, type LessonChange } from '@shared/domain/lesson';
+import type { Room } from '@shared/domain/school';
+import { instantAt } from '@shared/timetable/zonedTime';
 
 export const ZONE = 'Europe/Amsterdam';
 export const DAY = '2026-11-24'; // a Tuesday, winter time (UTC+1)

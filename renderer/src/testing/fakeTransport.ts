@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '../../../shared/contract';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '@shared/contract';
 import type { Transport } from '../api';
 
 type Handler<N extends CallName> = (input: CallInput<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;

@@ -1,7 +1,7 @@
-import { localDateOf } from '../../../shared/timetable/zonedTime';
+import { localDateOf } from '@shared/timetable/zonedTime';
 import type { Locale } from '../i18n';
 import { shortDate, shortTime } from './formatTime';
-import type { Instant } from '../../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
 import type { ChangeMark } from './lessonChanges';
 
 /** The message that names each kind of change on its badge. */

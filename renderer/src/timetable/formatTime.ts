@@ -1,5 +1,5 @@
-import type { Instant, LocalDate } from '../../../shared/domain/time';
-import { instantAt, localTimeOf, zoneOffset } from '../../../shared/timetable/zonedTime';
+import type { Instant, LocalDate } from '@shared/domain/time';
+import { instantAt, localTimeOf, zoneOffset } from '@shared/timetable/zonedTime';
 import { intlLocale, type Locale } from '../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');

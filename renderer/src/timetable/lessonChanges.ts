@@ -1,5 +1,5 @@
-import type { Lesson } from '../../../shared/domain/lesson';
-import type { Instant, LocalDate } from '../../../shared/domain/time';
+import type { Lesson } from '@shared/domain/lesson';
+import type { Instant, LocalDate } from '@shared/domain/time';
 
 /** One thing about a lesson that differs from the regular timetable, as a room's sign must show it. */
 export type ChangeMark =

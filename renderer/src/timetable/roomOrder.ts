@@ -1,4 +1,4 @@
-import type { Room } from '../../../shared/domain/school';
+import type { Room } from '@shared/domain/school';
 
 const collator = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 

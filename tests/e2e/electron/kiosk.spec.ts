@@ -2,7 +2,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { WebPreferences } from 'electron';
-import { kioskCallNames, type NowNextBoard, type AppInfo, type Result } from '../../../shared/contract';
+import { kioskCallNames, type NowNextBoard, type AppInfo, type Result } from '@shared/contract';
 import { KIOSK_PAGE, launchGangbord, type PageGlobals, pressKeys, type RunningApp, SCHOOL_MORNING, skipWithoutElectron, windowCount } from './launch';
 
 // The kiosk as a corridor screen runs it: the real Electron app, the real core, the demo school, on a school-day

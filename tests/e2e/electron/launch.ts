@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page, test } from '@playwright/test';
-import type { GangbordBridge } from '../../../shared/contract';
+import type { GangbordBridge } from '@shared/contract';
 import { electronInstall, root } from '../../../build/scripts/lib/electron-env.mjs';
 
 // Launching the real Electron app. Where the Electron binary cannot be had (its download host is unreachable on
@@ -138,4 +138,3 @@ export function kioskPageState(app: ElectronApplication): Promise<{ url: string;
 export function logLines(text: string, event: string): Record<string, unknown>[] {
   return text.split('\n').filter((line) => line.includes(`"event":"${event}"`)).map((line) => JSON.parse(line) as Record<string, unknown>);
 }
-

@@ -27,7 +27,13 @@ test('staff mode: content protection on, or a clear refusal without a keyring', 
   const facts = await gb.app.evaluate(({ BrowserWindow }) => {
     const win = BrowserWindow.getAllWindows()[0]!;
     const prefs = (win.webContents as unknown as { getLastWebPreferences(): WebPreferences }).getLastWebPreferences();
-    return { protected: win.isContentProtected(), kiosk: win.isKiosk(), contextIsolation: prefs.contextIsolation, sandbox: prefs.sandbox, nodeIntegration: prefs.nodeIntegration };
+    return {
+      protected: win.isContentProtected(),
+      kiosk: win.isKiosk(),
+      contextIsolation: prefs.contextIsolation,
+      sandbox: prefs.sandbox,
+      nodeIntegration: prefs.nodeIntegration,
+    };
   });
   expect(facts).toEqual({ protected: true, kiosk: false, contextIsolation: true, sandbox: true, nodeIntegration: false });
 

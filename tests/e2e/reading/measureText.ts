@@ -48,7 +48,12 @@ export function measureTexts(page: Page): Promise<MeasuredText[]> {
       const clipped = !ellipsis && (cut(el) || (el.parentElement !== null && cut(el.parentElement) && !ellipsisOf(el.parentElement)));
       const card = el.closest('.room-card, .room-row, .door-panel, .door-later, .changes-column, .announcement-slide');
       const box = card?.getBoundingClientRect() ?? { left: 0, top: 0, right: width, bottom: height };
-      const outside = !clampedAround && (rect.left < Math.max(0, box.left) - 1 || rect.right > Math.min(width, box.right) + 1 || rect.bottom > Math.min(height, box.bottom) + 1 || rect.top < Math.max(0, box.top) - 1);
+      const outside =
+        !clampedAround &&
+        (rect.left < Math.max(0, box.left) - 1 ||
+          rect.right > Math.min(width, box.right) + 1 ||
+          rect.bottom > Math.min(height, box.bottom) + 1 ||
+          rect.top < Math.max(0, box.top) - 1);
       // Change words and details inside a main line are text (16'), not main lines themselves.
       const role = el.closest(MAIN) && !el.closest('.change-badge, .row-detail, .lesson-detail') ? 'main' : el.closest(STATUS) ? 'status' : 'text';
       out.push({ text: own.slice(0, 60), role, capPx, clipped, outside });

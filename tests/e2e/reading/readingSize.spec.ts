@@ -1,5 +1,5 @@
-import type { DisplayLayout } from '../../../shared/domain/display';
-import { angleOfHeight, ARC_MINUTES, mmPerPixel, USUAL_VIEWING } from '../../../shared/display/readingScale';
+import type { DisplayLayout } from '@shared/domain/display';
+import { angleOfHeight, ARC_MINUTES, mmPerPixel, USUAL_VIEWING } from '@shared/display/readingScale';
 import { generateDemoSchool } from '../../../electron/core/demo/demoSchool';
 import { at, demoSchoolAt, isoInstant, ZONE } from '../support/demoSchool';
 import { expect, openPage, test, withHost } from '../support/kiosk';

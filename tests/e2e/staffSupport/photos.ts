@@ -12,7 +12,9 @@ export async function photoFolder(numbers: readonly string[], extra: Record<stri
   let hue = 0;
   for (const number of numbers) {
     hue = (hue + 67) % 255;
-    const jpeg = await sharp({ create: { width: 300, height: 400, channels: 3, background: { r: hue, g: 140, b: 255 - hue } } }).jpeg({ quality: 80 }).toBuffer();
+    const jpeg = await sharp({ create: { width: 300, height: 400, channels: 3, background: { r: hue, g: 140, b: 255 - hue } } })
+      .jpeg({ quality: 80 })
+      .toBuffer();
     writeFileSync(join(dir, `${number}.jpg`), jpeg);
   }
   for (const [name, bytes] of Object.entries(extra)) writeFileSync(join(dir, name), bytes);

@@ -66,7 +66,7 @@ export async function setUpFirstAdmin(page: Page, admin: Omit<Admin, 'secret' | 
   const secretText = await page.getByTestId('totp-secret').textContent();
   const secret = (secretText ?? '').replace(/\s+/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{16,64}$/);
-  await expect(page.getByTestId('totp-uri')).toContainText(`otpauth://totp/`);
+  await expect(page.getByTestId('totp-uri')).toContainText('otpauth://totp/');
   await expect(page.getByRole('img', { name: /QR/ })).toBeVisible();
   await expectTotpQrMatchesText(page);
   if (screenshot) await page.screenshot({ path: screenshot });

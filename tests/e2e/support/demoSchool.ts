@@ -1,7 +1,7 @@
 import { generateDemoSchool } from '../../../electron/core/demo';
 import type { Snapshot } from '../../../electron/core/sync/snapshot';
-import type { Lesson } from '../../../shared/domain/lesson';
-import { instantAt, localTimeOf } from '../../../shared/timetable/zonedTime';
+import type { Lesson } from '@shared/domain/lesson';
+import { instantAt, localTimeOf } from '@shared/timetable/zonedTime';
 
 /** What the web host syncs with no source configured: the standard demo school, in the default zone. */
 export const DEMO_SIZE = 'standard';

@@ -1,7 +1,7 @@
 import { hashPin } from '../../../electron/core/display/pin';
-import type { Announcement } from '../../../shared/domain/announcement';
-import type { DisplayProfileInput } from '../../../shared/domain/display';
-import type { SettingsInput } from '../../../shared/settings';
+import type { Announcement } from '@shared/domain/announcement';
+import type { DisplayProfileInput } from '@shared/domain/display';
+import type { SettingsInput } from '@shared/settings';
 
 /** The display PIN every e2e provisioning file unlocks the on-screen switch with. */
 export const TEST_PIN = '246810';

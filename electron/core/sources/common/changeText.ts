@@ -1,4 +1,4 @@
-import { localDateOf, localTimeOf, weekdayOf } from '../../../../shared/timetable/zonedTime';
+import { localDateOf, localTimeOf, weekdayOf } from '@shared/timetable/zonedTime';
 
 /*
  * The words a kiosk shows under a changed lesson, in the style Zermelo's changeDescription uses, so that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Code } from '../../../../shared/domain';
+import { Code } from '@shared/domain';
 import { cleanCode, cleanCodes, cleanText, yearOfGroup } from './codes';
 
 describe('upstream text made fit for the domain', () => {

@@ -1,4 +1,4 @@
-import { CONNECTION_STEP_NAMES, type ConnectionStepCode } from '../../../../shared/contract/connectionSteps';
+import { CONNECTION_STEP_NAMES, type ConnectionStepCode } from '@shared/contract/connectionSteps';
 import type { ConnectionStep } from '../source';
 
 /**

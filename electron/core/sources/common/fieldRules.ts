@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { IcalFieldRule, IcalSourceConfig } from '../../../../shared/settings';
-import { type AdminPattern, compileAdminPattern, patternProblem } from '../../../../shared/patterns/adminPattern';
+import type { IcalFieldRule, IcalSourceConfig } from '@shared/settings';
+import { type AdminPattern, compileAdminPattern, patternProblem } from '@shared/patterns/adminPattern';
 import { SourceError } from '../source';
 
 export type FieldRule = z.infer<typeof IcalFieldRule>;
@@ -15,7 +15,6 @@ export interface EventFacts {
   cancelled: boolean;
   sequence: number;
 }
-
 
 /*
  * iCalendar has no fields for room, teacher or group: feeds put them in LOCATION, SUMMARY, DESCRIPTION or

@@ -1,5 +1,5 @@
-import type { Lesson } from '../../../../shared/domain';
-import type { LocalDate } from '../../../../shared/domain/time';
+import type { Lesson } from '@shared/domain';
+import type { LocalDate } from '@shared/domain/time';
 
 export const leftSlotIdOf = (lessonId: string) => `${lessonId}:left`;
 

@@ -1,4 +1,4 @@
-import type { Group, Room, Subject } from '../../../../shared/domain';
+import type { Group, Room, Subject } from '@shared/domain';
 
 /*
  * Rooms, groups and subjects as far as a bare code tells: iCalendar feeds (and Untis files without GPU003/005/006)

@@ -1,4 +1,4 @@
-import type { PersonName } from '../../../../shared/domain';
+import type { PersonName } from '@shared/domain';
 import { cleanText } from './codes';
 
 // Dutch tussenvoegsels: upstreams keep them in the surname ("van den Berg"); the domain keeps them apart.

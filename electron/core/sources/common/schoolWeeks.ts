@@ -1,5 +1,5 @@
-import type { Instant, LocalDate } from '../../../../shared/domain/time';
-import { addDays, instantAt, isoWeek, localDateOf, mondayOf, weekdayOf } from '../../../../shared/timetable/zonedTime';
+import type { Instant, LocalDate } from '@shared/domain/time';
+import { addDays, instantAt, isoWeek, localDateOf, mondayOf, weekdayOf } from '@shared/timetable/zonedTime';
 
 export interface SchoolWeek {
   monday: LocalDate;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FleetSourceConfig } from '../../../../shared/settings';
+import type { FleetSourceConfig } from '@shared/settings';
 import { openBundle } from '../../fleet/bundle';
 import type { Trust } from '../../fleet/envelope';
 import { fleetPaths, readIfThere } from '../../fleet/fleetFolder';

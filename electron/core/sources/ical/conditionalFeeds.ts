@@ -25,10 +25,19 @@ export function icalCursor(window: SyncWindow, feeds: readonly RawFeed[]): strin
 }
 
 /** The feeds, or null when every one answered 304 to a conditional request. */
-export async function fetchChangedFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, window: SyncWindow, limits: HttpLimits, concurrency: number): Promise<RawFeed[] | null> {
+export async function fetchChangedFeeds(
+  feeds: readonly FeedConfig[],
+  ctx: SourceContext,
+  window: SyncWindow,
+  limits: HttpLimits,
+  concurrency: number,
+): Promise<RawFeed[] | null> {
   const last = readStoredCursor(IcalCursor, ctx.cursor);
-  const usable = last && last.window === windowKey(window) && last.feeds.length === feeds.length
-    && last.feeds.every((f, i) => f.name === feeds[i]!.name && (f.etag !== null || f.lastModified !== null));
+  const usable =
+    last &&
+    last.window === windowKey(window) &&
+    last.feeds.length === feeds.length &&
+    last.feeds.every((f, i) => f.name === feeds[i]!.name && (f.etag !== null || f.lastModified !== null));
   if (usable) {
     const answers = await fetchFeeds(feeds, ctx, limits, concurrency, last.feeds);
     if (answers.every((a) => a === null)) return null;

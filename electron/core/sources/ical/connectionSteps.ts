@@ -1,4 +1,4 @@
-import { addDays, instantAt } from '../../../../shared/timetable/zonedTime';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { checkSnapshot } from '../source';
 import type { SourceContext, ConnectionStep } from '../source';
 import { expandFeeds, type ParsedFeed } from './expandFeeds';
@@ -60,7 +60,14 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
   if (parsed.length === config.feeds.length) {
     try {
       const { feeds } = expandFeeds(parsed, ctx.zone, window);
-      const { snapshot, stats } = icalSnapshot(feeds, { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME, daysOffCategory: config.daysOffCategory, teacherCodes: config.teacherCodes, scope: ctx.scope });
+      const { snapshot, stats } = icalSnapshot(feeds, {
+        window,
+        zone: ctx.zone,
+        schoolName: ICAL_SCHOOL_NAME,
+        daysOffCategory: config.daysOffCategory,
+        teacherCodes: config.teacherCodes,
+        scope: ctx.scope,
+      });
       checkSnapshot(snapshot);
       // The days off by name and date, so a wrong one is seen here before it darkens a screen on a school day.
       const daysOff = snapshot.holidays.map((h) => `${h.name} (${h.from === h.to ? h.from : `${h.from} to ${h.to}`})`);

@@ -4,7 +4,6 @@ import type { EventFacts } from '../common/fieldRules';
 
 export type { EventFacts };
 
-
 /*
  * Some feeds do not send STATUS:CANCELLED but rename the event ("Vervallen: wiskunde", WebUntis' German
  * "Entfällt: M"). Only a leading word followed by a colon or dash counts, so a lesson about "uitval" does not.

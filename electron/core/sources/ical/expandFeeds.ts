@@ -1,4 +1,4 @@
-import { addDays } from '../../../../shared/timetable/zonedTime';
+import { addDays } from '@shared/timetable/zonedTime';
 import { SourceError } from '../source';
 import type { FeedConfig } from './feedAddress';
 import { expandCalendar, type ExpandRange } from './occurrences';

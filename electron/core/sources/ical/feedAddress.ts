@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IcalFeedConfig } from '../../../../shared/settings';
+import type { IcalFeedConfig } from '@shared/settings';
 import { SourceError } from '../source';
 import type { SourceContext } from '../source';
 

@@ -99,9 +99,21 @@ async function readBody(response: Response, name: string, limits: HttpLimits): P
  * with the upstream's Retry-After.
  */
 export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits): Promise<FeedBody>;
-export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits, since: FeedValidators): Promise<FeedBody | typeof NOT_MODIFIED>;
+export async function getFeed(
+  address: URL,
+  name: string,
+  signal: AbortSignal,
+  limits: HttpLimits,
+  since: FeedValidators,
+): Promise<FeedBody | typeof NOT_MODIFIED>;
 /** With `since`, a conditional GET (If-None-Match / If-Modified-Since): a 304 answers NOT_MODIFIED. */
-export async function getFeed(address: URL, name: string, signal: AbortSignal, limits: HttpLimits, since?: FeedValidators): Promise<FeedBody | typeof NOT_MODIFIED> {
+export async function getFeed(
+  address: URL,
+  name: string,
+  signal: AbortSignal,
+  limits: HttpLimits,
+  since?: FeedValidators,
+): Promise<FeedBody | typeof NOT_MODIFIED> {
   const conditional: Record<string, string> = {
     ...(since?.etag ? { 'if-none-match': since.etag } : {}),
     ...(since?.lastModified ? { 'if-modified-since': since.lastModified } : {}),
@@ -114,7 +126,15 @@ export async function getFeed(address: URL, name: string, signal: AbortSignal, l
   }
 }
 
-async function follow(address: URL, name: string, signal: AbortSignal, limit: ReturnType<typeof deadline>, limits: HttpLimits, conditional: Record<string, string>, since?: FeedValidators): Promise<FeedBody | typeof NOT_MODIFIED> {
+async function follow(
+  address: URL,
+  name: string,
+  signal: AbortSignal,
+  limit: ReturnType<typeof deadline>,
+  limits: HttpLimits,
+  conditional: Record<string, string>,
+  since?: FeedValidators,
+): Promise<FeedBody | typeof NOT_MODIFIED> {
   const both = limit.signal;
   let url = address;
   for (let hop = 0; ; hop++) {

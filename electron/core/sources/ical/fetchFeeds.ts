@@ -27,9 +27,21 @@ export async function fetchFeedIfChanged(feed: FeedConfig, ctx: Pick<SourceConte
  * the cached one whole.
  */
 export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number): Promise<RawFeed[]>;
-export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number, since: readonly FeedValidators[]): Promise<(RawFeed | null)[]>;
+export async function fetchFeeds(
+  feeds: readonly FeedConfig[],
+  ctx: SourceContext,
+  limits: HttpLimits,
+  concurrency: number,
+  since: readonly FeedValidators[],
+): Promise<(RawFeed | null)[]>;
 /** With `since` (one per feed), conditional requests: a feed that did not change comes back as null. */
-export async function fetchFeeds(feeds: readonly FeedConfig[], ctx: SourceContext, limits: HttpLimits, concurrency: number, since?: readonly FeedValidators[]): Promise<(RawFeed | null)[]> {
+export async function fetchFeeds(
+  feeds: readonly FeedConfig[],
+  ctx: SourceContext,
+  limits: HttpLimits,
+  concurrency: number,
+  since?: readonly FeedValidators[],
+): Promise<(RawFeed | null)[]> {
   let done = 0;
   ctx.progress('fetching feeds', 0, feeds.length);
   // The connectors' one pool: on the first failure nothing new starts and the feeds in flight are stopped.

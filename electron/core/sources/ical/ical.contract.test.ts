@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RoomNowNext } from '../../../../shared/contract';
-import { IcalSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import type { RoomNowNext } from '@shared/contract';
+import { IcalSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { createKioskBoard } from '../../services/kioskBoard';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';

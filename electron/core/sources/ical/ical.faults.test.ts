@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../../shared/contract';
-import { IcalSourceConfig, Settings } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import type { SyncStatus } from '@shared/contract';
+import { IcalSourceConfig, Settings } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../../clock';
 import type { CacheDb } from '../../db/open';
 import { memoryLogger } from '../../logger';

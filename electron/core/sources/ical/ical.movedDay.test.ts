@@ -1,6 +1,6 @@
 import { afterEach, describe, it } from 'vitest';
-import { IcalSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { IcalSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';
 import { syncOnce } from '../../sync/syncOnce';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Group, Holiday, Lesson, Room, Subject } from '../../../../shared/domain';
-import { IcalSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { Group, Holiday, Lesson, Room, Subject } from '@shared/domain';
+import { IcalSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';
 import { checkSnapshot } from '../source';
@@ -187,7 +187,15 @@ describe('iCalendar parser properties (fast-check)', () => {
 
   it('through syncOnce into a cache holding good data: a failure leaves it exactly as it was', async () => {
     const good = raw(readText(ownFixture('school-hoofdgebouw.ics')));
-    const failures = await failuresThroughSyncOnce({ db: openTestCache(tempDir()), source, good, candidates: anyText.map(raw), numRuns: 150, now: NOW, zone: ZONE });
+    const failures = await failuresThroughSyncOnce({
+      db: openTestCache(tempDir()),
+      source,
+      good,
+      candidates: anyText.map(raw),
+      numRuns: 150,
+      now: NOW,
+      zone: ZONE,
+    });
     expect(failures).toBeGreaterThan(10);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Lesson } from '../../../../shared/domain';
-import { IcalSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { Lesson } from '@shared/domain';
+import { IcalSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { SourceError } from '../source';
 import type { Snapshot } from '../source';
 import { RuleSet } from '../common/fieldRules';

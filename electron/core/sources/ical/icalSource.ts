@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IcalSourceConfig } from '../../../../shared/settings';
+import type { IcalSourceConfig } from '@shared/settings';
 import { SourceError } from '../source';
 import type { Source, SourceContext, SyncPayload } from '../source';
 import { fetchChangedFeeds, icalCursor } from './conditionalFeeds';
@@ -31,10 +31,14 @@ export interface IcalParsed {
 }
 
 const RawFeeds = z.union([
-  z.object({
-    feeds: z.array(z.object({ name: z.string(), text: z.string(), bytes: z.number(), etag: z.string().nullable(), lastModified: z.string().nullable() }).strict()),
-    cursor: z.string(),
-  }).strict(),
+  z
+    .object({
+      feeds: z.array(
+        z.object({ name: z.string(), text: z.string(), bytes: z.number(), etag: z.string().nullable(), lastModified: z.string().nullable() }).strict(),
+      ),
+      cursor: z.string(),
+    })
+    .strict(),
   z.object({ unchanged: z.literal(true) }).strict(),
 ]);
 
@@ -85,7 +89,14 @@ export function createIcalSource(config: IcalConfig, options: IcalSourceOptions 
       const window = syncWindow(ctx.now, ctx.zone, config.weeks);
       const { feeds } = expandFeeds(parsed.feeds, ctx.zone, window);
       ctx.progress('reading feeds', feeds.length, feeds.length);
-      const options = { window, zone: ctx.zone, schoolName: ICAL_SCHOOL_NAME, daysOffCategory: config.daysOffCategory, teacherCodes: config.teacherCodes, scope: ctx.scope };
+      const options = {
+        window,
+        zone: ctx.zone,
+        schoolName: ICAL_SCHOOL_NAME,
+        daysOffCategory: config.daysOffCategory,
+        teacherCodes: config.teacherCodes,
+        scope: ctx.scope,
+      };
       return { ...icalSnapshot(feeds, options).snapshot, cursor: parsed.cursor };
     },
 

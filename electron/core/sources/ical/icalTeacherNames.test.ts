@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IcalSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { IcalSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';
 import { syncOnce } from '../../sync/syncOnce';
@@ -43,7 +43,15 @@ async function feedConfig(teacherCodes: Array<{ name: string; code: string }> = 
 
 async function synced(scope: SyncScope, teacherCodes?: Array<{ name: string; code: string }>) {
   const db = openTestCache(tempDir());
-  await syncOnce({ db, source: createIcalSource(await feedConfig(teacherCodes)), scope, now: NOW, zone: ZONE, signal: new AbortController().signal, progress: () => {} });
+  await syncOnce({
+    db,
+    source: createIcalSource(await feedConfig(teacherCodes)),
+    scope,
+    now: NOW,
+    zone: ZONE,
+    signal: new AbortController().signal,
+    progress: () => {},
+  });
   return db;
 }
 

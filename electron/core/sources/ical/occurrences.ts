@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import type { LocalDate } from '../../../../shared/domain/time';
-import { addDays, daysBetween } from '../../../../shared/timetable/zonedTime';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays, daysBetween } from '@shared/timetable/zonedTime';
 import { factsOf, param, sequenceOf, uidOf, type EventFacts } from './eventFacts';
 import { RecurrenceTooCostly, withRecurrenceBudget } from './recurrenceBudget';
 import { dateOf, floatingAt, instantOf, utcAt, type ValueZone, type ZoneResolver } from './zones';

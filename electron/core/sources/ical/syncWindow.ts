@@ -1,5 +1,5 @@
-import type { LocalDate } from '../../../../shared/domain/time';
-import { addDays, instantAt, localDateOf, mondayOf } from '../../../../shared/timetable/zonedTime';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays, instantAt, localDateOf, mondayOf } from '@shared/timetable/zonedTime';
 
 export interface SyncWindow {
   /** Monday of the current week in the school's zone. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Holiday, Lesson } from '../../../../shared/domain';
-import { localDateOf } from '../../../../shared/timetable/zonedTime';
+import type { Holiday, Lesson } from '@shared/domain';
+import { localDateOf } from '@shared/timetable/zonedTime';
 import type { Snapshot, StaffMember, SyncScope } from '../source';
 import { personNameFromFull } from '../common/personName';
 import { isFullName, type TeacherCodeRule, teacherCodesFor } from '../common/teacherCodes';
@@ -49,7 +49,10 @@ function codeTeachers(list: Lesson[], o: IcalSnapshotOptions): { lessons: Lesson
   for (const lesson of list) for (const t of [...lesson.teachers, ...lesson.change.previousTeachers]) (isFullName(t) ? named : plain).add(t);
   const codeOf = teacherCodesFor(named, o.teacherCodes ?? [], plain);
   const recode = (codes: readonly string[]) => [...new Set(codes.map((t) => codeOf.get(t) ?? t))];
-  const lessons = named.size === 0 ? list : list.map((l) => ({ ...l, teachers: recode(l.teachers), change: { ...l.change, previousTeachers: recode(l.change.previousTeachers) } }));
+  const lessons =
+    named.size === 0
+      ? list
+      : list.map((l) => ({ ...l, teachers: recode(l.teachers), change: { ...l.change, previousTeachers: recode(l.change.previousTeachers) } }));
   const teachers = new Map<string, StaffMember>([...plain].map((code) => [code, { code, name: null }]));
   for (const [name, code] of codeOf) teachers.set(code, { code, name: o.scope === 'staff' ? personNameFromFull(name) : null });
   const byCode = (a: StaffMember, b: StaffMember) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { instantAt, zonedParts } from '../../../../shared/timetable/zonedTime';
+import { instantAt, zonedParts } from '@shared/timetable/zonedTime';
 import { aliasOfTzid } from './tzidAliases';
 
 /*
@@ -108,7 +108,14 @@ export function floatingAt(ms: number, zone: WallZone): ICAL.Time {
     p = zonedParts(ms, zone.name);
   } else {
     const d = new Date(ms + zone.offsetMs);
-    p = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+    p = {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    };
   }
   return new ICAL.Time({ ...p, isDate: false }, ICAL.Timezone.localTimezone);
 }

@@ -35,7 +35,15 @@ export function expectUpstreamError(error: unknown): void {
 }
 
 /** JSON of any kind, to stand where an answer should have held something else. */
-export const junk = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant([]), fc.constant({}));
+export const junk = fc.oneof(
+  fc.constant(null),
+  fc.string({ maxLength: 6 }),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+);
 
 /** For dirty answers: `arb`, now and then junk instead. */
 export const sometimesJunk = (dirty: boolean) => <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
@@ -67,7 +75,15 @@ export async function refusalsThroughSyncOnce(db: CacheDb, source: Source, answe
   for (const raw of answers) {
     const before = cacheState(db);
     try {
-      await syncOnce({ db, source: { ...source, fetch: async () => raw }, scope: ctx.scope, now: ctx.now, zone: ctx.zone, signal: ctx.signal, progress: () => {} });
+      await syncOnce({
+        db,
+        source: { ...source, fetch: async () => raw },
+        scope: ctx.scope,
+        now: ctx.now,
+        zone: ctx.zone,
+        signal: ctx.signal,
+        progress: () => {},
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(SourceError);
       expect(cacheState(db)).toEqual(before);

@@ -1,5 +1,5 @@
-import type { Lesson, LessonKind } from '../../../../shared/domain';
-import { daysBetween, localDateOf, localTimeOf, weekdayOf } from '../../../../shared/timetable/zonedTime';
+import type { Lesson, LessonKind } from '@shared/domain';
+import { daysBetween, localDateOf, localTimeOf, weekdayOf } from '@shared/timetable/zonedTime';
 import { changeText } from '../common/changeText';
 import type { SubstitutionRow } from './gpuRecords';
 import type { PeriodGrid } from './periodGrid';
@@ -87,7 +87,10 @@ function pairMoves(rows: readonly SubstitutionRow[], kinds: Map<SubstitutionRow,
  * number, and changes it as its type bits say. Lines that find no lesson and are not cancellations become lessons
  * of their own (an extra lesson, a lesson moved here, an exam).
  */
-export function applySubstitutions(o: { regular: RegularLesson[]; rows: readonly SubstitutionRow[]; grid: PeriodGrid; window: GpuWindow; zone: string }): { lessons: Lesson[]; stats: SubstitutionStats } {
+export function applySubstitutions(o: { regular: RegularLesson[]; rows: readonly SubstitutionRow[]; grid: PeriodGrid; window: GpuWindow; zone: string }): {
+  lessons: Lesson[];
+  stats: SubstitutionStats;
+} {
   const stats: SubstitutionStats = { applied: 0, added: 0, ignored: 0 };
   const bySlot = new Map<string, Lesson[]>();
   for (const { lessonNo, lesson } of o.regular) {
@@ -129,7 +132,11 @@ export function applySubstitutions(o: { regular: RegularLesson[]; rows: readonly
           const to = kind.movedAway && partner ? startOf(partner) : null;
           // Moved to another day: the old slot says where it went, on the kiosk too (leftSlot.ts).
           if (to !== null && partner && partner.date !== row.date) {
-            lesson.change.movedTo = { start: to, periodFrom: partner.period, rooms: (partner.substituteRooms.length > 0 ? partner.substituteRooms : partner.rooms).slice(0, 10) };
+            lesson.change.movedTo = {
+              start: to,
+              periodFrom: partner.period,
+              rooms: (partner.substituteRooms.length > 0 ? partner.substituteRooms : partner.rooms).slice(0, 10),
+            };
           }
           note(lesson, row.text ?? (kind.movedAway ? (to !== null ? `Verplaatst naar ${when(to, o.zone)}.` : 'Verplaatst naar een ander uur.') : null));
         } else {

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../../../shared/domain/time';
+import type { LocalDate } from '@shared/domain/time';
 import { SourceError } from '../source';
 import { toCode } from '../common/fieldRules';
 import type { Row } from './delimited';

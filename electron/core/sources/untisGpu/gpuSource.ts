@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Period } from '../../../../shared/domain';
-import type { UntisGpuSourceConfig } from '../../../../shared/settings';
+import type { Period } from '@shared/domain';
+import type { UntisGpuSourceConfig } from '@shared/settings';
 import type { Snapshot, Source, SourceContext } from '../source';
 import type { Separator } from './delimited';
 import { parseExport, type GpuParsed, type ParseOptions } from './parseExport';

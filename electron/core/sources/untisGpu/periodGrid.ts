@@ -1,6 +1,6 @@
-import type { Period } from '../../../../shared/domain';
-import type { LocalTime } from '../../../../shared/domain/time';
-import { minutesOf, timeOfMinutes } from '../../../../shared/timetable/zonedTime';
+import type { Period } from '@shared/domain';
+import type { LocalTime } from '@shared/domain/time';
+import { minutesOf, timeOfMinutes } from '@shared/timetable/zonedTime';
 import { SourceError } from '../source';
 import { linesOf } from './delimited';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Lesson } from '../../../../shared/domain';
-import type { LocalDate } from '../../../../shared/domain/time';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import type { Lesson } from '@shared/domain';
+import type { LocalDate } from '@shared/domain/time';
+import { instantAt } from '@shared/timetable/zonedTime';
 import type { HolidayRow, LessonRange, TimetableRow } from './gpuRecords';
 import type { PeriodGrid } from './periodGrid';
 import { datesOf, type GpuWindow } from './schoolWeeks';
@@ -15,7 +15,14 @@ export function gpuLessonId(parts: readonly (string | number)[]): string {
 }
 
 /** The clock times of a period on a date, as instants; null when the grid has no such period. */
-export function periodTimes(grid: PeriodGrid, date: LocalDate, weekday: number, period: number, zone: string, minutes: number | null = null): { start: number; end: number } | null {
+export function periodTimes(
+  grid: PeriodGrid,
+  date: LocalDate,
+  weekday: number,
+  period: number,
+  zone: string,
+  minutes: number | null = null,
+): { start: number; end: number } | null {
   const times = grid.timesOf(weekday, period);
   if (!times) return null;
   const start = instantAt(date, times.start, zone);
@@ -48,7 +55,20 @@ function slotsOf(rows: readonly TimetableRow[]): Slot[] {
     const key = [row.lessonNo, row.day, row.period, row.subject ?? '', room ?? ''].join('\u001f');
     let slot = slots.get(key);
     if (!slot) {
-      slots.set(key, (slot = { lessonNo: row.lessonNo, day: row.day, period: row.period, subject: row.subject, room, rooms: row.rooms, classes: new Set(), teachers: new Set(), minutes: row.minutes }));
+      slots.set(
+        key,
+        (slot = {
+          lessonNo: row.lessonNo,
+          day: row.day,
+          period: row.period,
+          subject: row.subject,
+          room,
+          rooms: row.rooms,
+          classes: new Set(),
+          teachers: new Set(),
+          minutes: row.minutes,
+        }),
+      );
     }
     for (const c of row.classes) slot.classes.add(c);
     if (row.teacher) slot.teachers.add(row.teacher);
@@ -85,7 +105,14 @@ export interface RegularLessons {
 }
 
 /** The weekly timetable laid onto the window's dates, skipping holidays and dates a lesson is not valid on. */
-export function regularLessons(o: { rows: readonly TimetableRow[]; ranges: readonly LessonRange[]; holidays: readonly HolidayRow[]; grid: PeriodGrid; window: GpuWindow; zone: string }): RegularLessons {
+export function regularLessons(o: {
+  rows: readonly TimetableRow[];
+  ranges: readonly LessonRange[];
+  holidays: readonly HolidayRow[];
+  grid: PeriodGrid;
+  window: GpuWindow;
+  zone: string;
+}): RegularLessons {
   const slots = slotsOf(o.rows);
   const valid = validity(o.ranges);
   const lessons: RegularLesson[] = [];
@@ -99,21 +126,24 @@ export function regularLessons(o: { rows: readonly TimetableRow[]; ranges: reado
         offGrid++;
         continue;
       }
-      lessons.push({ lessonNo: slot.lessonNo, lesson: {
-        id: gpuLessonId(['u', slot.lessonNo, date, slot.period, slot.subject ?? '', slot.room ?? '']),
-        start: times.start,
-        end: times.end,
-        day: date,
-        periodFrom: slot.period,
-        periodTo: slot.period,
-        kind: 'lesson',
-        subjects: slot.subject ? [slot.subject] : [],
-        groups: [...slot.classes].slice(0, 60),
-        teachers: [...slot.teachers].slice(0, 10),
-        rooms: slot.rooms.slice(0, 10),
-        change: { cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, movedTo: null, description: null },
-        remark: null,
-      } });
+      lessons.push({
+        lessonNo: slot.lessonNo,
+        lesson: {
+          id: gpuLessonId(['u', slot.lessonNo, date, slot.period, slot.subject ?? '', slot.room ?? '']),
+          start: times.start,
+          end: times.end,
+          day: date,
+          periodFrom: slot.period,
+          periodTo: slot.period,
+          kind: 'lesson',
+          subjects: slot.subject ? [slot.subject] : [],
+          groups: [...slot.classes].slice(0, 60),
+          teachers: [...slot.teachers].slice(0, 10),
+          rooms: slot.rooms.slice(0, 10),
+          change: { cancelled: false, added: false, previousRooms: [], previousTeachers: [], previousStart: null, movedTo: null, description: null },
+          remark: null,
+        },
+      });
     }
   }
   return { lessons, offGrid };

@@ -1,5 +1,5 @@
-import type { LocalDate } from '../../../../shared/domain/time';
-import { addDays, localDateOf, mondayOf, weekdayOf } from '../../../../shared/timetable/zonedTime';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays, localDateOf, mondayOf, weekdayOf } from '@shared/timetable/zonedTime';
 
 export interface GpuWindow {
   from: LocalDate;

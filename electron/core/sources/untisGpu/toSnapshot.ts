@@ -1,4 +1,4 @@
-import type { Group, Room, Subject } from '../../../../shared/domain';
+import type { Group, Room, Subject } from '@shared/domain';
 import type { Snapshot, StaffMember, SyncScope } from '../source';
 import { groupFromCode, roomFromCode, subjectFromCode } from '../common/namedCodes';
 import { applySubstitutions, type SubstitutionStats } from './applySubstitutions';
@@ -29,8 +29,18 @@ function withUsed<T extends { code: string }>(listed: readonly T[], used: Iterab
   return [...out.values()].sort(byCode);
 }
 
-export function gpuSnapshot(parsed: GpuParsed, o: { window: GpuWindow; zone: string; scope: SyncScope; schoolName: string }): { snapshot: Snapshot; stats: GpuSnapshotStats } {
-  const regular = regularLessons({ rows: parsed.timetable, ranges: parsed.lessonRanges, holidays: parsed.holidays, grid: parsed.grid, window: o.window, zone: o.zone });
+export function gpuSnapshot(
+  parsed: GpuParsed,
+  o: { window: GpuWindow; zone: string; scope: SyncScope; schoolName: string },
+): { snapshot: Snapshot; stats: GpuSnapshotStats } {
+  const regular = regularLessons({
+    rows: parsed.timetable,
+    ranges: parsed.lessonRanges,
+    holidays: parsed.holidays,
+    grid: parsed.grid,
+    window: o.window,
+    zone: o.zone,
+  });
   const { lessons, stats } = applySubstitutions({ regular: regular.lessons, rows: parsed.substitutions, grid: parsed.grid, window: o.window, zone: o.zone });
 
   const used = { rooms: new Set<string>(), subjects: new Set<string>(), groups: new Set<string>(), teachers: new Set<string>() };
@@ -40,14 +50,30 @@ export function gpuSnapshot(parsed: GpuParsed, o: { window: GpuWindow; zone: str
     for (const g of l.groups) used.groups.add(g);
     for (const t of [...l.teachers, ...l.change.previousTeachers]) used.teachers.add(t);
   }
-  const rooms = withUsed<Room>(parsed.rooms.map((r) => ({ ...roomFromCode(r.code), name: r.name, capacity: r.capacity })), used.rooms, roomFromCode);
-  const subjects = withUsed<Subject>(parsed.subjects.map((s) => ({ code: s.code, name: s.name })), used.subjects, subjectFromCode);
-  const groups = withUsed<Group>(parsed.classes.map((c) => ({ ...groupFromCode(c.code), name: c.name, kind: 'class' })), used.groups, groupFromCode);
+  const rooms = withUsed<Room>(
+    parsed.rooms.map((r) => ({ ...roomFromCode(r.code), name: r.name, capacity: r.capacity })),
+    used.rooms,
+    roomFromCode,
+  );
+  const subjects = withUsed<Subject>(
+    parsed.subjects.map((s) => ({ code: s.code, name: s.name })),
+    used.subjects,
+    subjectFromCode,
+  );
+  const groups = withUsed<Group>(
+    parsed.classes.map((c) => ({ ...groupFromCode(c.code), name: c.name, kind: 'class' })),
+    used.groups,
+    groupFromCode,
+  );
   // Kiosks know teachers by abbreviation only; names (GPU004) are kept on staff machines.
-  const teachers = withUsed<StaffMember>(parsed.teachers.map((t) => ({
-    code: t.code,
-    name: o.scope === 'staff' && t.firstName && t.lastName ? { firstName: t.firstName, prefix: null, lastName: t.lastName } : null,
-  })), used.teachers, (code) => ({ code, name: null }));
+  const teachers = withUsed<StaffMember>(
+    parsed.teachers.map((t) => ({
+      code: t.code,
+      name: o.scope === 'staff' && t.firstName && t.lastName ? { firstName: t.firstName, prefix: null, lastName: t.lastName } : null,
+    })),
+    used.teachers,
+    (code) => ({ code, name: null }),
+  );
 
   return {
     stats: { regular: regular.lessons.length, offGrid: regular.offGrid, substitutions: stats },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RoomNowNext } from '../../../../shared/contract';
-import { Lesson } from '../../../../shared/domain';
-import { UntisGpuSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import type { RoomNowNext } from '@shared/contract';
+import { Lesson } from '@shared/domain';
+import { UntisGpuSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../../db/open';
 import { createKioskBoard } from '../../services/kioskBoard';
 import { openTestCache } from '../../testing/openTestCache';
@@ -21,7 +21,15 @@ const tempDir = useTempDirs();
 const config = (folder: string, extra: Partial<UntisGpuConfig> = {}) => UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder, ...extra });
 
 async function sync(db: CacheDb, folder: string, now: number, scope: SyncScope = 'kiosk', extra: Partial<UntisGpuConfig> = {}) {
-  return syncOnce({ db, source: createUntisGpuSource(config(folder, extra)), scope, now, zone: ZONE, signal: new AbortController().signal, progress: () => {} });
+  return syncOnce({
+    db,
+    source: createUntisGpuSource(config(folder, extra)),
+    scope,
+    now,
+    zone: ZONE,
+    signal: new AbortController().signal,
+    progress: () => {},
+  });
 }
 
 const room = (rooms: RoomNowNext[], code: string) => {

@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../../shared/contract';
-import { Settings, UntisGpuSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import type { SyncStatus } from '@shared/contract';
+import { Settings, UntisGpuSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../../clock';
 import type { CacheDb } from '../../db/open';
 import { memoryLogger } from '../../logger';

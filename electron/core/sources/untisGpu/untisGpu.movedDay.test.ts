@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UntisGpuSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { UntisGpuSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';
 import { syncOnce } from '../../sync/syncOnce';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Group, Holiday, Lesson, Period, Room, Subject } from '../../../../shared/domain';
-import { UntisGpuSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { Group, Holiday, Lesson, Period, Room, Subject } from '@shared/domain';
+import { UntisGpuSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';
 import { checkSnapshot } from '../source';
@@ -156,7 +156,15 @@ describe('Untis GPU parser properties (fast-check)', () => {
   it('through syncOnce into a cache holding good data: a failure leaves it exactly as it was', async () => {
     const db = openTestCache(tempDir());
     const good = (await createUntisGpuSource(UntisGpuSourceConfig.parse({ type: 'untis-gpu', folder: exportFolder(tempDir(), { school: true, fixtures: 'svws-extra' }) })).fetch(sourceContext(NOW))) as GpuRaw;
-    const failures = await failuresThroughSyncOnce({ db, source: createUntisGpuSource(config()), good, candidates: exportArb, numRuns: 120, now: NOW, zone: ZONE });
+    const failures = await failuresThroughSyncOnce({
+      db,
+      source: createUntisGpuSource(config()),
+      good,
+      candidates: exportArb,
+      numRuns: 120,
+      now: NOW,
+      zone: ZONE,
+    });
     expect(failures).toBeGreaterThan(10);
   }, 60_000);
 });

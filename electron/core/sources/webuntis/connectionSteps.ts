@@ -1,5 +1,5 @@
 import { connectionStep } from '../common/connectionStep';
-import type { ConnectionStepCode } from '../../../../shared/contract/connectionSteps';
+import type { ConnectionStepCode } from '@shared/contract/connectionSteps';
 import type { SourceContext, ConnectionStep } from '../source';
 import { schoolWeeks } from '../common/schoolWeeks';
 import { ELEMENT, type WebUntisConfig, type WebUntisOptions } from './fetch';
@@ -72,7 +72,15 @@ export async function webUntisTestSteps(config: WebUntisConfig, options: WebUnti
   if (!password) return [connectionStep('signedIn', false, `No WebUntis password is stored on this machine yet (secret "${config.password}").`)];
   let session: UntisSession;
   try {
-    session = await openSession({ endpoint: untisEndpoint(config), school: config.school, user: config.username, password, signal: ctx.signal, timeoutMs: options.timeoutMs ?? 20_000, maxBytes: options.maxBytes });
+    session = await openSession({
+      endpoint: untisEndpoint(config),
+      school: config.school,
+      user: config.username,
+      password,
+      signal: ctx.signal,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      maxBytes: options.maxBytes,
+    });
   } catch (error) {
     return [connectionStep('signedIn', false, messageOf(error))];
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Instant } from '../../../../shared/domain/time';
-import { LocalDate } from '../../../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
+import { LocalDate } from '@shared/domain/time';
 import type { SyncScope } from '../source';
 import { readStoredCursor } from '../common/storedCursor';
 
@@ -29,7 +29,20 @@ export const parseUntisCursor = (text: string | null): UntisCursor | null => rea
 export const untisConfigKey = (config: { weeks: number }) => `weeks=${config.weeks}`;
 
 /** Nothing to fetch: the same import, the same weeks and settings, and the last full fetch is recent. */
-export function isUnchanged(cursor: UntisCursor | null, o: { importTime: number | null; now: Instant; zone: string; scope: SyncScope; config: string; from: string; to: string }): boolean {
-  return cursor !== null && o.importTime !== null && cursor.importTime === o.importTime && cursor.scope === o.scope && cursor.zone === o.zone
-    && cursor.config === o.config && cursor.from === o.from && cursor.to === o.to && o.now >= cursor.fetchedAt && o.now - cursor.fetchedAt < MAX_UNCHANGED_MS;
+export function isUnchanged(
+  cursor: UntisCursor | null,
+  o: { importTime: number | null; now: Instant; zone: string; scope: SyncScope; config: string; from: string; to: string },
+): boolean {
+  return (
+    cursor !== null &&
+    o.importTime !== null &&
+    cursor.importTime === o.importTime &&
+    cursor.scope === o.scope &&
+    cursor.zone === o.zone &&
+    cursor.config === o.config &&
+    cursor.from === o.from &&
+    cursor.to === o.to &&
+    o.now >= cursor.fetchedAt &&
+    o.now - cursor.fetchedAt < MAX_UNCHANGED_MS
+  );
 }

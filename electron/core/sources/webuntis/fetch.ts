@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { WebUntisSourceConfig } from '../../../../shared/settings';
+import type { WebUntisSourceConfig } from '@shared/settings';
 import { SourceError } from '../source';
 import { mapWithLimit } from '../common/http';
 import type { SourceContext } from '../source';
@@ -110,7 +110,13 @@ async function allowedRanges(session: UntisSession, first: { type: number; id: n
   }
 }
 
-async function timetables(session: UntisSession, elements: { type: number; id: number }[], weeks: readonly SchoolWeek[], ctx: SourceContext, concurrency: number) {
+async function timetables(
+  session: UntisSession,
+  elements: { type: number; id: number }[],
+  weeks: readonly SchoolWeek[],
+  ctx: SourceContext,
+  concurrency: number,
+) {
   if (elements.length === 0) return { answers: [] as TimetableAnswer[], from: weeks[0]!.monday, to: weeks.at(-1)!.sunday };
   const { ranges, firstAnswers } = await allowedRanges(session, elements[0]!, weeks, ctx.signal);
   const tasks = elements.slice(1).flatMap((e) => ranges.map((r) => ({ ...e, ...r })));

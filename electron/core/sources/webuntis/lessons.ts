@@ -1,5 +1,5 @@
-import type { Lesson, LessonKind } from '../../../../shared/domain';
-import { instantAt, weekdayOf } from '../../../../shared/timetable/zonedTime';
+import type { Lesson, LessonKind } from '@shared/domain';
+import { instantAt, weekdayOf } from '@shared/timetable/zonedTime';
 import { cleanCode, cleanText } from '../common/codes';
 import type { UntisPeriod, UntisRef, UntisSubstitution, UntisTimegridDay } from './schemas';
 import { untisDate, untisMinutes } from './untisTime';

@@ -1,4 +1,4 @@
-import type { Lesson } from '../../../../shared/domain';
+import type { Lesson } from '@shared/domain';
 import type { Delta, Snapshot, SourceContext } from '../source';
 import { cleanText } from '../common/codes';
 import { type UntisCursor, untisConfigKey } from './cursor';
@@ -28,7 +28,16 @@ export function normaliseWebUntis(v: UntisValid, ctx: SourceContext, config: Web
   // A lesson moved to another day: its two entries paired by the `shift` substitution (shifts.ts).
   const lessons = applyShifts(found, v.substitutions, names, ctx.zone);
   if (v.mode === 'near') return { kind: 'delta', replaceDays: { from: v.from, to: v.to }, upsertLessons: lessons, removeLessonIds: [], cursor: ctx.cursor };
-  const cursor: UntisCursor = { v: 1, scope: ctx.scope, zone: ctx.zone, config: untisConfigKey(config), from: v.from, to: v.to, importTime: v.importTime, fetchedAt: ctx.now };
+  const cursor: UntisCursor = {
+    v: 1,
+    scope: ctx.scope,
+    zone: ctx.zone,
+    config: untisConfigKey(config),
+    from: v.from,
+    to: v.to,
+    importTime: v.importTime,
+    fetchedAt: ctx.now,
+  };
   return {
     kind: 'snapshot',
     school: { name: cleanText(config.school, 120) ?? config.server, zone: ctx.zone },

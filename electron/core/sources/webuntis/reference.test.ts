@@ -5,7 +5,7 @@ import { periodsOf, personName } from './reference';
 describe('WebUntis master data', () => {
   it('keeps the tussenvoegsel apart, as Dutch names sort', () => {
     expect(personName('Sanne', 'van den Berg')).toEqual({ firstName: 'Sanne', prefix: 'van den', lastName: 'Berg' });
-    expect(personName('Pieter', "de Vries")).toEqual({ firstName: 'Pieter', prefix: 'de', lastName: 'Vries' });
+    expect(personName('Pieter', 'de Vries')).toEqual({ firstName: 'Pieter', prefix: 'de', lastName: 'Vries' });
     expect(personName('Daan', 'Çelik')).toEqual({ firstName: 'Daan', prefix: null, lastName: 'Çelik' });
     expect(personName('Ter', 'Horst')).toEqual({ firstName: 'Ter', prefix: null, lastName: 'Horst' });
     expect(personName('', 'Jansen')).toBeNull();

@@ -1,4 +1,4 @@
-import type { Group, Holiday, Lesson, Period, Pupil, Room, Subject } from '../../../../shared/domain';
+import type { Group, Holiday, Lesson, Period, Pupil, Room, Subject } from '@shared/domain';
 import type { StaffMember, SyncScope } from '../source';
 import { personName } from '../common/personName';
 import { cleanCode, cleanText, yearOfGroup } from '../common/codes';

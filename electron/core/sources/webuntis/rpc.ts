@@ -1,4 +1,4 @@
-import type { SyncErrorCode } from '../../../../shared/contract';
+import type { SyncErrorCode } from '@shared/contract';
 import { SourceError } from '../source';
 import { cleanDetail, errorForStatus, httpRequest, parseJson } from '../common/http';
 import { RpcEnvelope, UntisAuth } from './schemas';

@@ -1,5 +1,5 @@
-import type { Lesson } from '../../../../shared/domain';
-import { instantAt, localDateOf } from '../../../../shared/timetable/zonedTime';
+import type { Lesson } from '@shared/domain';
+import { instantAt, localDateOf } from '@shared/timetable/zonedTime';
 import { movedDay } from '../common/leftSlot';
 import type { ElementNames } from './lessons';
 import type { UntisSubstitution } from './schemas';
@@ -33,7 +33,9 @@ export function applyShifts(lessons: Lesson[], subs: readonly UntisSubstitution[
     const a = slotOf(s.date, s.startTime, zone);
     const b = slotOf(s.reschedule!.date, s.reschedule!.startTime, zone);
     if (a === null || b === null) continue;
-    const groups = new Set((s.kl ?? []).map((r) => names.klassen.get(r.id ?? -1) ?? names.klassen.get(r.orgid ?? -1)).filter((g): g is string => g !== undefined));
+    const groups = new Set(
+      (s.kl ?? []).map((r) => names.klassen.get(r.id ?? -1) ?? names.klassen.get(r.orgid ?? -1)).filter((g): g is string => g !== undefined),
+    );
     const ofClass = (start: number) => (byStart.get(start) ?? []).filter((l) => groups.size === 0 || l.groups.some((g) => groups.has(g)));
     const [one, two] = [ofClass(a), ofClass(b)];
     const old = [...one, ...two].find((l) => l.change.cancelled && !l.change.movedTo);
@@ -43,7 +45,10 @@ export function applyShifts(lessons: Lesson[], subs: readonly UntisSubstitution[
     // At the new slot, the entry that is not in the regular timetable (irregular, nothing replaced): the class may
     // have its regular lesson there too.
     const there = (old.start === a ? two : one).filter((l) => !l.change.cancelled);
-    const now = there.find((l) => l.change.added && l.subjects.some((x) => old.subjects.includes(x))) ?? there.find((l) => l.change.added) ?? (there.length === 1 ? there[0] : undefined);
+    const now =
+      there.find((l) => l.change.added && l.subjects.some((x) => old.subjects.includes(x))) ??
+      there.find((l) => l.change.added) ??
+      (there.length === 1 ? there[0] : undefined);
     if (now && !replaced.has(now.id)) {
       const moved = movedDay({ ...now, change: { ...now.change, added: false, previousStart: old.start } }, (t) => localDateOf(t, zone));
       if (moved) replaced.set(now.id, moved.arrived);

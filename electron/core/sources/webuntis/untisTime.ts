@@ -1,4 +1,4 @@
-import type { LocalDate, LocalTime } from '../../../../shared/domain/time';
+import type { LocalDate, LocalTime } from '@shared/domain/time';
 
 /*
  * WebUntis writes dates as yyyymmdd and times as hmm/hhmm, as numbers (some servers: strings). These read them

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDate } from '../../../../shared/domain/time';
+import { LocalDate } from '@shared/domain/time';
 import { SourceError } from '../source';
 import { UntisCursor } from './cursor';
 import {
@@ -57,7 +57,8 @@ function list<S extends z.ZodType>(schema: S, value: unknown, what: string): z.i
   return out;
 }
 
-const optionalList = <S extends z.ZodType>(schema: S, value: unknown, what: string) => (value === null || value === undefined ? null : list(schema, value, what));
+const optionalList = <S extends z.ZodType>(schema: S, value: unknown, what: string) =>
+  value === null || value === undefined ? null : list(schema, value, what);
 
 /** Checks every answer against WebUntis's own format; one item of the wrong shape stops the sync. */
 export function validateWebUntis(raw: unknown): UntisValid {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NowNextBoard } from '../../../../shared/contract';
-import { WebUntisSourceConfig } from '../../../../shared/settings';
-import { addDays, instantAt } from '../../../../shared/timetable/zonedTime';
+import { NowNextBoard } from '@shared/contract';
+import { WebUntisSourceConfig } from '@shared/settings';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../../db/open';
 import { createKioskBoard } from '../../services/kioskBoard';
 import { openTestCache } from '../../testing/openTestCache';

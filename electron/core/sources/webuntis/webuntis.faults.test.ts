@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebUntisSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { WebUntisSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../../db/open';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';

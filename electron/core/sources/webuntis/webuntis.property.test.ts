@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Group, Holiday, Lesson, Period, Pupil, Room, School, Subject } from '../../../../shared/domain';
-import { WebUntisSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { Group, Holiday, Lesson, Period, Pupil, Room, School, Subject } from '@shared/domain';
+import { WebUntisSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { sampleSnapshot } from '../../testing/sampleSchool';
 import { useTempDirs } from '../../testing/tempDir';
@@ -27,8 +27,16 @@ const hhmm = fc.integer({ min: 7, max: 17 }).chain((h) => fc.constantFrom(0, 30,
 function serverAnswers(dirty: boolean) {
   const maybe = sometimesJunk(dirty);
   // Now and then, in dirty answers, a date or time that looks right but is not one.
-  const date = dirty ? fc.oneof({ arbitrary: day, weight: 10 }, { arbitrary: day.map(String), weight: 5 }, { arbitrary: fc.constantFrom(20260230, 2026112, 99999999), weight: 1 }) : fc.oneof(day, day.map(String));
-  const time = dirty ? fc.oneof({ arbitrary: hhmm, weight: 10 }, { arbitrary: hhmm.map(String), weight: 5 }, { arbitrary: fc.constantFrom(2400, 2460, 0, -5), weight: 1 }) : fc.oneof(hhmm, hhmm.map(String));
+  const date = dirty
+    ? fc.oneof(
+      { arbitrary: day, weight: 10 },
+      { arbitrary: day.map(String), weight: 5 },
+      { arbitrary: fc.constantFrom(20260230, 2026112, 99999999), weight: 1 },
+    )
+    : fc.oneof(day, day.map(String));
+  const time = dirty
+    ? fc.oneof({ arbitrary: hhmm, weight: 10 }, { arbitrary: hhmm.map(String), weight: 5 }, { arbitrary: fc.constantFrom(2400, 2460, 0, -5), weight: 1 })
+    : fc.oneof(hhmm, hhmm.map(String));
   const id = fc.integer({ min: 0, max: 8 });
   const ref = fc.record({ id: maybe(id), name: maybe(text), orgid: maybe(id), orgname: maybe(text) }, { requiredKeys: [] });
   const refs = fc.option(fc.array(maybe(ref), { maxLength: 3 }), { nil: undefined });
@@ -42,7 +50,10 @@ function serverAnswers(dirty: boolean) {
   const teacher = fc.record({ id: maybe(id), name: maybe(text), foreName: maybe(text), longName: maybe(text) }, { requiredKeys: ['id', 'name'] });
   const student = fc.record({ id: maybe(id), key: maybe(fc.oneof(fc.constantFrom('246810', '12', '0012345'), fc.integer({ min: 0, max: 999999 }))), foreName: maybe(text), longName: maybe(text) }, { requiredKeys: ['id'] });
   const holiday = fc.record({ name: maybe(text), longName: maybe(text), startDate: maybe(date), endDate: maybe(date) }, { requiredKeys: ['startDate', 'endDate'] });
-  const grid = fc.record({ day: maybe(fc.integer({ min: dirty ? 0 : 1, max: dirty ? 8 : 7 })), timeUnits: fc.array(fc.record({ name: maybe(text), startTime: maybe(time), endTime: maybe(time) }), { maxLength: 4 }) });
+  const grid = fc.record({
+    day: maybe(fc.integer({ min: dirty ? 0 : 1, max: dirty ? 8 : 7 })),
+    timeUnits: fc.array(fc.record({ name: maybe(text), startTime: maybe(time), endTime: maybe(time) }), { maxLength: 4 }),
+  });
   const substitution = fc.record({ type: maybe(fc.constantFrom('cancel', 'rmchg', 'subst')), date: maybe(date), startTime: maybe(time), endTime: maybe(time), kl: maybe(refs), ro: maybe(refs), txt: maybe(text), text: maybe(text) }, { requiredKeys: ['date', 'startTime', 'endTime'] });
   const list = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { maxLength: 5 });
   const optionalList = <T>(arb: fc.Arbitrary<T>) => fc.option(list(arb), { nil: null, freq: 4 });
@@ -52,13 +63,22 @@ function serverAnswers(dirty: boolean) {
     to: maybe(fc.constant('2026-11-29')),
     importTime: fc.option(fc.nat(), { nil: null }),
     cursor: fc.constant(null),
-    rooms: maybe(fc.array(element, { minLength: dirty ? 0 : 1, maxLength: 5 })), klassen: maybe(list(element)), teachers: maybe(optionalList(teacher)), subjects: maybe(optionalList(element)),
-    timegrid: maybe(optionalList(grid)), holidays: maybe(optionalList(holiday)), students: maybe(optionalList(student)),
+    rooms: maybe(fc.array(element, { minLength: dirty ? 0 : 1, maxLength: 5 })),
+    klassen: maybe(list(element)),
+    teachers: maybe(optionalList(teacher)),
+    subjects: maybe(optionalList(element)),
+    timegrid: maybe(optionalList(grid)),
+    holidays: maybe(optionalList(holiday)),
+    students: maybe(optionalList(student)),
     timetables: fc.array(fc.record({ type: fc.constantFrom(1, 4), id: id, result: maybe(fc.array(period, { maxLength: 8 })) }), { maxLength: 3 }),
     substitutions: maybe(optionalList(substitution)),
   });
 }
-const upstream = fc.oneof({ arbitrary: serverAnswers(false), weight: 10 }, { arbitrary: serverAnswers(true), weight: 10 }, { arbitrary: fc.anything(), weight: 1 });
+const upstream = fc.oneof(
+  { arbitrary: serverAnswers(false), weight: 10 },
+  { arbitrary: serverAnswers(true), weight: 10 },
+  { arbitrary: fc.anything(), weight: 1 },
+);
 
 function assertDomain(payload: SyncPayload): void {
   if (payload.kind !== 'snapshot') return;

@@ -1,4 +1,4 @@
-import type { LessonChange } from '../../../../shared/domain';
+import type { LessonChange } from '@shared/domain';
 import { cleanCode, cleanCodes, cleanText } from '../common/codes';
 import type { ZermeloAppointment } from './schemas';
 

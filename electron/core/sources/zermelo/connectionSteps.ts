@@ -1,5 +1,5 @@
 import { connectionStep } from '../common/connectionStep';
-import type { ConnectionStepCode } from '../../../../shared/contract/connectionSteps';
+import type { ConnectionStepCode } from '@shared/contract/connectionSteps';
 import type { SourceContext, ConnectionStep } from '../source';
 import { type ZermeloClient } from './client';
 import { cleanCode } from '../common/codes';

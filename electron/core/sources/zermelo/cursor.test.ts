@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { encodeCursor, FULL_RESYNC_MS, parseCursor, planSync, weekFingerprint, type ZermeloCursor } from './cursor';
 import { schoolWeeks } from '../common/schoolWeeks';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Instant } from '../../../../shared/domain/time';
-import { LocalDate } from '../../../../shared/domain/time';
+import type { Instant } from '@shared/domain/time';
+import { LocalDate } from '@shared/domain/time';
 import type { SyncScope } from '../source';
 import { readStoredCursor } from '../common/storedCursor';
 import type { SchoolWeek } from '../common/schoolWeeks';
@@ -56,7 +56,10 @@ export type SyncPlan =
   | { mode: 'fingerprint'; cursor: ZermeloCursor };
 
 /** Full or incremental, and why. Increments only within the same weeks, settings and scope as the last full sync. */
-export function planSync(cursor: ZermeloCursor | null, o: { now: Instant; zone: string; scope: SyncScope; config: string; weeks: readonly SchoolWeek[] }): SyncPlan {
+export function planSync(
+  cursor: ZermeloCursor | null,
+  o: { now: Instant; zone: string; scope: SyncScope; config: string; weeks: readonly SchoolWeek[] },
+): SyncPlan {
   if (!cursor) return { mode: 'full', reason: 'no earlier sync' };
   if (cursor.scope !== o.scope || cursor.zone !== o.zone || cursor.config !== o.config) return { mode: 'full', reason: 'the settings changed' };
   if (cursor.from !== o.weeks[0]?.monday || cursor.to !== o.weeks.at(-1)?.sunday) return { mode: 'full', reason: 'a new week began' };

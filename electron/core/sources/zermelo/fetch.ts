@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ZermeloSourceConfig } from '../../../../shared/settings';
+import type { ZermeloSourceConfig } from '@shared/settings';
 import { SourceError } from '../source';
 import { mapWithLimit, UpstreamStatusError } from '../common/http';
 import type { SourceContext } from '../source';
@@ -96,7 +96,13 @@ async function referenceData(client: ZermeloClient, config: ZermeloConfig, ctx: 
   return Object.fromEntries(names.map((n, i) => [n, results[i] ?? null])) as Record<string, unknown[] | null>;
 }
 
-async function weeksOfAppointments(client: ZermeloClient, weeks: readonly SchoolWeek[], ctx: SourceContext, concurrency: number, extra: Record<string, QueryValue> = {}) {
+async function weeksOfAppointments(
+  client: ZermeloClient,
+  weeks: readonly SchoolWeek[],
+  ctx: SourceContext,
+  concurrency: number,
+  extra: Record<string, QueryValue> = {},
+) {
   let done = 0;
   ctx.progress('appointments', 0, weeks.length);
   return mapWithLimit(weeks, concurrency, ctx.signal, async (w, _i, signal) => {
@@ -106,15 +112,30 @@ async function weeksOfAppointments(client: ZermeloClient, weeks: readonly School
   });
 }
 
-async function fetchFull(client: ZermeloClient, config: ZermeloConfig, weeks: readonly SchoolWeek[], ctx: SourceContext, concurrency: number): Promise<ZermeloFetched> {
+async function fetchFull(
+  client: ZermeloClient,
+  config: ZermeloConfig,
+  weeks: readonly SchoolWeek[],
+  ctx: SourceContext,
+  concurrency: number,
+): Promise<ZermeloFetched> {
   const reference = await referenceData(client, config, ctx, concurrency);
   const appointments = await weeksOfAppointments(client, weeks, ctx, concurrency);
   return {
-    mode: 'full', from: weeks[0]!.monday, to: weeks.at(-1)!.sunday, appointments,
+    mode: 'full',
+    from: weeks[0]!.monday,
+    to: weeks.at(-1)!.sunday,
+    appointments,
     fingerprints: Object.fromEntries(appointments.map((w) => [w.monday, weekFingerprint(w.data)])),
-    cursor: null, modifiedSinceSupported: true,
-    locations: reference.locations ?? null, groups: reference.groups ?? null, employees: reference.employees ?? null, pupils: reference.pupils ?? null,
-    announcements: reference.announcements ?? null, schoolYears: reference.schoolYears ?? null, branches: reference.branches ?? null,
+    cursor: null,
+    modifiedSinceSupported: true,
+    locations: reference.locations ?? null,
+    groups: reference.groups ?? null,
+    employees: reference.employees ?? null,
+    pupils: reference.pupils ?? null,
+    announcements: reference.announcements ?? null,
+    schoolYears: reference.schoolYears ?? null,
+    branches: reference.branches ?? null,
     deniedFields: client.deniedFields(),
   };
 }
@@ -139,7 +160,9 @@ async function fetchIncrement(client: ZermeloClient, plan: Exclude<SyncPlan, { m
   if (plan.mode === 'modifiedSince') {
     try {
       // Answers hold only what changed: small, so they may all be asked for at once (latency, not load, is the cost).
-      const appointments = await weeksOfAppointments(client, weeks, ctx, Math.max(concurrency, LIGHT_CONCURRENCY), { modifiedSince: plan.since - OVERLAP_SECONDS });
+      const appointments = await weeksOfAppointments(client, weeks, ctx, Math.max(concurrency, LIGHT_CONCURRENCY), {
+        modifiedSince: plan.since - OVERLAP_SECONDS,
+      });
       return { ...common, mode: 'modifiedSince', appointments, fingerprints: plan.cursor.weeks, modifiedSinceSupported: true, deniedFields: client.deniedFields() };
     } catch (error) {
       // `modifiedSince` is not in every portal's documentation; one that refuses it (400) gets weeks compared instead.

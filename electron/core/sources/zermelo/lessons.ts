@@ -1,5 +1,5 @@
-import type { Lesson, LessonKind } from '../../../../shared/domain';
-import type { LocalDate } from '../../../../shared/domain/time';
+import type { Lesson, LessonKind } from '@shared/domain';
+import type { LocalDate } from '@shared/domain/time';
 import { lessonChange } from './changes';
 import { cleanCodes, cleanText } from '../common/codes';
 import type { ZermeloAppointment } from './schemas';

@@ -1,4 +1,4 @@
-import { UpstreamUrl } from '../../../../shared/settings';
+import { UpstreamUrl } from '@shared/settings';
 import { SourceError } from '../source';
 import { errorForStatus, httpRequest, parseJson } from '../common/http';
 import { zermeloBaseUrl } from './client';

@@ -1,4 +1,4 @@
-import type { Lesson } from '../../../../shared/domain';
+import type { Lesson } from '@shared/domain';
 import { SourceError } from '../source';
 import type { Delta, Snapshot, SourceContext, Unchanged } from '../source';
 import { configKey, encodeCursor, OVERLAP_SECONDS, recentIds, type ZermeloCursor } from './cursor';
@@ -92,8 +92,11 @@ export function deltaOf(v: ZermeloValid, ctx: SourceContext, config: ZermeloConf
   const since = newestOf(all, previous.since);
   const cursor: ZermeloCursor = {
     // Same watermark: versions applied now join those applied before, so neither comes back next time.
-    ...previous, since, recent: since === previous.since ? [...new Set([...previous.recent, ...recentIds(all, since)])].slice(0, 20_000) : recentIds(all, since),
-    weeks: v.fingerprints, modifiedSince: v.modifiedSinceSupported,
+    ...previous,
+    since,
+    recent: since === previous.since ? [...new Set([...previous.recent, ...recentIds(all, since)])].slice(0, 20_000) : recentIds(all, since),
+    weeks: v.fingerprints,
+    modifiedSince: v.modifiedSinceSupported,
   };
   if (upsertLessons.length === 0 && removeLessonIds.length === 0 && encodeCursor(cursor) === encodeCursor(previous)) return { kind: 'unchanged' };
   return { kind: 'delta', upsertLessons, removeLessonIds, cursor: encodeCursor(cursor) };

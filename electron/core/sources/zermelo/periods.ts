@@ -1,5 +1,5 @@
-import type { Period } from '../../../../shared/domain';
-import type { Instant } from '../../../../shared/domain/time';
+import type { Period } from '@shared/domain';
+import type { Instant } from '@shared/domain/time';
 import { cleanText } from '../common/codes';
 import type { ZoneClock } from './zoneClock';
 

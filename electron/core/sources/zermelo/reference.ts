@@ -1,4 +1,4 @@
-import type { Announcement, Group, Lesson, PersonName, Pupil, Room, Subject } from '../../../../shared/domain';
+import type { Announcement, Group, Lesson, PersonName, Pupil, Room, Subject } from '@shared/domain';
 import type { StaffMember, SyncScope } from '../source';
 import { cleanCode, cleanText, escapeHtml, yearOfGroup } from '../common/codes';
 import type { ZermeloAnnouncement, ZermeloBranch, ZermeloGroup, ZermeloLocation, ZermeloSchoolYear, ZermeloUser } from './schemas';
@@ -16,10 +16,13 @@ const codesIn = (lessons: readonly Lesson[], pick: (l: Lesson) => readonly strin
 
 const bareRoom = (code: string): Room => ({ code, name: code, building: '', floor: null, kind: 'classroom', capacity: null });
 
-export function roomsOf(locations: readonly ZermeloLocation[] | null, branches: readonly ZermeloBranch[] | null, branch: string | undefined, lessons: readonly Lesson[]): Room[] {
-  const branchIds = branch && branches
-    ? new Set(branches.filter((b) => b.branch?.toLowerCase() === branch.toLowerCase()).map((b) => b.id))
-    : null;
+export function roomsOf(
+  locations: readonly ZermeloLocation[] | null,
+  branches: readonly ZermeloBranch[] | null,
+  branch: string | undefined,
+  lessons: readonly Lesson[],
+): Room[] {
+  const branchIds = branch && branches ? new Set(branches.filter((b) => b.branch?.toLowerCase() === branch.toLowerCase()).map((b) => b.id)) : null;
   // A room is listed once per school year; the newest year's entry wins.
   const best = new Map<string, { room: Room; rank: number }>();
   for (const loc of locations ?? []) {

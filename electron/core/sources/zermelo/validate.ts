@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDate } from '../../../../shared/domain/time';
+import { LocalDate } from '@shared/domain/time';
 import { SourceError } from '../source';
 import { ZermeloCursor } from './cursor';
 import {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ZermeloAppointment } from './schemas';
 import { histories } from './versions';
 
-const v = (id: number, instance: number | null, extra: Partial<ZermeloAppointment> = {}): ZermeloAppointment => ({ id, appointmentInstance: instance, start: 0, end: 1, ...extra });
+const v = (id: number, instance: number | null, extra: Partial<ZermeloAppointment> = {}): ZermeloAppointment => ({
+  id,
+  appointmentInstance: instance,
+  start: 0,
+  end: 1,
+  ...extra,
+});
 
 describe('appointment versions', () => {
   it('one history per instance: the valid version now, the base version to compare with', () => {

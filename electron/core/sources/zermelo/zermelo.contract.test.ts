@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NowNextBoard } from '../../../../shared/contract';
-import { Lesson, Room } from '../../../../shared/domain';
-import { ZermeloSourceConfig } from '../../../../shared/settings';
+import { NowNextBoard } from '@shared/contract';
+import { Lesson, Room } from '@shared/domain';
+import { ZermeloSourceConfig } from '@shared/settings';
 import type { CacheDb } from '../../db/open';
 import { createKioskBoard } from '../../services/kioskBoard';
 import { openTestCache } from '../../testing/openTestCache';
@@ -12,7 +12,7 @@ import { syncOnce } from '../../sync/syncOnce';
 import { sampleText } from '../../sync/testing/upstreamSamples';
 import { DAY, INSTANCE, KOPPELCODE, MONDAY, TOKEN, unix, ZONE, zermeloSchool } from './testing/zermeloSchool';
 import { envelope, reviseAppointment, startZermeloServer, withdrawAppointment, type ZermeloServer, type ZermeloServerOptions } from './testing/zermeloServer';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { createZermeloSource, linkZermelo } from '.';
 import { validateZermelo } from './validate';
 import { normaliseZermelo } from './normalise';
@@ -286,8 +286,21 @@ describeRealSamples('the real Zermelo samples (arthurrump/Zermelo.API, with BOM)
     const full = JSON.parse(sampleText(samples[1]!).replace(/^\ufeff/, '')) as Record<string, unknown>;
     const start = unix(DAY, '08:30');
     const valid = validateZermelo({
-      mode: 'full', from: MONDAY, to: '2026-11-29', appointments: [{ monday: MONDAY, data: [{ ...full, start, end: start + 3000 }] }], fingerprints: {}, cursor: null,
-      modifiedSinceSupported: true, locations: null, groups: null, employees: null, pupils: null, announcements: null, schoolYears: null, branches: null, deniedFields: {},
+      mode: 'full',
+      from: MONDAY,
+      to: '2026-11-29',
+      appointments: [{ monday: MONDAY, data: [{ ...full, start, end: start + 3000 }] }],
+      fingerprints: {},
+      cursor: null,
+      modifiedSinceSupported: true,
+      locations: null,
+      groups: null,
+      employees: null,
+      pupils: null,
+      announcements: null,
+      schoolYears: null,
+      branches: null,
+      deniedFields: {},
     });
     const ctx = { scope: 'kiosk', now: at(DAY, '07:00'), zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secret: () => null } as SourceContext;
     const payload = normaliseZermelo(valid, ctx, ZermeloSourceConfig.parse({ type: 'zermelo', portal: 'testschool' }));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ZermeloSourceConfig } from '../../../../shared/settings';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { ZermeloSourceConfig } from '@shared/settings';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { openTestCache } from '../../testing/openTestCache';
 import { useTempDirs } from '../../testing/tempDir';
 import { syncOnce } from '../../sync/syncOnce';
@@ -57,7 +57,7 @@ describe('Zermelo: a lesson moved to another day', () => {
     reviseAppointment(server.data, INSTANCE.wednesdayDutch, back, unix(DAY, '06:30'));
     const db = openTestCache(tempDir());
     await sync(db, server, at(DAY, '07:00'));
-    const ids = db.prepare("SELECT id FROM lessons WHERE id LIKE ?").pluck().all(`zermelo:${INSTANCE.wednesdayDutch}%`);
+    const ids = db.prepare('SELECT id FROM lessons WHERE id LIKE ?').pluck().all(`zermelo:${INSTANCE.wednesdayDutch}%`);
     expect(ids).toEqual([`zermelo:${INSTANCE.wednesdayDutch}`]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Announcement, Group, Lesson, Period, Pupil, Room, School, Subject } from '../../../../shared/domain';
-import { ZermeloSourceConfig } from '../../../../shared/settings';
+import { Announcement, Group, Lesson, Period, Pupil, Room, School, Subject } from '@shared/domain';
+import { ZermeloSourceConfig } from '@shared/settings';
 import { checkDelta, checkSnapshot } from '../source';
 import { SourceError } from '../source';
 import type { SyncPayload } from '../source';
@@ -10,7 +10,7 @@ import { openTestCache } from '../../testing/openTestCache';
 import { sampleSnapshot } from '../../testing/sampleSchool';
 import { useTempDirs } from '../../testing/tempDir';
 import { DAY, MONDAY, unix, ZONE } from './testing/zermeloSchool';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import { instantAt } from '@shared/timetable/zonedTime';
 import { parseEnvelope } from './client';
 import { type ZermeloCursor } from './cursor';
 import { junk, parseOutcome, refusalsThroughSyncOnce, sometimesJunk, sourceContext } from '../testing/connectorChecks';
@@ -31,9 +31,17 @@ const codes = fc.array(fc.oneof(text, fc.constantFrom('A1.01', 'B0.10', '1A', 'n
 const weekSecond = fc.integer({ min: unix(MONDAY, '00:00') - 7200, max: unix(SUNDAY, '23:59') + 7200 });
 const flag = fc.option(fc.boolean(), { nil: undefined });
 const cursor: fc.Arbitrary<ZermeloCursor> = fc.record({
-  v: fc.constant(1 as const), scope: fc.constant('staff' as const), zone: fc.constant(ZONE), config: fc.constant('weeks=2;branch=hoofd'),
-  from: fc.constant(MONDAY), to: fc.constant(SUNDAY), since: fc.option(fc.integer({ min: unix('2026-11-01', '00:00'), max: unix(DAY, '07:00') }), { nil: null }),
-  fullAt: fc.constant(ctx.now - 60_000), recent: fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }), weeks: fc.constant({}), modifiedSince: fc.boolean(),
+  v: fc.constant(1 as const),
+  scope: fc.constant('staff' as const),
+  zone: fc.constant(ZONE),
+  config: fc.constant('weeks=2;branch=hoofd'),
+  from: fc.constant(MONDAY),
+  to: fc.constant(SUNDAY),
+  since: fc.option(fc.integer({ min: unix('2026-11-01', '00:00'), max: unix(DAY, '07:00') }), { nil: null }),
+  fullAt: fc.constant(ctx.now - 60_000),
+  recent: fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }),
+  weeks: fc.constant({}),
+  modifiedSince: fc.boolean(),
 });
 
 /** The portal's answers; with `dirty`, any value may now and then be replaced by JSON of the wrong kind. */
@@ -79,7 +87,11 @@ function portalAnswers(dirty: boolean) {
     deniedFields: fc.constant({}),
   });
 }
-const upstream = fc.oneof({ arbitrary: portalAnswers(false), weight: 10 }, { arbitrary: portalAnswers(true), weight: 10 }, { arbitrary: fc.anything(), weight: 1 });
+const upstream = fc.oneof(
+  { arbitrary: portalAnswers(false), weight: 10 },
+  { arbitrary: portalAnswers(true), weight: 10 },
+  { arbitrary: fc.anything(), weight: 1 },
+);
 
 /** Everything normalise returns must be what the domain accepts: the checks a write relies on. */
 function assertDomain(payload: SyncPayload): void {
@@ -114,7 +126,17 @@ describe('Zermelo parsing, property-based', () => {
     const body = fc.oneof(
       fc.string(),
       fc.json(),
-      fc.record({ response: fc.record({ status: fc.oneof(junk, fc.integer({ min: 100, max: 599 })), message: fc.oneof(junk, text), data: fc.oneof(junk, fc.array(fc.jsonValue(), { maxLength: 3 })) }, { requiredKeys: [] }) })
+      fc
+        .record({
+          response: fc.record(
+            {
+              status: fc.oneof(junk, fc.integer({ min: 100, max: 599 })),
+              message: fc.oneof(junk, text),
+              data: fc.oneof(junk, fc.array(fc.jsonValue(), { maxLength: 3 })),
+            },
+            { requiredKeys: [] },
+          ),
+        })
         .map((e) => JSON.stringify(e)),
       fc.json().map((j) => `\ufeff${j}`),
     );

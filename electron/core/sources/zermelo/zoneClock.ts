@@ -1,5 +1,5 @@
-import type { Instant, LocalDate, LocalTime } from '../../../../shared/domain/time';
-import { zoneOffset } from '../../../../shared/timetable/zonedTime';
+import type { Instant, LocalDate, LocalTime } from '@shared/domain/time';
+import { zoneOffset } from '@shared/timetable/zonedTime';
 
 /** Every zone's offset changes only on a quarter-hour of UTC, so one lookup per quarter-hour is exact. */
 const QUARTER_HOUR = 900_000;

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { ChangesBoard, NowNextBoard } from '../../../../shared/contract';
-import type { Lesson } from '../../../../shared/domain';
-import { localDateOf } from '../../../../shared/timetable/zonedTime';
+import { ChangesBoard, NowNextBoard } from '@shared/contract';
+import type { Lesson } from '@shared/domain';
+import { localDateOf } from '@shared/timetable/zonedTime';
 import type { CacheDb } from '../../db/open';
 import { createChangesBoard } from '../../services/changesBoard';
 import { createKioskBoard } from '../../services/kioskBoard';
@@ -31,7 +31,11 @@ export function expectShownOnBothDays(db: CacheDb, m: MovedLesson): void {
   const left = room(before, m.left.room)?.now;
   expect(left, `the old room ${m.left.room} on the old day`).toBeTruthy();
   expect(left!.change.cancelled, 'nothing is held in the old slot').toBe(true);
-  expect(left!.change.movedTo).toMatchObject({ start: m.arrived.start, rooms: [m.arrived.room], ...(m.arrived.periodFrom !== undefined ? { periodFrom: m.arrived.periodFrom } : {}) });
+  expect(left!.change.movedTo).toMatchObject({
+    start: m.arrived.start,
+    rooms: [m.arrived.room],
+    ...(m.arrived.periodFrom !== undefined ? { periodFrom: m.arrived.periodFrom } : {}),
+  });
 
   const after = NowNextBoard.parse(kiosk.nowNext(m.arrived.at));
   const arrived = room(after, m.arrived.room)?.now;

@@ -1,5 +1,5 @@
-import type { ConnectionTest } from '../../../../shared/contract';
-import type { SourceConfig } from '../../../../shared/settings';
+import type { ConnectionTest } from '@shared/contract';
+import type { SourceConfig } from '@shared/settings';
 import type { SyncScope } from '../snapshot';
 import type { WriteSummary } from '../writer';
 
@@ -37,7 +37,6 @@ export type SyncOutcome =
   | { ok: true; sourceId: string; kind: 'snapshot' | 'delta' | 'unchanged'; summary: WriteSummary | null; timings: SyncTimings }
   | { ok: false; sourceId: string; code: string; message: string; retryAfterMs: number | null };
 
-
 export type ParentMessage =
   | { type: 'open' }
   | { type: 'run'; id: number; job: SyncJob }
@@ -54,4 +53,4 @@ export type WorkerMessage =
   | { type: 'outcome'; id: number; outcome: SyncOutcome }
   | { type: 'tested'; id: number; result: ConnectionTest };
 
-export type { ConnectionTest } from '../../../../shared/contract';
+export type { ConnectionTest } from '@shared/contract';

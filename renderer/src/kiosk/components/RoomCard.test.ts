@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { Lesson } from '../../../../shared/domain/lesson';
+import type { Lesson } from '@shared/domain/lesson';
 import { createGangbordI18n, type Locale } from '../../i18n';
 import { at, DAY, lesson, room, ZONE } from '../../testing/builders';
 import RoomCard from './RoomCard.vue';

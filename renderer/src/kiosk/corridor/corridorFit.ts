@@ -43,7 +43,11 @@ export function fitCorridor(rooms: number, width: number, height: number): Corri
     for (let c = 1; c <= columns; c++) {
       const r = Math.ceil(Math.max(rooms, 1) / c);
       if (r > rows) continue;
-      const fill = Math.min(FILL_MAX, (width + CARD_EM.gap) / (c * (CARD_EM.width + CARD_EM.gap)), (height + CARD_EM.gap) / (r * (CARD_EM.height + CARD_EM.gap)));
+      const fill = Math.min(
+        FILL_MAX,
+        (width + CARD_EM.gap) / (c * (CARD_EM.width + CARD_EM.gap)),
+        (height + CARD_EM.gap) / (r * (CARD_EM.height + CARD_EM.gap)),
+      );
       if (fill > best.fill || (fill === best.fill && c * r < best.columns * best.rows)) best = { form: 'cards', columns: c, rows: r, perPage: Math.max(rooms, 1), pages: 1, fill };
     }
     return best;

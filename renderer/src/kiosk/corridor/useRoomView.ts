@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { Instant, LocalDate } from '../../../../shared/domain/time';
+import type { Instant, LocalDate } from '@shared/domain/time';
 import type { RoomNowNextView } from '../../stores/board';
 import { changeMarks } from '../../timetable/lessonChanges';
 import { shortTime } from '../../timetable/formatTime';

@@ -1,6 +1,6 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DisplayProfile } from '../../../../shared/domain/display';
+import type { DisplayProfile } from '@shared/domain/display';
 import { announcement, announcements, board, displaySetup, room } from '../../testing/builders';
 import type { FakeTransport } from '../../testing/fakeTransport';
 import { fakeTimersEachTest } from '../../testing/fakeCore';

@@ -1,6 +1,6 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Lesson } from '../../../../shared/domain/lesson';
+import type { Lesson } from '@shared/domain/lesson';
 import type { Locale } from '../../i18n';
 import { announcements, at, displaySetup, lesson, roomDay } from '../../testing/builders';
 import type { FakeTransport } from '../../testing/fakeTransport';
@@ -28,7 +28,6 @@ describe('the door sign', () => {
       .respond('kiosk.roomDay', day);
     return mountKiosk();
   }
-
 
   const part = (wrapper: ReturnType<typeof start>, id: string) => wrapper.find(`[data-testid="${id}"]`);
 

@@ -1,6 +1,6 @@
 import { computed, type MaybeRefOrGetter, onBeforeUnmount, ref, toValue, watchEffect } from 'vue';
-import type { DisplayProfile } from '../../../../shared/domain/display';
-import { readableUpTo, readingScale, viewingOf } from '../../../../shared/display/readingScale';
+import type { DisplayProfile } from '@shared/domain/display';
+import { readableUpTo, readingScale, viewingOf } from '@shared/display/readingScale';
 import { measureCapRatio } from './capRatio';
 
 /*

@@ -477,7 +477,7 @@ const en: StaffMessages = {
       removeConfirm: 'Remove {name}? Screens then no longer believe its alerts.',
     },
     sender: {
-      intro: "This PC sends emergency alerts to the screens of {school} through the folder {folder}, with a key of its own.",
+      intro: 'This PC sends emergency alerts to the screens of {school} through the folder {folder}, with a key of its own.',
       key: "This PC's key (give it to the publisher's administrator)",
       listed: 'The publisher lists this PC as an alert sender: screens show its alerts.',
       notListed: 'Not listed by the publisher yet: screens refuse this PC\'s alerts until it is.',

@@ -132,7 +132,7 @@ const nl = {
     hidePhotos: "Verberg foto's",
     loadingPhotos: "Foto's laden",
     noMembers: 'Deze groep heeft geen leerlingen.',
-    audited: "Het openen van de lijst en elke getoonde foto worden vastgelegd in het auditlog.",
+    audited: 'Het openen van de lijst en elke getoonde foto worden vastgelegd in het auditlog.',
     tabs: { timetable: 'Rooster', photos: 'Smoelenboek' },
   },
   freeRooms: {

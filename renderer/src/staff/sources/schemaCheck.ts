@@ -1,5 +1,5 @@
 import './zodWithoutEval';
-import { SourceConfig } from '../../../../shared/settings';
+import { SourceConfig } from '@shared/settings';
 import { type Problem, type Problems, type SourceDraft, toConfig } from './sourceDraft';
 
 /** Where the form shows a problem the schema found at `path` of the configuration. */

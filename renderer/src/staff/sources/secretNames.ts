@@ -1,4 +1,4 @@
-import type { SourceConfig } from '../../../../shared/settings';
+import type { SourceConfig } from '@shared/settings';
 import { DEFAULT_WEBUNTIS_PASSWORD, DEFAULT_ZERMELO_TOKEN, type SecretDraft, type SourceDraft } from './sourceDraft';
 
 /*

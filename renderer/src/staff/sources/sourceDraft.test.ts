@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // The real schema, which the page cannot load (zod trips its CSP) but a test can: the hand-made checks must agree with it.
-import { SourceConfig } from '../../../../shared/settings';
+import { SourceConfig } from '@shared/settings';
 import { checkDraft, draftFrom, emptyFeed, portalName, type SourceDraft, toConfig, toSavedConfig } from './sourceDraft';
 
 const configs: SourceConfig[] = [

@@ -1,5 +1,5 @@
-import type { SourceConfig } from '../../../../shared/settings';
-import { PATTERN_MAX, patternProblem } from '../../../../shared/patterns/adminPattern';
+import type { SourceConfig } from '@shared/settings';
+import { PATTERN_MAX, patternProblem } from '@shared/patterns/adminPattern';
 import { formatTeacherCodes, parseTeacherCodes, teacherCodesProblem } from './teacherCodesText';
 
 /*
@@ -173,7 +173,6 @@ function isRealDate(text: string): boolean {
   const d = new Date(`${text}T12:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
-
 
 /**
  * "school", "School" or "https://school.zportal.nl/...": the portal name the settings want. Anything else is

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CallInput } from '../../../../shared/contract';
-import type { StaffAccount } from '../../../../shared/domain/staff';
+import type { CallInput } from '@shared/contract';
+import type { StaffAccount } from '@shared/domain/staff';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 export type NewAccount = CallInput<'accounts.create'>;
@@ -32,7 +32,10 @@ export const useAccountsStore = defineStore('staffAccounts', () => {
     accounts.value = result.value;
   }
 
-  async function act<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: ShownError }>, onDone: (value: T) => AccountsNotice): Promise<boolean> {
+  async function act<T>(
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: ShownError }>,
+    onDone: (value: T) => AccountsNotice,
+  ): Promise<boolean> {
     busy.value = true;
     error.value = null;
     notice.value = null;

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AuditEntry } from '../../../../shared/domain/staff';
-import type { LocalDate } from '../../../../shared/domain/time';
-import { addDays, instantAt } from '../../../../shared/timetable/zonedTime';
+import type { AuditEntry } from '@shared/domain/staff';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 export const AUDIT_PAGE = 100;

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useRetryWait } from '../../composables/useRetryWait';
-import type { CallError } from '../../../../shared/contract';
-import type { StaffUser, TotpEnrollment } from '../../../../shared/domain/staff';
+import type { CallError } from '@shared/contract';
+import type { StaffUser, TotpEnrollment } from '@shared/domain/staff';
 import { api } from '../../api';
 import { type ShownError, shownError } from './staffCall';
 

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CallInput, CallOutput, FleetOverview } from '../../../../shared/contract';
+import type { CallInput, CallOutput, FleetOverview } from '@shared/contract';
 import { type ShownError, shownError, staffCall } from './staffCall';
-import type { FleetCommandName } from '../../../../shared/fleet/commands';
+import type { FleetCommandName } from '@shared/fleet/commands';
 import { downloadText } from '../download';
 
 export type AlertDraft = CallInput<'fleet.sendAlert'>;
@@ -113,5 +113,22 @@ export const useFleetStore = defineStore('staffFleet', () => {
     error.value = null;
   }
 
-  return { overview, busy, error, count, load, approve, revoke, command, assignProfile, addSender, removeSender, readCap, exportStatus, sendAlert, stopFollowing, reset };
+  return {
+    overview,
+    busy,
+    error,
+    count,
+    load,
+    approve,
+    revoke,
+    command,
+    assignProfile,
+    addSender,
+    removeSender,
+    readCap,
+    exportStatus,
+    sendAlert,
+    stopFollowing,
+    reset,
+  };
 });

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Period, Room } from '../../../../shared/domain/school';
-import type { LocalDate } from '../../../../shared/domain/time';
+import type { Period, Room } from '@shared/domain/school';
+import type { LocalDate } from '@shared/domain/time';
 import { api } from '../../api';
 import { type ShownError, shownError, staffCall } from './staffCall';
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { GroupMember } from '../../../../shared/domain/staff';
+import type { GroupMember } from '@shared/domain/staff';
 import { createPhotoUrl, releasePhotoUrl } from '../photoUrls';
 import { type ShownError, shownError, staffCall } from './staffCall';
 

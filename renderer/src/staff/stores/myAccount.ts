@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { TotpEnrollment } from '../../../../shared/domain/staff';
+import type { TotpEnrollment } from '@shared/domain/staff';
 import { api } from '../../api';
 import { type ShownError, shownError, staffCall } from './staffCall';
 

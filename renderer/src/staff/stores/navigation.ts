@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { SearchHit } from '../../../../shared/domain/staff';
+import type { SearchHit } from '@shared/domain/staff';
 
 export type StaffView = 'lookup' | 'freeRooms' | 'account' | 'accounts' | 'sources' | 'screens' | 'audit' | 'photos' | 'privacy';
 export const ADMIN_VIEWS: readonly StaffView[] = ['accounts', 'sources', 'screens', 'audit', 'photos', 'privacy'];

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { PhotoImportReport } from '../../../../shared/domain/staff';
+import type { PhotoImportReport } from '@shared/domain/staff';
 import { api } from '../../api';
 import { type ShownError, shownError, staffCall } from './staffCall';
 

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GroupMember } from '../../../../shared/domain/staff';
+import type { GroupMember } from '@shared/domain/staff';
 import { setApi } from '../../api';
 import { FakeTransport } from '../../testing/fakeTransport';
 import { livePhotoUrlCount, releaseAllPhotoUrls } from '../photoUrls';

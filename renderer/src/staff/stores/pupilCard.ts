@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { PupilCard } from '../../../../shared/domain/staff';
+import type { PupilCard } from '@shared/domain/staff';
 import { createPhotoUrl, releasePhotoUrl } from '../photoUrls';
 import { type ShownError, shownError, staffCall } from './staffCall';
 

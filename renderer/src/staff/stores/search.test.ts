@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../../../shared/domain/staff';
+import type { SearchHit } from '@shared/domain/staff';
 import { setApi } from '../../api';
 import { FakeTransport } from '../../testing/fakeTransport';
 import { hit } from '../testing/staffBuilders';

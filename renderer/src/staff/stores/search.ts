@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { SearchHit, SearchKind } from '../../../../shared/domain/staff';
+import type { SearchHit, SearchKind } from '@shared/domain/staff';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 /** Enough for a page of results in every kind; the core ranks, so the best are always in. */

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../../../shared/settings';
+import type { SourceConfig } from '@shared/settings';
 import { setApi } from '../../api';
 import { FakeTransport } from '../../testing/fakeTransport';
 import { syncStatus } from '../testing/staffBuilders';

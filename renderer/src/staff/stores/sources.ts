@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CallError, ConnectionTest } from '../../../../shared/contract';
-import type { SyncStatus } from '../../../../shared/contract/sync';
-import type { SourceConfig } from '../../../../shared/settings';
+import type { CallError, ConnectionTest } from '@shared/contract';
+import type { SyncStatus } from '@shared/contract/sync';
+import type { SourceConfig } from '@shared/settings';
 import { api } from '../../api';
 import { namesForTyped, zermeloTokenName } from '../sources/secretNames';
 import {

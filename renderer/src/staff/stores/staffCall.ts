@@ -1,4 +1,4 @@
-import type { CallError, CallInput, CallName, CallOutput, Result } from '../../../../shared/contract';
+import type { CallError, CallInput, CallName, CallOutput, Result } from '@shared/contract';
 import { api } from '../../api';
 
 /** An error as the page shows it: a message key of the staff namespace, and the core's own words where they help. */

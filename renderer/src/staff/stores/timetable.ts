@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Lesson } from '../../../../shared/domain/lesson';
-import type { TimetableSubject, WeekTimetable } from '../../../../shared/domain/staff';
-import type { LocalDate } from '../../../../shared/domain/time';
-import { addDays, mondayOf } from '../../../../shared/timetable/zonedTime';
+import type { Lesson } from '@shared/domain/lesson';
+import type { TimetableSubject, WeekTimetable } from '@shared/domain/staff';
+import type { LocalDate } from '@shared/domain/time';
+import { addDays, mondayOf } from '@shared/timetable/zonedTime';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 export interface TimetableTarget {

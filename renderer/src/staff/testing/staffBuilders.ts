@@ -1,7 +1,7 @@
-import type { AppInfo, SyncStatus } from '../../../../shared/contract';
-import { type Lesson, NO_CHANGE } from '../../../../shared/domain/lesson';
-import type { PupilCard, SearchHit, StaffUser } from '../../../../shared/domain/staff';
-import { instantAt } from '../../../../shared/timetable/zonedTime';
+import type { AppInfo, SyncStatus } from '@shared/contract';
+import { type Lesson, NO_CHANGE } from '@shared/domain/lesson';
+import type { PupilCard, SearchHit, StaffUser } from '@shared/domain/staff';
+import { instantAt } from '@shared/timetable/zonedTime';
 
 export const ZONE = 'Europe/Amsterdam';
 export const DAY = '2026-11-24';

@@ -1,4 +1,4 @@
-import type { SyncErrorCode } from '../../../../../shared/contract';
+import type { SyncErrorCode } from '@shared/contract';
 import { SourceError } from '../../source';
 import { parseRetryAfter } from './retryAfter';
 

@@ -1,4 +1,4 @@
-import { addDays, instantAt } from '../../../../../shared/timetable/zonedTime';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { webUntisSample } from '../../../sync/testing/upstreamSamples';
 import type { WebUntisData } from './webuntisServer';
 
@@ -73,7 +73,8 @@ function periods(): Record<string, unknown>[] {
   return out;
 }
 
-const named = (ids: Record<string, number>, longName: (code: string) => string) => Object.entries(ids).map(([name, id]) => ({ id, name, longName: longName(name), active: true }));
+const named = (ids: Record<string, number>, longName: (code: string) => string) =>
+  Object.entries(ids).map(([name, id]) => ({ id, name, longName: longName(name), active: true }));
 
 export function webuntisSchool(): WebUntisData {
   return {

@@ -1,4 +1,4 @@
-import { addDays, instantAt } from '../../../../../shared/timetable/zonedTime';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { mulberry32 } from '../../../demo/random';
 import { reviseAppointment, type ZermeloData } from './zermeloServer';
 

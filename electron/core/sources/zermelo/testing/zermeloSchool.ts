@@ -1,4 +1,4 @@
-import { addDays, instantAt } from '../../../../../shared/timetable/zonedTime';
+import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import type { ZermeloData } from './zermeloServer';
 
 /*

@@ -1,7 +1,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../../../../shared/settings';
+import type { SourceConfig } from '@shared/settings';
 import type { Locale } from '../../../i18n';
 import { setApi } from '../../../api';
 import { FakeTransport } from '../../../testing/fakeTransport';
