@@ -1,3 +1,4 @@
+import { SYNC_ERROR_CODES } from './syncErrorCodes';
 import { z } from 'zod';
 import { Instant } from '../domain/time';
 
@@ -22,5 +23,5 @@ export const SyncStatus = z.object({
 }).strict();
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const SyncErrorCode = z.enum(['UPSTREAM_HTTP', 'UPSTREAM_AUTH', 'UPSTREAM_TIMEOUT', 'UPSTREAM_INVALID', 'UPSTREAM_EMPTY', 'CACHE', 'INTERNAL']);
+export const SyncErrorCode = z.enum(SYNC_ERROR_CODES);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;

@@ -108,6 +108,7 @@ test('data source: test the demo school, switch to an iCalendar feed, then to an
   await expect(status).toHaveAttribute('data-state', 'backoff', { timeout: 60_000 });
   await expect(status.getByTestId('source-state')).toHaveText('✗ Mislukt; Gangbord probeert het later opnieuw');
   await expect(status.getByTestId('status-last-error')).toContainText("Feed 'Zuidvleugel'");
+  await expect(status.getByTestId('status-last-error').locator('strong')).toHaveText('✗ De bron gaf geen bruikbaar antwoord of was niet bereikbaar.');
   // The first retry comes after a short backoff; by now it may have failed too.
   await expect(status.getByTestId('status-failures')).toHaveText(/^[1-9]\d*$/);
   await expect(status.getByTestId('status-last-success')).toHaveText(lastSuccess!);

@@ -47,6 +47,8 @@ describe('SourcesView', () => {
     expect(status.get('[data-testid="source-state"]').text()).toBe('✗ Mislukt; Gangbord probeert het later opnieuw');
     expect(status.get('[data-testid="status-source"]').text()).toBe('Zermelo (school)');
     expect(status.get('[data-testid="status-last-success"]').text()).toBe('24-11-2026 13:00:00');
+    // What went wrong in the page's Dutch, from the error's code; the core's own sentence under it.
+    expect(status.get('[data-testid="status-last-error"] strong').text()).toBe('✗ De bron gaf geen bruikbaar antwoord of was niet bereikbaar.');
     expect(status.get('[data-testid="status-last-error"]').text()).toContain('Appointments: HTTP 503 from the portal.');
     expect(status.get('[data-testid="status-failures"]').text()).toBe('2');
     expect(status.get('[data-testid="status-next-run"]').text()).toBe('24-11-2026 13:07:00');
