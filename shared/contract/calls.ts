@@ -408,13 +408,15 @@ export const calls = {
   }),
   'rooms.free': call({
     role: 'teacher',
-    summary: 'Rooms free in a period of a day, by building and capacity.',
+    summary: 'Teaching rooms free in a period of a day, by building and capacity, each with until when it stays free.',
     input: z
       .object({
         day: LocalDate,
         period: z.number().int().min(0).max(20),
         building: z.string().max(40).optional(),
         minCapacity: z.number().int().min(0).max(5000).optional(),
+        /** Gyms, the aula and offices too (left out by default). */
+        withOtherRooms: z.boolean().default(false),
       })
       .strict(),
     output: FreeRooms,

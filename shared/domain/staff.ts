@@ -93,7 +93,10 @@ export const WeekTimetable = z.object({
 }).strict();
 export type WeekTimetable = z.infer<typeof WeekTimetable>;
 
-export const FreeRooms = z.object({ day: LocalDate, period: z.number().int(), rooms: z.array(Room) }).strict();
+/** A free room, and until when it stays free that day (null: the rest of the day). */
+export const FreeRoom = Room.extend({ freeUntil: Instant.nullable() }).strict();
+export const FreeRooms = z.object({ day: LocalDate, period: z.number().int(), rooms: z.array(FreeRoom) }).strict();
+export type FreeRooms = z.infer<typeof FreeRooms>;
 
 export const AuditAction = z.enum([
   'auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked', 'auth.factor', 'auth.recovery-code',

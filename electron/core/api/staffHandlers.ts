@@ -116,7 +116,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       audit.append(signedIn(user).username, 'pupil.where-now', row.number, null);
       return answer;
     },
-    'rooms.free': (input) => timetables.freeRooms(input.day, input.period, input.building, input.minCapacity),
+    'rooms.free': (input) => timetables.freeRooms(input.day, input.period, { building: input.building, minCapacity: input.minCapacity, withOtherRooms: input.withOtherRooms }),
     'pupils.card': (input, { user }) => {
       const row = pupils.find(input.number);
       const { now, next } = timetables.whereNow('pupil', row.number, s.now(), pupils.groups(row));

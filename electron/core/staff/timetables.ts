@@ -2,6 +2,7 @@ import type { Lesson, Room, TimetableSubject, WeekTimetable } from '@shared/doma
 import { pickNowNext } from '@shared/timetable/nowNext';
 import { addDays, instantAt, localDateOf } from '@shared/timetable/zonedTime';
 import { CallFailure } from '../api/callFailure';
+import type { FreeRooms, RoomKind } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 import { LESSON_COLUMNS, lessonFromRow, type LessonRow } from '../services/lessonRow';
 import { readPeriods, readRooms } from '../services/referenceData';
@@ -10,12 +11,18 @@ import { readPeriods, readRooms } from '../services/referenceData';
 type Concerns = (lesson: Lesson) => boolean;
 
 /** Timetables for staff: anyone's week, where someone should be now, and which rooms are free. */
+/** Rooms a class can be taught in; gyms, the aula and offices only when asked for. */
+const TEACHING_ROOMS: ReadonlySet<RoomKind> = new Set(['classroom', 'lab', 'workshop', 'other']);
+
 export function createTimetables(db: CacheDb, zone: () => string) {
   const lessonsBetween = db.prepare(`SELECT ${LESSON_COLUMNS} FROM lessons l WHERE l.day BETWEEN ? AND ? ORDER BY l.start_ms, l.id`);
   const roomLessons = db.prepare(`SELECT ${LESSON_COLUMNS} FROM lesson_rooms lr JOIN lessons l ON l.rowid = lr.lesson_rowid
     WHERE lr.room_code = ? AND lr.start_ms >= ? AND lr.start_ms < ? ORDER BY lr.start_ms, l.id`);
   const occupied = db.prepare(`SELECT DISTINCT lr.room_code FROM lesson_rooms lr JOIN lessons l ON l.rowid = lr.lesson_rowid
     WHERE lr.here = 1 AND l.cancelled = 0 AND lr.start_ms < ? AND lr.end_ms > ?`).pluck();
+  // The next lesson held in each room from a moment to the end of that day: until when a free room stays free.
+  const nextTaken = db.prepare(`SELECT lr.room_code AS room, MIN(lr.start_ms) AS start FROM lesson_rooms lr JOIN lessons l ON l.rowid = lr.lesson_rowid
+    WHERE lr.here = 1 AND l.cancelled = 0 AND lr.start_ms >= ? AND lr.start_ms < ? GROUP BY lr.room_code`);
   const groupExists = db.prepare('SELECT 1 FROM groups WHERE code = ?').pluck();
   const teacherExists = db.prepare('SELECT 1 FROM teachers WHERE code = ?').pluck();
 
@@ -51,14 +58,21 @@ export function createTimetables(db: CacheDb, zone: () => string) {
       return pickNowNext(lessons, at);
     },
 
-    freeRooms(day: string, period: number, building?: string, minCapacity?: number): { day: string; period: number; rooms: Room[] } {
+    /**
+     * Rooms free in a period: teaching rooms only unless `withOtherRooms` (a gym, the aula or an office is no place to
+     * take a class), each with until when it stays free that day (null: the rest of the day).
+     */
+    freeRooms(day: string, period: number, o: { building?: string; minCapacity?: number; withOtherRooms?: boolean } = {}): FreeRooms {
       const p = readPeriods(db).find((x) => x.number === period);
       if (!p) throw new CallFailure('NOT_FOUND', `There is no period ${period} in the school's timetable.`);
       const start = instantAt(day, p.start, zone());
       const end = instantAt(day, p.end, zone());
       const taken = new Set(occupied.all(end, start) as string[]);
-      const rooms = readRooms(db).filter((r) => !taken.has(r.code) && r.kind !== 'office'
-        && (building === undefined || r.building === building) && (minCapacity === undefined || (r.capacity ?? 0) >= minCapacity));
+      const until = new Map((nextTaken.all(end, instantAt(addDays(day, 1), '00:00', zone())) as { room: string; start: number }[]).map((r) => [r.room, r.start]));
+      const rooms = readRooms(db)
+        .filter((r) => !taken.has(r.code) && (o.withOtherRooms || TEACHING_ROOMS.has(r.kind))
+          && (o.building === undefined || r.building === o.building) && (o.minCapacity === undefined || (r.capacity ?? 0) >= o.minCapacity))
+        .map((r) => ({ ...r, freeUntil: until.get(r.code) ?? null }));
       return { day, period, rooms };
     },
   };
