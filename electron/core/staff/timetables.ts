@@ -1,4 +1,4 @@
-import type { Lesson, Room, TimetableSubject, WeekTimetable } from '@shared/domain';
+import type { Lesson, TimetableSubject, WeekTimetable } from '@shared/domain';
 import { pickNowNext } from '@shared/timetable/nowNext';
 import { addDays, instantAt, localDateOf } from '@shared/timetable/zonedTime';
 import { CallFailure } from '../api/callFailure';
