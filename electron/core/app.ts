@@ -187,9 +187,11 @@ export function createCore(options: CoreOptions): Core {
         fleetScreen: () => fleetInfo?.() ?? null,
         onDisplayChanged: (profile) => emit('display.changed', { profileId: profile.id }),
         staff,
-        testSource: async (source) => {
+        testSource: async (source, typedSecrets) => {
           const config = source === undefined ? settings.get().source : source;
-          return syncWorker.test({ source: config, scope, now: clock.now(), zone: settings.get().zone, secrets: await secretsFor(config), erasedPupils: [] });
+          // What the form typed wins over what is stored, for this test only: only Save stores a credential.
+          const secrets = { ...(await secretsFor(config)), ...typedSecrets };
+          return syncWorker.test({ source: config, scope, now: clock.now(), zone: settings.get().zone, secrets, erasedPupils: [] });
         },
       });
       dispatchReady = createDispatcher(mode, services.handlers, log, resolve);

@@ -613,7 +613,11 @@ export const calls = {
   'sources.test': call({
     role: 'admin',
     summary: 'Try a source (the configured one, or the one given) without writing anything, and say what worked.',
-    input: z.object({ source: SourceConfig.optional() }).strict(),
+    input: z.object({
+      source: SourceConfig.optional(),
+      /** Credentials typed into the form, by the names `source` gives them: used for this test only, never stored. */
+      typedSecrets: z.record(SecretRef, z.string().min(1).max(4000)).refine((r) => Object.keys(r).length <= 500, 'at most 500').default({}),
+    }).strict(),
     output: ConnectionTest,
   }),
   'sync.runNow': call({

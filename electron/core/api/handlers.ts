@@ -35,7 +35,8 @@ export interface HandlerContext {
   /** Staff PCs only; null on a kiosk, whose staff calls all answer FORBIDDEN. */
   staff: StaffServices | null;
   /** Runs "test connection" for a source config (the configured one when absent), in the sync worker. */
-  testSource(source: Settings['source'] | undefined): Promise<ConnectionTest>;
+  /** `typedSecrets` are used for this test only, in place of the stored ones of the same name; nothing is stored. */
+  testSource(source: Settings['source'] | undefined, typedSecrets: Readonly<Record<string, string>>): Promise<ConnectionTest>;
 }
 
 export interface CoreServices {
@@ -100,7 +101,7 @@ export function createHandlers(ctx: HandlerContext): CoreServices {
     'rooms.list': () => readRooms(db),
     'announcements.current': (input) => currentAnnouncements(db, ctx.extraAnnouncements(), input.at ?? clock.now(), input.displayGroup),
     'sync.status': (): SyncStatus => ctx.engine.status(),
-    'sources.test': (input) => ctx.testSource(input.source),
+    'sources.test': (input) => ctx.testSource(input.source, input.typedSecrets),
     'sync.runNow': () => {
       void ctx.engine.trigger('manual');
       return ctx.engine.status();

@@ -35,6 +35,25 @@ describe('configuring the source as an administrator', () => {
     }
   });
 
+  it('tests a source with a credential typed into the form, and stores nothing', async () => {
+    const portal = await startZermeloServer(zermeloSchool(), { token: TOKEN });
+    const clock = manualClock(at(DAY, '09:00'));
+    const { core } = await startCore(tempDir(), { mode: 'staff', clock });
+    const { caller } = await setUpAdmin(core, clock.now);
+    try {
+      const source = { type: 'zermelo', portal: 'school', baseUrl: portal.baseUrl, token: 'zermelo.token-2' };
+      const without = await expectOk<{ ok: boolean }>(core.dispatch(caller, 'sources.test', { source }));
+      expect(without.ok).toBe(false);
+      const typed = await expectOk<{ ok: boolean }>(core.dispatch(caller, 'sources.test', { source, typedSecrets: { 'zermelo.token-2': TOKEN } }));
+      expect(typed.ok).toBe(true);
+      // Nothing was kept: a cancelled form leaves the stored credentials as they were.
+      expect((await expectOk<{ secretsSet: string[] }>(core.dispatch(caller, 'sources.get', {}))).secretsSet).toEqual([]);
+    } finally {
+      await core.stop();
+      await portal.close();
+    }
+  });
+
   it('refuses a feed rule pattern it cannot run, naming the feed and the field, and keeps the source it had', async () => {
     const clock = manualClock(at(DAY, '09:00'));
     const { core } = await startCore(tempDir(), { mode: 'staff', clock });

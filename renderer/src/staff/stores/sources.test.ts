@@ -50,22 +50,24 @@ describe('useSourcesStore', () => {
     expect(store.status).toBeNull();
   });
 
-  it('stores a typed password before the test, then forgets it: the test names it, never carries it', async () => {
+  it('tests with a typed password without storing it: only Save stores, so Cancel leaves the stored one as it was', async () => {
     fake.respond('sources.get', { source: WEBUNTIS, secretsSet: ['webuntis.password'], status: syncStatus() });
     const store = useSourcesStore();
     await store.load();
     store.draft.webuntis.password.value = 'nieuw-geheim';
     await store.test();
-    // The saved source's password is left alone: the new one goes beside it.
-    expect(fake.callsOf('sources.setSecret')).toEqual([{ name: 'webuntis.password-2', value: 'nieuw-geheim' }]);
-    expect(fake.callsOf('sources.test')).toEqual([{ source: { ...WEBUNTIS, password: 'webuntis.password-2' } }]);
-    expect(JSON.stringify(fake.callsOf('sources.test'))).not.toContain('nieuw-geheim');
-    expect(store.draft.webuntis.password).toEqual({ name: 'webuntis.password-2', value: '' });
-    expect(store.isSet('webuntis.password-2')).toBe(true);
+    // Nothing stored; the test gets the typed password for this once, under the name Save would give it (the saved
+    // source's own password is left alone).
+    expect(fake.callsOf('sources.setSecret')).toEqual([]);
+    expect(fake.callsOf('sources.test')).toEqual([{ source: { ...WEBUNTIS, password: 'webuntis.password-2' }, typedSecrets: { 'webuntis.password-2': 'nieuw-geheim' } }]);
+    expect(store.draft.webuntis.password).toEqual({ name: 'webuntis.password', value: 'nieuw-geheim' });
     expect(store.testResult?.ok).toBe(true);
     expect(store.testIsCurrent).toBe(true);
     store.draft.webuntis.weeks = 3;
     expect(store.testIsCurrent).toBe(false);
+    // Save is what stores it.
+    expect(await store.save()).toBe(true);
+    expect(fake.callsOf('sources.setSecret')).toEqual([{ name: 'webuntis.password-2', value: 'nieuw-geheim' }]);
   });
 
   it('refuses to test or save a form with problems, without calling the core', async () => {

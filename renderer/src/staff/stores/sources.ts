@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { namesForTyped, zermeloTokenName } from '../sources/secretNames';
 import {
   checkDraft, draftFingerprint, draftFrom, emptyDraft, emptyFeed, type FeedDraft, portalName, type Problems,
-  type SourceDraft, type SourceType, toConfig, toSavedConfig,
+  type SecretDraft, type SourceDraft, type SourceType, toConfig, toSavedConfig,
 } from '../sources/sourceDraft';
 import { schemaProblems } from '../sources/schemaCheck';
 import { type ShownError, shownError, staffCall } from './staffCall';
@@ -164,13 +164,31 @@ export const useSourcesStore = defineStore('staffSources', () => {
     return true;
   }
 
+  /**
+   * The source as the form has it, with what was typed into credential fields passed along for the test only: the
+   * names are the ones Save would store them under, and nothing is stored (Cancel leaves the stored secrets as they were).
+   */
+  function forTest(): { source: SourceConfig; typedSecrets: Record<string, string> } {
+    const typedSecrets: Record<string, string> = {};
+    const put: [SecretDraft, string | null][] = [];
+    for (const [field, name] of namesForTyped(draft.value, saved.value)) {
+      typedSecrets[name] = field.secret.value.trim();
+      put.push([field.secret, field.secret.name]);
+      field.secret.name = name;
+    }
+    try {
+      return { source: toConfig(draft.value), typedSecrets };
+    } finally {
+      for (const [secret, name] of put) secret.name = name;
+    }
+  }
+
   async function test(): Promise<void> {
     if (!check()) return void refuse('test');
     if (!begin('test')) return;
     testResult.value = null;
     try {
-      if (!(await storeTypedSecrets())) return;
-      const result = await staffCall('sources.test', { source: toConfig(draft.value) });
+      const result = await staffCall('sources.test', forTest());
       if (!result.ok) {
         error.value = sourceError(result.error, result.error.code === 'INVALID_INPUT' ? 'sources.errors.refused' : 'sources.errors.test');
         return;

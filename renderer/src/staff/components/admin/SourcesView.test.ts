@@ -93,7 +93,7 @@ describe('SourcesView', () => {
       // The step's name is the page's own words, from its code; not the core's English.
       '✓ Gelukt: Afspraken in week 48 36',
     ]);
-    expect(fake.callsOf('sources.test')).toEqual([{ source: { type: 'demo', size: 'standard' } }]);
+    expect(fake.callsOf('sources.test')).toEqual([{ source: { type: 'demo', size: 'standard' }, typedSecrets: {} }]);
   });
 
   it('marks the wrong fields, says why, and puts the focus on the first', async () => {
