@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, Room } from './school';
+import { Code, Period, Room } from './school';
 import { Lesson } from './lesson';
 import { Instant, LocalDate } from './time';
 import { PupilNumber } from './people';
@@ -89,6 +89,8 @@ export const WeekTimetable = z.object({
   code: z.string().max(40),
   title: z.string().max(200),
   monday: LocalDate,
+  /** The school's periods, the rows of the week grid. */
+  periods: z.array(Period).max(20),
   lessons: z.array(Lesson),
 }).strict();
 export type WeekTimetable = z.infer<typeof WeekTimetable>;

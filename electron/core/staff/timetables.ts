@@ -48,7 +48,8 @@ export function createTimetables(db: CacheDb, zone: () => string) {
       } else {
         lessons = between(monday, sunday, concernsFor(kind, code, pupilGroups));
       }
-      return { kind, code, title, monday, lessons };
+      // The school's periods travel along: the page draws the week as a grid of them.
+      return { kind, code, title, monday, periods: readPeriods(db), lessons };
     },
 
     whereNow(kind: 'pupil' | 'group' | 'teacher', code: string, at: number, pupilGroups?: string[]) {
