@@ -112,6 +112,13 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
 
   // Privacy: export Sanne's data as a JSON download, then erase her after a confirmation that names her.
   await go(page, 'Privacy');
+  // By name as well as by number: a name that fits several pupils lists them to choose from.
+  await page.getByLabel('Leerlingnummer of naam').fill('Sanne');
+  await page.getByRole('button', { name: 'Zoek leerling' }).click();
+  const sanneFound = page.getByTestId('privacy-subject').or(page.getByTestId('privacy-candidates'));
+  await expect(sanneFound.first()).toBeVisible();
+  if (await page.getByTestId('privacy-candidates').isVisible()) await page.getByRole('button', { name: `${SANNE.name} (${SANNE.number})` }).click();
+  await expect(page.getByTestId('privacy-subject')).toHaveText(`Gevonden: ${SANNE.name} (${SANNE.number})`);
   await page.getByLabel('Leerlingnummer').fill(SANNE.number);
   await page.getByRole('button', { name: 'Zoek leerling' }).click();
   await expect(page.getByTestId('privacy-subject')).toHaveText(`Gevonden: ${SANNE.name} (${SANNE.number})`);

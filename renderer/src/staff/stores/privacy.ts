@@ -15,7 +15,8 @@ export type PrivacyNotice =
 
 /**
  * Rights requests for one pupil: export everything held (JSON) and erase photo and personal data. The pupil is
- * found by number through search (not audited, names only) so the confirmation can name who is erased.
+ * found by number or by name through the staff search (a pupil search is audited as any is), so the confirmation
+ * can name who is erased; a name that fits several pupils lists them to choose from.
  */
 export const usePrivacyStore = defineStore('staffPrivacy', () => {
   const number = ref('');
@@ -23,26 +24,38 @@ export const usePrivacyStore = defineStore('staffPrivacy', () => {
   const busy = ref(false);
   const error = ref<ShownError | null>(null);
   const notice = ref<PrivacyNotice | null>(null);
+  /** Pupils whose name fits what was typed, when more than one does. */
+  const candidates = ref<PrivacySubject[]>([]);
 
   async function find(): Promise<void> {
     const wanted = number.value.trim();
     subject.value = null;
     notice.value = null;
     error.value = null;
-    if (!/^\d{3,10}$/.test(wanted)) {
+    candidates.value = [];
+    const byNumber = /^\d{3,10}$/.test(wanted);
+    if (!byNumber && wanted.length < 3) {
       notice.value = { kind: 'notFound', number: wanted };
       return;
     }
     busy.value = true;
-    const result = await staffCall('search.query', { text: wanted, limit: 5 });
+    const result = await staffCall('search.query', { text: wanted, limit: 10 });
     busy.value = false;
     if (!result.ok) {
       error.value = shownError(result.error);
       return;
     }
-    const hit = result.value.hits.find((h) => h.kind === 'pupil' && h.code === wanted);
-    if (hit) subject.value = { number: hit.code, name: hit.label };
+    const pupils = result.value.hits.filter((h) => h.kind === 'pupil').map((h) => ({ number: h.code, name: h.label }));
+    const found = byNumber ? pupils.filter((p) => p.number === wanted) : pupils;
+    if (found.length === 1) subject.value = found[0]!;
+    else if (found.length > 1) candidates.value = found;
     else notice.value = { kind: 'notFound', number: wanted };
+  }
+
+  /** One of several pupils whose name fits. */
+  function choose(pupil: PrivacySubject): void {
+    subject.value = pupil;
+    candidates.value = [];
   }
 
   /** The JSON text of everything held about the pupil; the page offers it as a download. */
@@ -83,7 +96,8 @@ export const usePrivacyStore = defineStore('staffPrivacy', () => {
     busy.value = false;
     error.value = null;
     notice.value = null;
+    candidates.value = [];
   }
 
-  return { number, subject, busy, error, notice, find, exportJson, erase, $reset };
+  return { number, subject, candidates, busy, error, notice, choose, find, exportJson, erase, $reset };
 });
