@@ -1,4 +1,4 @@
-import { readFileSync, statSync, unwatchFile, watchFile } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Provisioning } from '@shared/provisioning';
 import type { Logger } from '../logger';
 
@@ -37,10 +37,18 @@ export function logRefusedAnnouncements(file: string, p: Provisioning, log: Logg
  * good one stays in force.
  */
 export function watchProvisioning(file: string, log: Logger, onChange: (p: Provisioning) => void, intervalMs = 2000): () => void {
+  // Compared with the time read here, at the start, by a poll of our own: fs.watchFile takes its first look a moment
+  // later, and a file written in between would never count as changed. Polling also works on shares without events.
   let lastSeen = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const listener = (current: { mtimeMs: number }) => {
-    if (current.mtimeMs === 0 || current.mtimeMs === lastSeen) return;
-    lastSeen = current.mtimeMs;
+  const look = () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    } catch {
+      return; // a share that is away for a moment: look again at the next tick, keeping what applies now
+    }
+    if (mtimeMs === 0 || mtimeMs === lastSeen) return;
+    lastSeen = mtimeMs;
     try {
       const p = readProvisioning(file);
       onChange(p);
@@ -50,6 +58,7 @@ export function watchProvisioning(file: string, log: Logger, onChange: (p: Provi
       log.error('provisioning.rejected', { file, reason: (error as Error).message });
     }
   };
-  watchFile(file, { interval: intervalMs, persistent: false }, listener);
-  return () => unwatchFile(file, listener);
+  const timer = setInterval(look, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
