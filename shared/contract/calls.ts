@@ -433,6 +433,16 @@ export const calls = {
     input: z.object({ number: PupilNumber }).strict(),
     output: z.object({ mime: z.enum(['image/jpeg', 'image/png']), base64: z.string().max(2_000_000) }).strict(),
   }),
+  'subjects.detail': call({
+    role: 'teacher',
+    summary: 'A subject\'s groups and teachers (this and the next two weeks), leading to their timetables.',
+    input: z.object({ code: Code }).strict(),
+    output: z.object({
+      code: Code, name: z.string().max(120),
+      groups: z.array(Code).max(2000),
+      teachers: z.array(z.object({ code: Code, name: z.string().max(200) }).strict()).max(2000),
+    }).strict(),
+  }),
   'groups.members': call({
     role: 'teacher',
     summary: "A group's pupils, for its photo grid (smoelenboek); photos come one by one through pupils.photo. Audited.",

@@ -1,3 +1,4 @@
+import { localDateOf } from '@shared/timetable/zonedTime';
 import { pupilSearchDays, pupilSearchDetail } from '../audit/pupilSearches';
 import { type CallName, callNames, type SyncStatus } from '@shared/contract';
 import type { SourceConfig } from '@shared/settings';
@@ -115,6 +116,10 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       const answer = timetables.whereNow('pupil', row.number, at, pupils.groups(row));
       audit.append(signedIn(user).username, 'pupil.where-now', row.number, null);
       return answer;
+    },
+    'subjects.detail': (input) => {
+      const subject = timetables.subject(input.code, localDateOf(s.now(), s.zone()));
+      return { ...subject, teachers: subject.teachers.map((code) => ({ code, name: teacherName(code) })) };
     },
     'rooms.free': (input) => timetables.freeRooms(input.day, input.period, { building: input.building, minCapacity: input.minCapacity, withOtherRooms: input.withOtherRooms }),
     'pupils.card': (input, { user }) => {

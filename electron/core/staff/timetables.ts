@@ -60,6 +60,18 @@ export function createTimetables(db: CacheDb, zone: () => string) {
     },
 
     /**
+     * Who teaches a subject to which groups, from today's and the next two weeks' lessons: a subject has no timetable
+     * of its own, but leads to those of its groups and teachers.
+     */
+    subject(code: string, today: string): { code: string; name: string; groups: string[]; teachers: string[] } {
+      const name = db.prepare('SELECT name FROM subjects WHERE code = ?').pluck().get(code) as string | undefined;
+      const lessons = between(today, addDays(today, 14), (l) => l.subjects.includes(code));
+      if (name === undefined && lessons.length === 0) throw new CallFailure('NOT_FOUND', `There is no subject ${code} in the timetable.`);
+      const sorted = (codes: Iterable<string>) => [...new Set(codes)].sort(new Intl.Collator('nl', { numeric: true }).compare);
+      return { code, name: name ?? code, groups: sorted(lessons.flatMap((l) => l.groups)), teachers: sorted(lessons.flatMap((l) => l.teachers)) };
+    },
+
+    /**
      * Rooms free in a period: teaching rooms only unless `withOtherRooms` (a gym, the aula or an office is no place to
      * take a class), each with until when it stays free that day (null: the rest of the day).
      */

@@ -126,7 +126,6 @@ const en: StaffMessages = {
     loading: 'Loading timetable…',
     titles: { pupil: 'Timetable of {name}', teacher: 'Timetable of {name}', group: 'Timetable of {name}', room: 'Timetable of room {name}' },
     photoGrid: 'Photo grid',
-    subjectOnly: 'Subject {code}: there is no timetable per subject. Search for a group, teacher or room.',
   },
   group: {
     title: 'Group {code}',
@@ -137,6 +136,11 @@ const en: StaffMessages = {
     noMembers: 'This group has no pupils.',
     audited: 'Opening the list and every photo shown are recorded in the audit log.',
     tabs: { timetable: 'Timetable', photos: 'Photo grid' },
+  },
+  subject: {
+    intro: 'A subject has no timetable of its own: these are the groups that have it and the teachers who teach it (this and the next two weeks).',
+    groups: '{count} group | {count} groups',
+    teachers: '{count} teacher | {count} teachers',
   },
   freeRooms: {
     title: 'Free rooms',

@@ -126,7 +126,6 @@ const nl = {
     loading: 'Rooster laden…',
     titles: { pupil: 'Rooster van {name}', teacher: 'Rooster van {name}', group: 'Rooster van {name}', room: 'Rooster van lokaal {name}' },
     photoGrid: 'Smoelenboek',
-    subjectOnly: 'Vak {code}: een rooster per vak is er niet. Zoek een groep, docent of lokaal.',
   },
   group: {
     title: 'Groep {code}',
@@ -137,6 +136,11 @@ const nl = {
     noMembers: 'Deze groep heeft geen leerlingen.',
     audited: 'Het openen van de lijst en elke getoonde foto worden vastgelegd in het auditlog.',
     tabs: { timetable: 'Rooster', photos: 'Smoelenboek' },
+  },
+  subject: {
+    intro: 'Een vak heeft geen eigen rooster: dit zijn de groepen die het hebben en de docenten die het geven (deze en de komende twee weken).',
+    groups: '{count} groep | {count} groepen',
+    teachers: '{count} docent | {count} docenten',
   },
   freeRooms: {
     title: 'Vrije lokalen',
