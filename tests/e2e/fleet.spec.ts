@@ -119,8 +119,11 @@ test('two screens in Chromium on the same folder show the same bundle and the sa
     await sendCommand({ folder, school: SCHOOL, key: publisher, now: NOW }, 'identify', [ids[1]!.trim()]);
     // A screen carries out commands once it is enrolled: it reads the roster every 5 s, the commands every second.
     await expect(pages[1]!.getByTestId('fleet-identify')).toContainText(nameOf(ids[1]!), { timeout: 10_000 });
+    // The reload is a navigation of that page: wait for it (asking the page mid-reload would find no page to ask).
+    const reloaded = pages[0]!.waitForEvent('load', { timeout: 10_000 });
     await sendCommand({ folder, school: SCHOOL, key: publisher, now: NOW + 1 }, 'reload', [ids[0]!.trim()]);
-    await expect.poll(() => pages[0]!.evaluate(() => (window as { notReloaded?: boolean }).notReloaded ?? false), { timeout: 10_000 }).toBe(false);
+    await reloaded;
+    expect(await pages[0]!.evaluate(() => (window as { notReloaded?: boolean }).notReloaded ?? false)).toBe(false);
     await expect(pages[0]!.getByRole('region').first()).toBeVisible({ timeout: 15_000 });
     await expect(pages[0]!.getByTestId('fleet-identify')).toHaveCount(0);
     await pages[1]!.screenshot({ path: 'screenshots/fleet-identify.png' });
