@@ -8,6 +8,7 @@ import { incrementalBench } from './incrementalBench';
 import { kioskSoak } from './kioskSoak';
 import { photoBench } from './photoBench';
 import { printFigures } from './report';
+import { staffBusyBench } from './staffBusyBench';
 import { staffSearchBench } from './staffSearchBench';
 import { syncBench } from './syncBench';
 
@@ -24,6 +25,7 @@ const sections = {
   sync: syncBench,
   photos: photoBench,
   search: staffSearchBench,
+  'staff-busy': staffBusyBench,
   incremental: incrementalBench,
   kiosk: kioskSoak,
   crash: crashBench,

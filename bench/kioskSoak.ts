@@ -8,7 +8,8 @@ import { type RunningWebHost, startWebHost, type WebHostOptions } from '../tests
 import { type CdpBrowser, type CdpTab, launchChromium } from './kioskSoakCdp';
 import { firstOfDay } from './firstOfDayBench';
 import { compiledCodeBytes, coreNow, openKiosk, openMetrics, settledMetrics, shownClock } from './kioskSoakPage';
-import { busyCore, traceMainThread } from './kioskTrace';
+import { busyCore } from './busyCore';
+import { traceMainThread } from './kioskTrace';
 import type { Figure } from './report';
 
 // The kiosk page over weeks of simulated time: does it hold on to memory or DOM, and what does a second cost?

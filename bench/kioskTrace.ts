@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import type { CdpTab } from './kioskSoakCdp';
 
 /*
@@ -84,10 +83,4 @@ export async function traceMainThread(tab: CdpTab, seconds: number): Promise<Tra
   }
   const threadTime = events.some((e) => e.ph === 'X' && TASK.has(e.name) && e.tdur !== undefined);
   return { mainMsPerS: main[1] / 1000 / seconds, compositorMsPerS: (compositor?.[1] ?? 0) / 1000 / seconds, parts, seconds, threadTime };
-}
-
-/** Keeps one core busy for as long as it runs: the bench measures the kiosk on a machine that is doing other work. */
-export function busyCore(): { stop(): void } {
-  const child: ChildProcess = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
-  return { stop: () => child.kill('SIGKILL') };
 }

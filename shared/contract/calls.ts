@@ -14,7 +14,7 @@ import { PupilNumber } from '../domain/people';
 import { Instant, LocalDate } from '../domain/time';
 import { SecretRef, SourceConfig } from '../settings';
 import { AppMode, type Role } from './roles';
-import { SyncStatus } from './sync';
+import { SyncErrorCode, SyncStatus } from './sync';
 
 /**
  * The contract: every call a page may make, its input and output, and the least role that may make it.
@@ -180,6 +180,10 @@ export const ConnectionTest = z.object({
     code: z.enum(CONNECTION_STEP_CODES),
     /** The week number, feed or file a step is about; null when it is about none. */
     subject: z.string().max(200).nullable(),
+    /** How many (rooms, pupils, lessons) the step found, for the page to word in its own language. */
+    count: z.number().int().min(0).nullable().optional(),
+    /** Why a failed step failed, as the sync status codes it; the page words it and keeps `detail` as the source's own text. */
+    error: SyncErrorCode.nullable().optional(),
   }).strict()),
 }).strict();
 export type ConnectionTest = z.infer<typeof ConnectionTest>;

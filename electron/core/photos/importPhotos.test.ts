@@ -102,6 +102,15 @@ describe('importing a folder of photos', () => {
     b.close();
   });
 
+  it('checkpoints in small steps during the import and gives the connection its own setting back afterwards', async () => {
+    const db = openTestCache(tempDir());
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    const seen: unknown[] = [];
+    await importPhotosWithLimits(db, options(photoFolder(), { onProgress: () => seen.push(db.pragma('wal_autocheckpoint', { simple: true })) }), { ...DEFAULT_LIMITS, batchSize: 1 });
+    expect(seen).toContain(100);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+  });
+
   it('replaces a pupil\'s earlier photo', async () => {
     const db = openTestCache(tempDir());
     db.prepare("INSERT INTO photos VALUES ('123', 'image/png', 1, 1, x'00')").run();

@@ -11,6 +11,7 @@ import { buildReport, type Fate, refusedWhole } from './importReport';
 import { DEFAULT_LIMITS, type PhotoLimits } from './limits';
 import { createPhotoStore } from './photoStore';
 import { throttledProgress } from './progress';
+import { forEachTimeSliced } from './timeSliced';
 import { createPupilMatcher } from './pupilMatch';
 import { reencodeToJpeg } from './reencode';
 import type { SourceFile } from './source';
@@ -66,7 +67,7 @@ export async function importPhotosWithLimits(db: CacheDb, options: PhotoImportOp
     // Decided from the listing alone: unsafe entries, names that give no pupil, a second file for the same pupil.
     const work: { index: number; pupilNumber: string }[] = [];
     const claimedBy = new Map<string, string>();
-    files.forEach((file, index) => {
+    await forEachTimeSliced(files, (file, index) => {
       if (file.refusal !== null) {
         fates[index] = { kind: 'rejected', reason: file.refusal };
         return;
@@ -112,8 +113,12 @@ export async function importPhotosWithLimits(db: CacheDb, options: PhotoImportOp
         await yieldToEventLoop();
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
-    if (failure === null) store.flush();
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
+      if (failure === null) store.finish();
+    } finally {
+      store.abandon(); // after finish, nothing is pending: this only gives the connection back as it was
+    }
     if (failure !== null) throw failure;
     return buildReport(files.map((f) => f.name), fates);
   } finally {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { unsafeArchiveName } from './entryName';
+import { forEachTimeSliced } from './timeSliced';
 import { formatBytes, type PhotoLimits } from './limits';
 import type { OpenedSource, ReadResult, SourceFile } from './source';
 
@@ -155,10 +156,10 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
     turn = run.catch(() => undefined);
     return run;
   };
-  for (const entry of entries) {
+  await forEachTimeSliced(entries, (entry) => {
     const name = entryName(entry);
     const judged = classify(entry, name, limits);
-    if (judged.kind === 'directory') continue;
+    if (judged.kind === 'directory') return;
     // Only what would be read counts: an entry refused on its own is not held against the rest.
     if (judged.refusal === null) declaredTotal += entry.uncompressedSize;
     files.push({
@@ -171,7 +172,7 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
         return result;
       }),
     });
-  }
+  });
   if (declaredTotal > limits.maxTotalBytes) {
     await close();
     return { ok: false, reason: `The ZIP unpacks to ${formatBytes(declaredTotal)} in all, more than the ${formatBytes(limits.maxTotalBytes)} an import may be: nothing was read.` };

@@ -1,11 +1,7 @@
-import { connectionStep } from './common/connectionStep';
+import { connectionStep, failedStep } from './common/connectionStep';
 import type { SourceContext, ConnectionStep } from './source';
 import { createSource } from '.';
 import type { SyncJob, ConnectionTest } from '../sync/worker/protocol';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * "Test connection": what an administrator sees after pressing the button. Writes nothing. A source that knows
@@ -33,7 +29,7 @@ export async function testSource(job: SyncJob, signal: AbortSignal): Promise<Con
       steps.push(connectionStep('read', true, detail));
     }
   } catch (error) {
-    steps.push(connectionStep(steps.length === 0 ? 'reached' : 'nextStep', false, describe(error)));
+    steps.push(failedStep(steps.length === 0 ? 'reached' : 'nextStep', error));
   }
   return { ok: steps.length > 0 && steps.every((s) => s.ok), steps };
 }

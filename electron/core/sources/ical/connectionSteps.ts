@@ -4,7 +4,7 @@ import type { SourceContext, ConnectionStep } from '../source';
 import { expandFeeds, type ParsedFeed } from './expandFeeds';
 import { fetchFeed, fetchFeedIfChanged } from './fetchFeeds';
 import type { HttpLimits } from './feedHttp';
-import { connectionStep } from '../common/connectionStep';
+import { connectionStep, failedStep } from '../common/connectionStep';
 import { RuleSet } from '../common/fieldRules';
 import type { IcalConfig } from './icalSource';
 import { parseCalendar } from './parseCalendar';
@@ -13,7 +13,6 @@ import { ICAL_SCHOOL_NAME, icalSnapshot } from './toSnapshot';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Asks the feed again with what it said identifies this version: a 304 means unchanged syncs download nothing. */
 async function conditionalSupport(feed: IcalConfig['feeds'][number], raw: { etag: string | null; lastModified: string | null }, ctx: SourceContext, limits: HttpLimits): Promise<string> {
@@ -53,7 +52,7 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
       steps.push(connectionStep('feed', true, notes.join('; '), feed.name));
       parsed.push(one);
     } catch (error) {
-      steps.push(connectionStep('feed', false, message(error), feed.name));
+      steps.push(failedStep('feed', error, feed.name));
     }
   }
 
@@ -81,7 +80,7 @@ export async function icalTestSteps(config: IcalConfig, ctx: SourceContext, limi
       steps.push(connectionStep('timetable', true,
         `${plural(stats.lessons, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}${extra.length ? `; ${extra.join('; ')}` : ''}.`));
     } catch (error) {
-      steps.push(connectionStep('timetable', false, message(error)));
+      steps.push(failedStep('timetable', error));
     }
   }
   return steps;

@@ -142,8 +142,8 @@ describe('iCalendar over HTTP into the cache: what the kiosk shows', () => {
     });
     const steps = await createIcalSource(config).test!(sourceContext(at('2024-03-26', '08:00')));
     expect(steps).toEqual([
-      { step: "Feed 'Weg'", ok: false, detail: "Feed 'Weg' was not found (HTTP 404); check its address.", code: 'feed', subject: 'Weg' },
-      { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': its address is kept as the secret 'ical.sporthal', which is not set on this machine.", code: 'feed', subject: 'Sporthal' },
+      { step: "Feed 'Weg'", ok: false, detail: "Feed 'Weg' was not found (HTTP 404); check its address.", code: 'feed', subject: 'Weg', error: 'UPSTREAM_HTTP' },
+      { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': its address is kept as the secret 'ical.sporthal', which is not set on this machine.", code: 'feed', subject: 'Sporthal', error: 'UPSTREAM_AUTH' },
       { step: "Feed 'Hoofdgebouw'", ok: true, detail: '10 events, 6 this week; no ETag or Last-Modified: every sync downloads the whole feed', code: 'feed', subject: 'Hoofdgebouw' },
     ]);
   });

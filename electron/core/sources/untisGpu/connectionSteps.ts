@@ -1,4 +1,4 @@
-import { connectionStep } from '../common/connectionStep';
+import { connectionStep, failedStep } from '../common/connectionStep';
 import { checkSnapshot } from '../source';
 import type { SourceContext, ConnectionStep } from '../source';
 import { decodeExport } from './decodeText';
@@ -11,7 +11,6 @@ import { GPU_SCHOOL_NAME, gpuSnapshot } from './toSnapshot';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Each file on its own: lines, separator, encoding; or what is wrong with it. */
 function fileSteps(raw: GpuRaw, options: ParseOptions): ConnectionStep[] {
@@ -22,7 +21,7 @@ function fileSteps(raw: GpuRaw, options: ParseOptions): ConnectionStep[] {
       const { rows, separator } = readRows(file.name, text, options.separator);
       return connectionStep('file', true, `${plural(rows.length, 'line')}, separator ${SEPARATOR_NAMES[separator]}, ${encoding}`, file.name);
     } catch (error) {
-      return connectionStep('file', false, message(error), file.name);
+      return failedStep('file', error, file.name);
     }
   });
 }
@@ -45,7 +44,7 @@ export async function gpuTestSteps(config: UntisGpuConfig, ctx: SourceContext, l
     raw = await readExport(config.folder, ctx.signal, limits);
     steps.push(connectionStep('exportFolder', true, `${config.folder}: ${raw.files.map((f) => f.name).join(', ')}.`));
   } catch (error) {
-    steps.push(connectionStep('exportFolder', false, message(error)));
+    steps.push(failedStep('exportFolder', error));
     return steps;
   }
   const files = fileSteps(raw, options);
@@ -68,7 +67,7 @@ export async function gpuTestSteps(config: UntisGpuConfig, ctx: SourceContext, l
     steps.push(connectionStep('timetable', true,
       `${plural(snapshot.lessons.length, 'lesson')} in ${plural(snapshot.rooms.length, 'room')} from ${window.from} to ${window.to}; ${notes.join('; ')}.`));
   } catch (error) {
-    steps.push(connectionStep('timetable', false, message(error)));
+    steps.push(failedStep('timetable', error));
   }
   return steps;
 }

@@ -1,22 +1,11 @@
-import { connectionStep } from '../common/connectionStep';
-import type { ConnectionStepCode } from '@shared/contract/connectionSteps';
+import { connectionStep, counted, failedStep, runStep as step } from '../common/connectionStep';
 import type { SourceContext, ConnectionStep } from '../source';
 import { schoolWeeks } from '../common/schoolWeeks';
 import { ELEMENT, type WebUntisConfig, type WebUntisOptions } from './fetch';
 import { isMissingMethod, isNoRight, openSession, untisEndpoint, type UntisSession } from './rpc';
 import { toUntisDate } from './untisTime';
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const lengthOf = (value: unknown) => (Array.isArray(value) ? value.length : 0);
-
-async function step(steps: ConnectionStep[], code: ConnectionStepCode, run: () => Promise<string>, subject: string | number | null = null): Promise<void> {
-  try {
-    steps.push(connectionStep(code, true, await run(), subject));
-  } catch (error) {
-    steps.push(connectionStep(code, false, messageOf(error), subject));
-  }
-}
 
 /** The first active element's id and name in a master-data answer. */
 function firstOf(list: unknown): { id: number; name: string } | null {
@@ -32,18 +21,18 @@ async function steps(session: UntisSession, config: WebUntisConfig, ctx: SourceC
   });
   let rooms: unknown = null;
   let klassen: unknown = null;
-  await step(out, 'rooms', async () => count(lengthOf((rooms = await session.call('getRooms'))), 'room', 'rooms'));
-  await step(out, 'classes', async () => count(lengthOf((klassen = await session.call('getKlassen'))), 'class', 'classes'));
+  await step(out, 'rooms', async () => counted(lengthOf((rooms = await session.call('getRooms'))), 'room', 'rooms'));
+  await step(out, 'classes', async () => counted(lengthOf((klassen = await session.call('getKlassen'))), 'class', 'classes'));
   await step(out, 'teachers', async () => {
     try {
-      return count(lengthOf(await session.call('getTeachers')), 'teacher', 'teachers');
+      return counted(lengthOf(await session.call('getTeachers')), 'teacher', 'teachers');
     } catch (error) {
       if (isNoRight(error)) return 'This account may not list teachers; lessons still show their abbreviations.';
       throw error;
     }
   });
   if (ctx.scope === 'staff') {
-    await step(out, 'pupils', async () => count(lengthOf(await session.call('getStudents')), 'pupil', 'pupils'));
+    await step(out, 'pupils', async () => counted(lengthOf(await session.call('getStudents')), 'pupil', 'pupils'));
   }
   const week = schoolWeeks(ctx.now, ctx.zone, 1)[0]!;
   const klasse = firstOf(klassen);
@@ -52,13 +41,15 @@ async function steps(session: UntisSession, config: WebUntisConfig, ctx: SourceC
   if (element) {
     await step(out, 'timetableForWeek', async () => {
       const periods = await session.call('getTimetable', { id: element.id, type: element.type, startDate: toUntisDate(week.monday), endDate: toUntisDate(week.sunday) });
-      return `${count(lengthOf(periods), 'lesson', 'lessons')} for ${element.kind} ${element.name}`;
+      const found = counted(lengthOf(periods), 'lesson', 'lessons');
+      return { ...found, detail: `${found.detail} for ${element.kind} ${element.name}` };
     }, week.week ?? week.label);
   }
   await step(out, 'substitutions', async () => {
     try {
       const subs = await session.call('getSubstitutions', { startDate: toUntisDate(week.monday), endDate: toUntisDate(week.sunday), departmentId: 0 });
-      return `Allowed; ${count(lengthOf(subs), 'change', 'changes')} in ${week.label}.`;
+      const found = counted(lengthOf(subs), 'change', 'changes');
+      return { ...found, detail: `Allowed; ${found.detail} in ${week.label}.` };
     } catch (error) {
       if (isNoRight(error) || isMissingMethod(error)) return 'Not allowed for this account: cancellations and changes still show from the timetable, without their texts.';
       throw error;
@@ -69,7 +60,7 @@ async function steps(session: UntisSession, config: WebUntisConfig, ctx: SourceC
 /** "Test connection" for WebUntis: sign in, what the account may see, one week of one class, substitutions; then sign out. */
 export async function webUntisTestSteps(config: WebUntisConfig, options: WebUntisOptions, ctx: SourceContext): Promise<ConnectionStep[]> {
   const password = ctx.secret(config.password);
-  if (!password) return [connectionStep('signedIn', false, `No WebUntis password is stored on this machine yet (secret "${config.password}").`)];
+  if (!password) return [connectionStep('signedIn', false, `No WebUntis password is stored on this machine yet (secret "${config.password}").`, null, { error: 'UPSTREAM_AUTH' })];
   let session: UntisSession;
   try {
     session = await openSession({
@@ -82,7 +73,7 @@ export async function webUntisTestSteps(config: WebUntisConfig, options: WebUnti
       maxBytes: options.maxBytes,
     });
   } catch (error) {
-    return [connectionStep('signedIn', false, messageOf(error))];
+    return [failedStep('signedIn', error)];
   }
   const out: ConnectionStep[] = [connectionStep('signedIn', true, `Signed in as ${config.username} at ${config.school}.`)];
   try {

@@ -218,10 +218,10 @@ describe('test connection', () => {
     expect(steps).toEqual([
       { step: 'Signed in', ok: true, detail: `Signed in as ${USER} at ${SCHOOL}.`, code: 'signedIn', subject: null },
       { step: 'Last upload from Untis', ok: true, detail: '2026-11-20 14:00 UTC', code: 'lastUpload', subject: null },
-      { step: 'Rooms', ok: true, detail: '5 rooms', code: 'rooms', subject: null },
-      { step: 'Classes', ok: true, detail: '3 classes', code: 'classes', subject: null },
-      { step: 'Teachers', ok: true, detail: '4 teachers', code: 'teachers', subject: null },
-      { step: 'Timetable for week 48', ok: true, detail: '15 lessons for class 1A', code: 'timetableForWeek', subject: '48' },
+      { step: 'Rooms', ok: true, detail: '5 rooms', code: 'rooms', subject: null, count: 5 },
+      { step: 'Classes', ok: true, detail: '3 classes', code: 'classes', subject: null, count: 3 },
+      { step: 'Teachers', ok: true, detail: '4 teachers', code: 'teachers', subject: null, count: 4 },
+      { step: 'Timetable for week 48', ok: true, detail: '15 lessons for class 1A', code: 'timetableForWeek', subject: '48', count: 15 },
       { step: 'Substitutions', ok: true, detail: expect.stringMatching(/^Not allowed/), code: 'substitutions', subject: null },
     ]);
     expect(server.openSessions()).toBe(0);
@@ -230,7 +230,7 @@ describe('test connection', () => {
   it('a wrong password in words, and no password in them', async () => {
     const server = await untis();
     const steps = await createWebUntisSource(configFor(server)).test!(ctxFor('staff', 'Wrong-password-99'));
-    expect(steps).toEqual([{ step: 'Signed in', ok: false, detail: `WebUntis did not accept the user name or password for school "${SCHOOL}".`, code: 'signedIn', subject: null }]);
+    expect(steps).toEqual([{ step: 'Signed in', ok: false, detail: `WebUntis did not accept the user name or password for school "${SCHOOL}".`, code: 'signedIn', subject: null, error: 'UPSTREAM_AUTH' }]);
     expect(JSON.stringify(steps)).not.toContain('Wrong-password-99');
   });
 });

@@ -1,25 +1,10 @@
-import { connectionStep } from '../common/connectionStep';
-import type { ConnectionStepCode } from '@shared/contract/connectionSteps';
+import { counted, failedStep, runStep as step } from '../common/connectionStep';
 import type { SourceContext, ConnectionStep } from '../source';
 import { type ZermeloClient } from './client';
 import { cleanCode } from '../common/codes';
 import { clientFor, optional, type ZermeloConfig, type ZermeloOptions } from './fetch';
 import { APPOINTMENT_FIELDS, GROUP_FIELDS, LOCATION_FIELDS, EMPLOYEE_CODE_FIELDS, PERSON_FIELDS } from './schemas';
 import { schoolWeeks } from '../common/schoolWeeks';
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** A step that fails ends the test when `stopOnFailure`: later steps would only repeat the same failure. */
-async function step(steps: ConnectionStep[], code: ConnectionStepCode, run: () => Promise<string>, subject: string | number | null = null): Promise<boolean> {
-  try {
-    steps.push(connectionStep(code, true, await run(), subject));
-    return true;
-  } catch (error) {
-    steps.push(connectionStep(code, false, messageOf(error), subject));
-    return false;
-  }
-}
 
 async function signedIn(client: ZermeloClient): Promise<string> {
   const me = await optional(client.get('users/~me', {}, { required: ['code'], optional: [] }, 'Signing in to Zermelo'));
@@ -37,28 +22,28 @@ export async function zermeloTestSteps(config: ZermeloConfig, options: ZermeloOp
   try {
     client = clientFor(config, options, ctx);
   } catch (error) {
-    return [connectionStep('signedIn', false, messageOf(error))];
+    return [failedStep('signedIn', error)];
   }
   if (!(await step(steps, 'signedIn', () => signedIn(client)))) return steps;
 
   const notGranted = 'Not granted to this token: Gangbord takes them from the appointments instead.';
   await step(steps, 'rooms', async () => {
     const rooms = await optional(client.get('locationofbranches', {}, LOCATION_FIELDS, 'Zermelo rooms'));
-    return rooms === null ? notGranted : count(new Set(rooms.map((r) => (r as { name?: unknown }).name)).size, 'room', 'rooms');
+    return rooms === null ? notGranted : counted(new Set(rooms.map((r) => (r as { name?: unknown }).name)).size, 'room', 'rooms');
   });
   await step(steps, 'groups', async () => {
     const groups = await optional(client.get('groupindepartments', {}, GROUP_FIELDS, 'Zermelo groups'));
-    return groups === null ? notGranted : count(groups.length, 'group', 'groups');
+    return groups === null ? notGranted : counted(groups.length, 'group', 'groups');
   });
   await step(steps, 'staff', async () => {
     const staff = await optional(client.get('users', { isEmployee: true }, ctx.scope === 'staff' ? PERSON_FIELDS : EMPLOYEE_CODE_FIELDS, 'Zermelo staff'));
-    return staff === null ? notGranted : count(staff.length, 'staff member', 'staff members');
+    return staff === null ? notGranted : counted(staff.length, 'staff member', 'staff members');
   });
   if (ctx.scope === 'staff') {
     await step(steps, 'pupils', async () => {
       const pupils = await optional(client.get('users', { isStudent: true }, PERSON_FIELDS, 'Zermelo pupils'));
       if (pupils === null) throw new Error('Not granted to this token: staff machines will have no pupils until the school grants users (pupils) to Gangbord.');
-      return count(pupils.length, 'pupil', 'pupils');
+      return counted(pupils.length, 'pupil', 'pupils');
     });
   }
   const week = schoolWeeks(ctx.now, ctx.zone, 1)[0]!;
@@ -69,7 +54,8 @@ export async function zermeloTestSteps(config: ZermeloConfig, options: ZermeloOp
       return v !== null && v.valid !== false && v.hidden !== true;
     });
     const denied = client.deniedFields().appointments ?? [];
-    return `${current.length.toLocaleString('en-US')}${denied.length > 0 ? ` (the school did not grant these fields: ${denied.join(', ')})` : ''}`;
+    const found = counted(current.length, 'appointment', 'appointments');
+    return { ...found, detail: `${found.detail}${denied.length > 0 ? ` (the school did not grant these fields: ${denied.join(', ')})` : ''}` };
   }, week.week ?? week.label);
   return steps;
 }

@@ -319,10 +319,10 @@ describe('test connection', () => {
     const steps = await source.test!(ctx);
     expect(steps).toEqual([
       { step: 'Signed in', ok: true, detail: 'Signed in as beheer.', code: 'signedIn', subject: null },
-      { step: 'Rooms', ok: true, detail: '5 rooms', code: 'rooms', subject: null },
-      { step: 'Groups', ok: true, detail: '4 groups', code: 'groups', subject: null },
-      { step: 'Staff', ok: true, detail: '5 staff members', code: 'staff', subject: null },
-      { step: 'Appointments for week 48', ok: true, detail: '36', code: 'appointments', subject: '48' },
+      { step: 'Rooms', ok: true, detail: '5 rooms', code: 'rooms', subject: null, count: 5 },
+      { step: 'Groups', ok: true, detail: '4 groups', code: 'groups', subject: null, count: 4 },
+      { step: 'Staff', ok: true, detail: '5 staff members', code: 'staff', subject: null, count: 5 },
+      { step: 'Appointments for week 48', ok: true, detail: '36 appointments', code: 'appointments', subject: '48', count: 36 },
     ]);
   });
 
@@ -331,7 +331,7 @@ describe('test connection', () => {
     const source = createZermeloSource(configFor(server));
     const ctx: SourceContext = { scope: 'staff', now: at(DAY, '07:00'), zone: ZONE, cursor: null, signal: new AbortController().signal, progress: () => {}, secret: () => 'wrongtoken1234' };
     const steps = await source.test!(ctx);
-    expect(steps).toEqual([{ step: 'Signed in', ok: false, detail: expect.stringMatching(/did not accept the token/), code: 'signedIn', subject: null }]);
+    expect(steps).toEqual([{ step: 'Signed in', ok: false, detail: expect.stringMatching(/did not accept the token/), code: 'signedIn', subject: null, error: 'UPSTREAM_AUTH' }]);
     expect(JSON.stringify(steps)).not.toContain('wrongtoken1234');
     const none = await source.test!({ ...ctx, secret: () => null });
     expect(none[0]).toMatchObject({ ok: false, detail: expect.stringMatching(/koppelcode/) });

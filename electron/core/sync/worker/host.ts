@@ -166,7 +166,7 @@ export function createSyncWorkerHost(o: WorkerHostOptions): SyncWorkerHost {
     test(job, timeoutMs = 60_000) {
       // A test gets a thread of its own, without the cache key, and the thread goes when the test is done. A test
       // that hangs (an upstream that never answers, a parser stuck on odd input) then cannot hold up the syncs.
-      const failedAt = (code: 'started' | 'ran' | 'waited', detail: string): ConnectionTest => ({ ok: false, steps: [connectionStep(code, false, detail)] });
+      const failedAt = (code: 'started' | 'ran' | 'waited', detail: string): ConnectionTest => ({ ok: false, steps: [connectionStep(code, false, detail, null, { error: code === 'waited' ? 'UPSTREAM_TIMEOUT' : null })] });
       return new Promise((resolve) => {
         if (closed) return resolve(failedAt('started', 'Gangbord is stopping.'));
         if (testThreads.size >= MAX_TESTS) return resolve(failedAt('started', 'Another test is still running; try again when it has finished.'));

@@ -417,6 +417,13 @@ const en: StaffMessages = {
       INTERNAL: 'Something went wrong inside Gangbord; the log says more.',
       other: 'The sync failed.',
     },
+    technical: 'Technical:',
+    counts: {
+      rooms: '{count} room | {count} rooms', classes: '{count} class | {count} classes', groups: '{count} group | {count} groups',
+      teachers: '{count} teacher | {count} teachers', staff: '{count} staff member | {count} staff members',
+      pupils: '{count} pupil | {count} pupils', appointments: '{count} appointment | {count} appointments',
+      timetableForWeek: '{count} lesson | {count} lessons', substitutions: '{count} change | {count} changes',
+    },
     stepOk: 'Worked',
     stepFailed: 'Failed',
     checkFields: 'Check the marked fields.',

@@ -417,6 +417,13 @@ const nl = {
       INTERNAL: 'Er ging iets mis in Gangbord zelf; het logboek zegt meer.',
       other: 'Synchroniseren is mislukt.',
     },
+    technical: 'Technisch (Engels):',
+    counts: {
+      rooms: '{count} lokaal | {count} lokalen', classes: '{count} klas | {count} klassen', groups: '{count} groep | {count} groepen',
+      teachers: '{count} docent | {count} docenten', staff: '{count} medewerker | {count} medewerkers',
+      pupils: '{count} leerling | {count} leerlingen', appointments: '{count} afspraak | {count} afspraken',
+      timetableForWeek: '{count} les | {count} lessen', substitutions: '{count} wijziging | {count} wijzigingen',
+    },
     stepOk: 'Gelukt',
     stepFailed: 'Mislukt',
     checkFields: 'Controleer de gemarkeerde velden.',

@@ -77,8 +77,9 @@ describe('SourcesView', () => {
     fake.respond('sources.test', {
       ok: false, steps: [
         { step: "Feed 'Hoofdgebouw'", ok: true, detail: '12 events, 8 this week', code: 'feed', subject: 'Hoofdgebouw' },
-        { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': connection refused.", code: 'feed', subject: 'Sporthal' },
-        { step: 'Appointments for week 48', ok: true, detail: '36', code: 'appointments', subject: '48' },
+        { step: "Feed 'Sporthal'", ok: false, detail: "Feed 'Sporthal': connection refused.", code: 'feed', subject: 'Sporthal', error: 'UPSTREAM_HTTP' },
+        { step: 'Appointments for week 48', ok: true, detail: '1 appointment', code: 'appointments', subject: '48', count: 1 },
+        { step: 'Pupils', ok: true, detail: '1,204 pupils', code: 'pupils', subject: null, count: 1204 },
       ],
     });
     const w = await mountView();
@@ -88,11 +89,14 @@ describe('SourcesView', () => {
     expect(result.get('[role="status"]').text()).toBe('✗ Verbinding mislukt: zie hieronder wat niet werkte.');
     const steps = result.findAll('li').map((li) => li.text().replace(/\s+/g, ' '));
     expect(steps).toEqual([
+      // No words of the page's own for a feed's notes: the connector's sentence, marked as English.
       "✓ Gelukt: Feed 'Hoofdgebouw' 12 events, 8 this week",
-      "✗ Mislukt: Feed 'Sporthal' Feed 'Sporthal': connection refused.",
-      // The step's name is the page's own words, from its code; not the core's English.
-      '✓ Gelukt: Afspraken in week 48 36',
+      // The step's name and the reason are the page's own words, from their codes; the source's text follows as technical detail.
+      "✗ Mislukt: Feed 'Sporthal' De bron gaf geen bruikbaar antwoord of was niet bereikbaar. Technisch (Engels): Feed 'Sporthal': connection refused.",
+      '✓ Gelukt: Afspraken in week 48 1 afspraak Technisch (Engels): 1 appointment',
+      '✓ Gelukt: Leerlingen 1204 leerlingen Technisch (Engels): 1,204 pupils',
     ]);
+    expect(result.findAll('li .detail').every((d) => d.attributes('lang') === 'en')).toBe(true);
     expect(fake.callsOf('sources.test')).toEqual([{ source: { type: 'demo', size: 'standard' }, typedSecrets: {} }]);
   });
 
