@@ -62,7 +62,7 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
   await openAsFirstAdmin(page, host);
   await go(page, 'Schermen');
   await expect(page.getByRole('heading', { level: 2, name: 'Schermen' })).toBeVisible();
-  const fingerprint = /Vingerafdruk van de publisher: ([0-9A-F ]{39})/.exec(await page.getByText('Vingerafdruk van de publisher').innerText())![1]!;
+  const fingerprint = /Vingerafdruk van de centrale pc: ([0-9A-F ]{39})/.exec(await page.getByText('Vingerafdruk van de centrale pc').innerText())![1]!;
 
   // A screen on the same folder, pinned to the publisher's key (read from the folder the page's core made it for).
   const publisherKey = await ownKeyOf(host.dataDir);
@@ -167,7 +167,7 @@ test('an alert sender at reception: its key added on the publisher\'s desk, its 
     await host.stop();
     host = null;
     await reception.getByRole('button', { name: 'Vernieuwen' }).click();
-    await expect(reception.getByTestId('fleet-sender-listed')).toContainText('De publisher heeft deze pc als meldingzender opgenomen');
+    await expect(reception.getByTestId('fleet-sender-listed')).toContainText('De centrale pc heeft deze pc als meldingzender opgenomen');
     await expect(reception.getByTestId('fleet-screens')).toContainText('Aula');
     const form = reception.getByTestId('fleet-alert-form');
     await form.getByRole('combobox', { name: /^Soort/ }).selectOption('lockdown');

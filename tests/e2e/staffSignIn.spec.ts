@@ -50,7 +50,7 @@ test('wrong password, wrong and replayed codes, a teacher without a code, and gr
   await expect(page.getByRole('status').filter({ hasText: 'Account docent is aangemaakt.' })).toBeVisible();
   await expect(page.getByTestId('accounts').getByRole('row', { name: /docent Dirk Docent docent/ })).toBeVisible();
   await signOut(page);
-  await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
+  await expect(page.getByText('Je bent uitgelogd.')).toBeVisible();
 
   // A wrong password: its message, and the password field emptied.
   await signInWithPassword(page, admin.username, 'not the password');

@@ -24,7 +24,7 @@ const nl = {
     waiting: 'Dit scherm wacht op goedkeuring',
     screen: 'Scherm',
     code: 'Code',
-    explain: 'Een beheerder vergelijkt deze code met de lijst op de publisher en keurt het scherm goed. Daarna toont het hier het rooster.',
+    explain: 'Een beheerder vergelijkt deze code met de lijst op de centrale pc en keurt het scherm goed. Daarna toont het hier het rooster.',
     qr: 'QR-code met de vingerafdruk van dit scherm',
   },
   door: {

@@ -95,7 +95,7 @@ export async function signInWithPassword(page: Page, username: string, password:
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Afmelden|Sign out/ }).click();
+  await page.getByRole('button', { name: /Uitloggen|Sign out/ }).click();
   await expect(page.getByTestId('sign-in')).toBeVisible();
 }
 

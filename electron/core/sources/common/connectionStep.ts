@@ -1,6 +1,6 @@
 import { CONNECTION_STEP_NAMES, type ConnectionStepCode } from '@shared/contract/connectionSteps';
 import type { SyncErrorCode } from '@shared/contract';
-import { SourceError } from '../../sync/errors';
+import { SourceError } from '../source';
 import type { ConnectionStep } from '../source';
 
 /** What a step found: its detail in the connector's own words, and a count the page words in its language. */

@@ -456,7 +456,7 @@ const en: StaffMessages = {
   },
   screens: {
     title: 'Screens',
-    notSetUp: 'This PC is not set up for the fleet. Set "fleet" in its settings: the screens\' folder, the school\'s id and its role, publisher or alert sender (see the README, "Rolling out to a school").',
+    notSetUp: 'This PC is not set up for the fleet. Set "fleet" in its settings: the screens\' folder, the school\'s id and its role: "publisher" for the central PC, "sender" for an alert sender (see the administrator\'s guide, docs/admin-guide.md).',
     publisher: 'School {school}, folder {folder}. Publisher fingerprint: {fingerprint}',
     reload: 'Refresh',
     export: { csv: 'Status as CSV', json: 'Status as JSON' },
