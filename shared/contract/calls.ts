@@ -6,6 +6,7 @@ import { FLEET_COMMANDS } from '../fleet/commands';
 import { CONNECTION_STEP_CODES } from './connectionSteps';
 import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
+import { AccountImportPlan, AccountImportResult } from '../domain/accountImport';
 import {
   AuditEntry, FreeRooms, GroupMember, Password, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
   PupilSearchDay, RecoveryCode, StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
@@ -205,6 +206,8 @@ export const SignInResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('totp-required') }).strict(),
   /** Password right, but this account must set up its authenticator first (administrators always have one). */
   z.object({ status: z.literal('totp-setup-required'), totp: TotpEnrollment }).strict(),
+  /** Password right, but it is a first one from an administrator: a new one first (auth.setNewPassword). */
+  z.object({ status: z.literal('password-change-required') }).strict(),
 ]);
 export type SignInResult = z.infer<typeof SignInResult>;
 
@@ -310,6 +313,13 @@ export const calls = {
     input: z.object({ username: Username, password: z.string().min(1).max(200) }).strict(),
     output: SignInResult,
   }),
+  'auth.setNewPassword': call({
+    role: 'kiosk',
+    window: staffOnly,
+    summary: 'After a first password from an administrator: the new password of your own; the sign-in then goes on.',
+    input: z.object({ password: Password }).strict(),
+    output: SignInResult,
+  }),
   'auth.verifyTotp': call({
     role: 'kiosk',
     window: staffOnly,
@@ -361,9 +371,29 @@ export const calls = {
         role: StaffRole,
         password: Password,
         teacherCode: z.string().max(40).nullable().default(null),
+        /** The password is a first one to hand over: the next sign-in asks for a new one. */
+        mustChangePassword: z.boolean().default(false),
       })
       .strict(),
     output: StaffAccount,
+  }),
+  'accounts.importPreview': call({
+    role: 'admin',
+    summary: "What importing a staff list (CSV: code, name, e-mail, role) would do, row by row, with each refusal's reason. Writes nothing.",
+    input: z.object({ csv: z.string().max(2_000_000) }).strict(),
+    output: AccountImportPlan,
+  }),
+  'accounts.import': call({
+    role: 'admin',
+    summary: 'Import a staff list: every accepted row in one go; new accounts get a first password, shown once, to replace at first sign-in.',
+    input: z.object({ csv: z.string().max(2_000_000) }).strict(),
+    output: AccountImportResult,
+  }),
+  'accounts.bulkUpdate': call({
+    role: 'admin',
+    summary: 'Give many accounts one role, or disable or enable them, at once (never your own).',
+    input: z.object({ ids: z.array(z.number().int().positive()).min(1).max(5000), role: StaffRole.optional(), disabled: z.boolean().optional() }).strict(),
+    output: z.object({ changed: z.number().int().min(0) }).strict(),
   }),
   'accounts.update': call({
     role: 'admin',

@@ -5,3 +5,4 @@ export * from './lesson';
 export * from './announcement';
 export * from './display';
 export * from './staff';
+export * from './accountImport';

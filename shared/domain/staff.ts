@@ -33,6 +33,10 @@ export const StaffAccount = StaffUser.extend({
   hasPassword: z.boolean(),
   /** An administrator reopened its authenticator set-up: offered at its next sign-in. */
   totpSetupOpen: z.boolean(),
+  /** From the school's staff list; used to match a sign-in with the school's own account. */
+  email: z.string().max(200).nullable(),
+  /** Its password is a first one from an administrator: the next sign-in asks for a new one. */
+  mustChangePassword: z.boolean(),
 }).strict();
 export type StaffAccount = z.infer<typeof StaffAccount>;
 

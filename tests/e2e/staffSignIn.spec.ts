@@ -45,7 +45,7 @@ test('wrong password, wrong and replayed codes, a teacher without a code, and gr
   const create = page.getByRole('form', { name: 'Nieuw account' });
   await create.getByLabel('Gebruikersnaam').fill('docent');
   await create.getByLabel('Naam', { exact: true }).fill('Dirk Docent');
-  await create.getByLabel('Wachtwoord').fill('docent-wachtwoord-1');
+  await create.getByLabel('Wachtwoord', { exact: true }).fill('docent-wachtwoord-1');
   await create.getByRole('button', { name: 'Account aanmaken' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Account docent is aangemaakt.' })).toBeVisible();
   await expect(page.getByTestId('accounts').getByRole('row', { name: /docent Dirk Docent docent/ })).toBeVisible();
@@ -78,8 +78,17 @@ test('wrong password, wrong and replayed codes, a teacher without a code, and gr
   await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Bea Heer (beheerder)');
   await signOut(page);
 
-  // A teacher without an authenticator signs in with the password alone, and sees no administrator's parts.
+  // A teacher without an authenticator signs in with the first password, must choose one of their own (not the
+  // first again, typed twice), and then sees no administrator's parts.
   await signInWithPassword(page, 'docent', 'docent-wachtwoord-1');
+  const choose = page.getByRole('form', { name: 'Kies je eigen wachtwoord' });
+  await choose.getByLabel('Nieuw wachtwoord', { exact: true }).fill('docent-wachtwoord-1');
+  await choose.getByLabel('Nieuw wachtwoord nog een keer').fill('docent-wachtwoord-1');
+  await choose.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Kies een eigen wachtwoord, niet het eerste dat je kreeg.');
+  await choose.getByLabel('Nieuw wachtwoord', { exact: true }).fill('mijn-eigen-wachtwoord');
+  await choose.getByLabel('Nieuw wachtwoord nog een keer').fill('mijn-eigen-wachtwoord');
+  await choose.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Dirk Docent (docent)');
   await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Zoeken', 'Vrije lokalen', 'Mijn account']);
   await signOut(page);
@@ -92,7 +101,7 @@ test('wrong password, wrong and replayed codes, a teacher without a code, and gr
     if (seconds === 8) await page.screenshot({ path: 'screenshots/staff-retry-wait.png' });
     await waitOutCountdown(page, seconds);
   }
-  await signInWithPassword(page, 'docent', 'docent-wachtwoord-1');
+  await signInWithPassword(page, 'docent', 'mijn-eigen-wachtwoord');
   await expect(page.getByTestId('signed-in-as')).toHaveText('Ingelogd als Dirk Docent (docent)');
 });
 

@@ -6,6 +6,7 @@ import { displayName, type StaffUser } from '@shared/domain';
 import type { AuditLog } from '../audit/auditLog';
 import { rulePatternProblem } from '../sources/common/fieldRules';
 import type { AuthService } from '../auth/authService';
+import type { AccountImport } from '../auth/import/importAccounts';
 import type { CacheDb } from '../db/open';
 import type { ImportPhotos } from '../photos/types';
 import type { SearchIndex } from '../search/searchIndex';
@@ -32,6 +33,7 @@ export interface StaffServices {
   fleet: FleetStaff;
   cache: CacheDb;
   auth: AuthService;
+  accountImport: AccountImport;
   audit: AuditLog;
   pupils: Pupils;
   timetables: Timetables;
@@ -67,13 +69,15 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
   const { auth, audit, pupils, timetables, privacy } = s;
   const teacherName = (code: string) => {
     const t = s.cache.prepare('SELECT first_name, prefix, last_name FROM teachers WHERE code = ?').get(code) as { first_name: string | null; prefix: string | null; last_name: string | null } | undefined;
-    return t?.first_name && t.last_name ? `${displayName({ firstName: t.first_name, prefix: t.prefix, lastName: t.last_name })} (${code})` : code;
+    // The name alone: the accounts list shows the code beside it, so "(BEE)" is never written twice.
+    return t?.first_name && t.last_name ? displayName({ firstName: t.first_name, prefix: t.prefix, lastName: t.last_name }) : code;
   };
   return {
     'auth.status': (_, { caller }) => auth.status(caller),
     'auth.setup': (input, { caller }) => auth.setup(caller, input),
     'auth.signIn': (input, { caller }) => auth.signIn(caller, input),
     'auth.verifyTotp': (input, { caller }) => auth.verifyTotp(caller, input.code),
+    'auth.setNewPassword': (input, { caller }) => auth.setNewPassword(caller, input.password),
     'auth.useRecoveryCode': (input, { caller }) => auth.useRecoveryCode(caller, input.code),
     'auth.newRecoveryCodes': (input, { caller, user }) => auth.newRecoveryCodes(caller, signedIn(user), input.code),
     'auth.signOut': (_, { caller }) => auth.signOut(caller),
@@ -82,6 +86,9 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     'accounts.list': () => auth.list(),
     'accounts.create': (input, { user }) => auth.create(signedIn(user), input),
     'accounts.update': (input, { user }) => auth.update(signedIn(user), input),
+    'accounts.importPreview': (input, { user }) => s.accountImport.preview(signedIn(user), input.csv),
+    'accounts.import': (input, { user }) => s.accountImport.apply(signedIn(user), input.csv),
+    'accounts.bulkUpdate': (input, { user }) => s.accountImport.bulkUpdate(signedIn(user), input),
     'accounts.fromUpstream': (_, { user }) => {
       const rows = s.cache.prepare('SELECT code FROM teachers ORDER BY code').pluck().all() as string[];
       return auth.fromUpstream(signedIn(user), rows.map((code) => ({ code, displayName: teacherName(code) })));

@@ -19,6 +19,8 @@ export interface AccountRow {
   teacher_code: string | null;
   created_ms: number;
   last_sign_in_ms: number | null;
+  email: string | null;
+  must_change_password: number;
 }
 
 export const toUser = (r: AccountRow): StaffUser => ({
@@ -32,6 +34,8 @@ export const toAccount = (r: AccountRow): StaffAccount => ({
   lockedUntil: r.locked_until_ms,
   lastSignInAt: r.last_sign_in_ms,
   hasPassword: r.password_hash !== null,
+  email: r.email,
+  mustChangePassword: r.must_change_password === 1,
 });
 
 /** The accounts table, and nothing else: the rules about who may sign in live in authService.ts. */
@@ -50,16 +54,24 @@ export function createAccounts(db: CacheDb) {
       passwordHash: string | null;
       teacherCode: string | null;
       disabled?: boolean;
+      email?: string | null;
+      /** The password is a first one, given by an administrator: it must be replaced at the first sign-in. */
+      mustChangePassword?: boolean;
       now: number;
     }): AccountRow {
       const { lastInsertRowid } = db
         .prepare(
-          `INSERT INTO accounts (username, display_name, role, password_hash, teacher_code, disabled, created_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO accounts (username, display_name, role, password_hash, teacher_code, disabled, email, must_change_password, created_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(a.username.toLowerCase(), a.displayName, a.role, a.passwordHash, a.teacherCode, a.disabled ? 1 : 0, a.now);
+        .run(
+          a.username.toLowerCase(), a.displayName, a.role, a.passwordHash, a.teacherCode, a.disabled ? 1 : 0, a.email ?? null, a.mustChangePassword ? 1 : 0,
+          a.now,
+        );
       return byId.get(lastInsertRowid) as AccountRow;
     },
+    /** Runs `work` in one transaction: an import writes all its rows or none. */
+    inTransaction: <T>(work: () => T): T => db.transaction(work)(),
     /** Sets the given columns; names come from this file's callers only, never from input. */
     set(id: number, columns: Partial<Omit<AccountRow, 'id' | 'created_ms'>>): AccountRow {
       const names = Object.keys(columns);

@@ -75,6 +75,33 @@ export function createAuthService(ctx: AuthContext) {
     return toUser(updated);
   }
 
+  /** Where a sign-in goes once the password was right: a new password, the code, an authenticator set-up, or in. */
+  function afterPassword(caller: Caller, row: AccountRow): SignInResult {
+    const s = slot(caller);
+    if (row.must_change_password === 1) {
+      s.set(sessions.open(row.id, 'password-change'));
+      return { status: 'password-change-required' };
+    }
+    if (row.totp_enabled === 1) {
+      s.set(sessions.open(row.id, 'totp'));
+      return { status: 'totp-required' };
+    }
+    if (row.role === 'admin') {
+      // Administrators always use a second step. The password alone never binds a new authenticator: set-up is
+      // offered only where another administrator opened it (a new account, a reset, a promotion).
+      if (row.totp_setup_open !== 1) {
+        audit.append(row.username, 'auth.sign-in-failed', row.username, 'administrator without a confirmed authenticator');
+        throw new CallFailure('FORBIDDEN', 'This administrator account has no authenticator in force. Another administrator can reopen its set-up.');
+      }
+      const totp = newTotpEnrollment(row.username);
+      accounts.set(row.id, { totp_pending_secret: totp.secret });
+      audit.append(row.username, 'auth.factor', row.username, 'authenticator set-up started at sign-in');
+      s.set(sessions.open(row.id, 'totp-setup'));
+      return { status: 'totp-setup-required', totp };
+    }
+    return { status: 'signed-in', user: signedIn(caller, row) };
+  }
+
   /** The session behind a caller, if it is a complete one, refreshed when the call needs staff rights. */
   function resolve(caller: Caller, staffCall: boolean): Resolved {
     const token = caller.session?.get() ?? null;
@@ -126,24 +153,22 @@ export function createAuthService(ctx: AuthContext) {
         failed(caller, input.username, null, 'password');
       }
       if (!verifySecret(input.password, row.password_hash)) failed(caller, input.username, row, 'password');
-      if (row.totp_enabled === 1) {
-        s.set(sessions.open(row.id, 'totp'));
-        return { status: 'totp-required' };
-      }
-      if (row.role === 'admin') {
-        // Administrators always use a second step. The password alone never binds a new authenticator: set-up is
-        // offered only where another administrator opened it (a new account, a reset, a promotion).
-        if (row.totp_setup_open !== 1) {
-          audit.append(row.username, 'auth.sign-in-failed', row.username, 'administrator without a confirmed authenticator');
-          throw new CallFailure('FORBIDDEN', 'This administrator account has no authenticator in force. Another administrator can reopen its set-up.');
-        }
-        const totp = newTotpEnrollment(row.username);
-        accounts.set(row.id, { totp_pending_secret: totp.secret });
-        audit.append(row.username, 'auth.factor', row.username, 'authenticator set-up started at sign-in');
-        s.set(sessions.open(row.id, 'totp-setup'));
-        return { status: 'totp-setup-required', totp };
-      }
-      return { status: 'signed-in', user: signedIn(caller, row) };
+      return afterPassword(caller, row);
+    },
+
+    /** A first password replaced by the user's own (docs/security-accounts.md §6); then the sign-in goes on. */
+    setNewPassword(caller: Caller, password: string): SignInResult {
+      const s = slot(caller);
+      const token = s.get();
+      const session = sessions.get(token);
+      const row = session?.stage === 'password-change' ? accounts.byId(session.accountId) : undefined;
+      if (!row || row.disabled === 1 || row.password_hash === null) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your first password first.');
+      if (verifySecret(password, row.password_hash)) throw new CallFailure('CONFLICT', 'Choose a password of your own, not the first one you were given.');
+      const updated = accounts.set(row.id, { password_hash: hashSecret(password), must_change_password: 0 });
+      audit.append(row.username, 'accounts.change', row.username, 'first password replaced at sign-in');
+      sessions.close(token);
+      s.set(null);
+      return afterPassword(caller, updated);
     },
 
     /** The second step of a sign-in, the end of a set-up, or a teacher confirming a new authenticator. */
@@ -151,7 +176,8 @@ export function createAuthService(ctx: AuthContext) {
       const s = slot(caller);
       const token = s.get();
       const session = sessions.get(token);
-      if (!session) throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
+      // A first password waiting to be replaced opens nothing else, not even an authenticator's confirmation.
+      if (!session || session.stage === 'password-change') throw new CallFailure('UNAUTHENTICATED', 'Sign in with your password first.');
       const row = accounts.byId(session.accountId);
       // A sign-in checks the confirmed authenticator; a set-up (at sign-in, or a signed-in user's new one) the pending.
       const confirming = session.stage !== 'totp';
@@ -254,7 +280,10 @@ export function createAuthService(ctx: AuthContext) {
 
     list: (): StaffAccount[] => accounts.all().map((row) => ({ ...toAccount(row), lockedUntil: throttle.hardLockedUntil(row.username) })),
 
-    create(admin: StaffUser, input: { username: string; displayName: string; role: StaffRole; password: string; teacherCode: string | null }): StaffAccount {
+    create(
+      admin: StaffUser,
+      input: { username: string; displayName: string; role: StaffRole; password: string; teacherCode: string | null; mustChangePassword?: boolean },
+    ): StaffAccount {
       if (accounts.byUsername(input.username)) throw new CallFailure('CONFLICT', `There is already an account "${input.username}".`);
       let row = accounts.create({ ...input, passwordHash: hashSecret(input.password), now: now() });
       if (row.role === 'admin') row = accounts.set(row.id, { totp_setup_open: 1 });

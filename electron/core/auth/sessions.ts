@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-/** `totp`: the password was right and the code is awaited; `full`: signed in. */
-export type SessionStage = 'totp' | 'totp-setup' | 'full';
+/**
+ * `totp`: the password was right and the code is awaited; `password-change`: it was a first password, a new one is
+ * awaited; `full`: signed in. Only `full` carries any rights.
+ */
+export type SessionStage = 'totp' | 'totp-setup' | 'password-change' | 'full';
 
 export interface Session {
   accountId: number;

@@ -6,6 +6,7 @@ import type { StaffServices } from '../api/staffHandlers';
 import { createAuditLog } from '../audit/auditLog';
 import { createAccounts } from '../auth/accounts';
 import { createAuthService } from '../auth/authService';
+import { createAccountImport } from '../auth/import/importAccounts';
 import { createSessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { createFleetStaff } from '../fleet/fleetStaff';
@@ -44,11 +45,10 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
   const { cache, records, settings, clock } = o;
   const audit = createAuditLog(records, clock.now, o.auditKeyring);
   const idleMinutes = () => settings.get().staff.idleLockMinutes;
-  const auth = createAuthService({
-    accounts: createAccounts(records), audit, now: clock.now, idleLockMinutes: idleMinutes,
-    // The page locks at the idle limit; the server allows a minute more, so the two never race.
-    sessions: createSessions(clock.now, () => (idleMinutes() + 1) * 60_000),
-  });
+  const accounts = createAccounts(records);
+  // The page locks at the idle limit; the server allows a minute more, so the two never race.
+  const sessions = createSessions(clock.now, () => (idleMinutes() + 1) * 60_000);
+  const auth = createAuthService({ accounts, sessions, audit, now: clock.now, idleLockMinutes: idleMinutes });
   const pupils = createPupils(cache);
 
   void audit.verify().then((check) => {
@@ -58,6 +58,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
 
   return {
     cache, auth, audit, pupils,
+    accountImport: createAccountImport({ accounts, sessions, audit, now: clock.now }),
     timetables: createTimetables(cache, o.zone),
     privacy: createPrivacy(cache, records, pupils, audit, clock.now, o.log),
     search: createSearchIndex(cache),

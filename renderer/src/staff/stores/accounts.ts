@@ -11,7 +11,8 @@ export type AccountChange = Omit<CallInput<'accounts.update'>, 'id'>;
 export type AccountsNotice =
   | { kind: 'created'; username: string }
   | { kind: 'updated'; username: string }
-  | { kind: 'fromUpstream'; count: number };
+  | { kind: 'fromUpstream'; count: number }
+  | { kind: 'bulk'; count: number };
 
 /** Administrators' view of staff accounts: list, create, change (password, authenticator, disabled). */
 export const useAccountsStore = defineStore('staffAccounts', () => {
@@ -58,6 +59,8 @@ export const useAccountsStore = defineStore('staffAccounts', () => {
   const create = (input: NewAccount) => act(() => wrap(staffCall('accounts.create', input)), (a) => ({ kind: 'created', username: a.username }));
   const update = (id: number, change: AccountChange) =>
     act(() => wrap(staffCall('accounts.update', { id, ...change })), (a) => ({ kind: 'updated', username: a.username }));
+  const bulkUpdate = (ids: number[], change: { role?: 'teacher' | 'admin'; disabled?: boolean }) =>
+    act(() => wrap(staffCall('accounts.bulkUpdate', { ids, ...change })), (r) => ({ kind: 'bulk', count: r.changed }));
   const fromUpstream = () => act(() => wrap(staffCall('accounts.fromUpstream', {})), (r) => ({ kind: 'fromUpstream', count: r.created }));
 
   function $reset() {
@@ -68,5 +71,5 @@ export const useAccountsStore = defineStore('staffAccounts', () => {
     notice.value = null;
   }
 
-  return { accounts, loading, busy, error, notice, load, create, update, fromUpstream, $reset };
+  return { accounts, loading, busy, error, notice, load, create, update, bulkUpdate, fromUpstream, $reset };
 });

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useRetryWait } from '../../composables/useRetryWait';
-import type { CallError } from '@shared/contract';
+import type { CallError, SignInResult } from '@shared/contract';
 import type { StaffUser, TotpEnrollment } from '@shared/domain/staff';
 import { api } from '../../api';
 import { type ShownError, shownError } from './staffCall';
@@ -10,7 +10,7 @@ import { type ShownError, shownError } from './staffCall';
  * Where the sign-in stands. `setup`: no account exists, the first administrator is created here; `totp`: the
  * password was right, the code is awaited; `enroll`: an authenticator must be set up now (secret on screen).
  */
-export type AuthPhase = 'unknown' | 'setup' | 'sign-in' | 'totp' | 'enroll' | 'signed-in';
+export type AuthPhase = 'unknown' | 'setup' | 'sign-in' | 'new-password' | 'totp' | 'enroll' | 'signed-in';
 
 /** Why the sign-in screen is showing, for a line of explanation (never anything personal). */
 export type LockReason = 'idle' | 'expired' | 'signed-out' | null;
@@ -104,13 +104,33 @@ export const useAuthStore = defineStore('staffAuth', () => {
         refused(result.error, 'password');
         return false;
       }
-      const answer = result.value;
-      if (answer.status === 'signed-in') becomeSignedIn(answer.user);
-      else if (answer.status === 'totp-required') phase.value = 'totp';
-      else {
-        enrollment.value = answer.totp;
-        phase.value = 'enroll';
+      follow(result.value);
+      return true;
+    });
+  }
+
+  /** Where a sign-in goes next, as the core answered. */
+  function follow(answer: SignInResult) {
+    if (answer.status === 'signed-in') becomeSignedIn(answer.user);
+    else if (answer.status === 'totp-required') phase.value = 'totp';
+    else if (answer.status === 'password-change-required') phase.value = 'new-password';
+    else {
+      enrollment.value = answer.totp;
+      phase.value = 'enroll';
+    }
+  }
+
+  /** A first password replaced by the user's own; the sign-in then goes on (a code, a set-up, or in). */
+  function setNewPassword(password: string) {
+    return run(async () => {
+      const result = await api.call('auth.setNewPassword', { password });
+      if (!result.ok) {
+        // Taken too long (the half-done sign-in expired): back to the password, saying why.
+        if (result.error.code === 'UNAUTHENTICATED') phase.value = 'sign-in';
+        error.value = result.error.code === 'CONFLICT' ? { key: 'auth.errors.sameAsFirst', detail: null } : shownError(result.error);
+        return false;
       }
+      follow(result.value);
       return true;
     });
   }
@@ -179,6 +199,6 @@ export const useAuthStore = defineStore('staffAuth', () => {
 
   return {
     phase, user, idleLockMinutes, enrollment, error, busy, lockReason, recoveryCodesLeft, signedIn, isAdmin, waitSeconds: retry.seconds,
-    load, setup, signIn, verifyTotp, useRecoveryCode, restart, signOut, forget, $reset,
+    load, setup, signIn, setNewPassword, verifyTotp, useRecoveryCode, restart, signOut, forget, $reset,
   };
 });

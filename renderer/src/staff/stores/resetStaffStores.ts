@@ -1,4 +1,5 @@
 import { releaseAllPhotoUrls } from '../photoUrls';
+import { useAccountImportStore } from './accountImport';
 import { useAccountsStore } from './accounts';
 import { useAuditStore } from './audit';
 import { useFreeRoomsStore } from './freeRooms';
@@ -19,7 +20,7 @@ import { useTimetableStore } from './timetable';
 export function resetStaffStores(): void {
   for (const useStore of [
     useSearchStore, usePupilCardStore, useGroupPhotosStore, useTimetableStore, useFreeRoomsStore, useAccountsStore,
-    useAuditStore, usePhotoImportStore, usePrivacyStore, useMyAccountStore, useSourcesStore, useNavigationStore,
+    useAccountImportStore, useAuditStore, usePhotoImportStore, usePrivacyStore, useMyAccountStore, useSourcesStore, useNavigationStore,
   ]) useStore().$reset();
   releaseAllPhotoUrls();
 }
