@@ -231,6 +231,7 @@ const en: StaffMessages = {
       tooLarge: 'This file is larger than 2 MB: that is not a staff list.',
       summary: '{file}: {create} new, {change} changed, {unchanged} unchanged, {refuse} refused.',
       line: 'Line',
+      codeHeading: 'Code',
       reason: 'Why not',
       refusedCaption: '{count} line is not imported | {count} lines are not imported',
       changedCaption: '{count} existing account is changed | {count} existing accounts are changed',

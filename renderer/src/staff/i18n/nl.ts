@@ -231,6 +231,7 @@ const nl = {
       tooLarge: 'Dit bestand is groter dan 2 MB: dat is geen personeelslijst.',
       summary: '{file}: {create} nieuw, {change} gewijzigd, {unchanged} ongewijzigd, {refuse} geweigerd.',
       line: 'Regel',
+      codeHeading: 'Code',
       reason: 'Waarom niet',
       refusedCaption: '{count} regel wordt niet geïmporteerd | {count} regels worden niet geïmporteerd',
       changedCaption: '{count} bestaand account wordt gewijzigd | {count} bestaande accounts worden gewijzigd',
