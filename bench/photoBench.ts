@@ -11,7 +11,7 @@ import { buildZip } from '../electron/core/photos/testing/zipWriter';
 import { demoPortraits, generateDemoSchool } from '../electron/core/demo';
 import type { Snapshot } from '../electron/core/sync/snapshot';
 import { writeSnapshot } from '../electron/core/sync/writer';
-import { expectOk, setUpAdmin, staffWindow } from '../electron/core/testing/staffSession';
+import { expectOk, setUpAdmin, staffWindow, totpCode } from '../electron/core/testing/staffSession';
 import { startCore } from '../electron/core/testing/startedCore';
 import { percentile } from './percentiles';
 import type { Figure } from './report';
@@ -68,6 +68,9 @@ export async function photoBench(): Promise<{ title: string; figures: Figure[] }
       await expectOk(core.dispatch(admin.caller, 'accounts.create', { username: 'jansen', displayName: 'M. Jansen', role: 'teacher', password: 'lang genoeg wachtwoord', teacherCode: null }));
       const teacher = staffWindow();
       await expectOk(core.dispatch(teacher, 'auth.signIn', { username: 'jansen', password: 'lang genoeg wachtwoord' }));
+      // Photos need a second factor in the session: the teacher sets up an authenticator, as My account does.
+      const { secret } = await expectOk<{ secret: string }>(core.dispatch(teacher, 'auth.enrollTotp', {}));
+      await expectOk(core.dispatch(teacher, 'auth.verifyTotp', { code: totpCode(secret, clock.now()) }));
 
       const shown = school.pupils.filter((p) => p.photoConsent).map((p) => p.number);
       // Spread over the school, not the same few rows again and again.

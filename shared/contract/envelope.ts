@@ -21,6 +21,8 @@ export const ErrorCode = z.enum([
   /** Too many wrong passwords, codes or PINs: refused for a while; the message says how long. */
   'LOCKED',
   'CONFLICT',
+  /** Signed in with a password alone: pupil photos need a second factor (an authenticator app) in this session. */
+  'SECOND_FACTOR_REQUIRED',
   /** A fault in Gangbord itself; details are in the log, not in the message. */
   'INTERNAL',
 ]);

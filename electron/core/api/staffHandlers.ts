@@ -136,7 +136,8 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       audit.append(signedIn(user).username, 'pupil.card', row.number, null);
       return card;
     },
-    'pupils.photo': (input, { user }) => {
+    'pupils.photo': (input, { caller, user }) => {
+      auth.requireSecondFactor(caller);
       const photo = pupils.photo(pupils.find(input.number));
       audit.append(signedIn(user).username, 'pupil.photo', input.number, null);
       return { mime: photo.mime, base64: photo.bytes.toString('base64') };

@@ -66,8 +66,8 @@ export function createAuthService(ctx: AuthContext) {
     throw new CallFailure('UNAUTHENTICATED', what === 'password' ? WRONG : 'That code is not right, or it was already used.', wait);
   }
 
-  function signedIn(caller: Caller, row: AccountRow): StaffUser {
-    const token = sessions.open(row.id, 'full');
+  function signedIn(caller: Caller, row: AccountRow, secondFactor: boolean): StaffUser {
+    const token = sessions.open(row.id, 'full', secondFactor);
     slot(caller).set(token);
     throttle.succeeded(clientOf(caller), row.username);
     const updated = accounts.set(row.id, { last_sign_in_ms: now() });
@@ -99,7 +99,7 @@ export function createAuthService(ctx: AuthContext) {
       s.set(sessions.open(row.id, 'totp-setup'));
       return { status: 'totp-setup-required', totp };
     }
-    return { status: 'signed-in', user: signedIn(caller, row) };
+    return { status: 'signed-in', user: signedIn(caller, row, false) };
   }
 
   /** The session behind a caller, if it is a complete one, refreshed when the call needs staff rights. */
@@ -203,9 +203,13 @@ export function createAuthService(ctx: AuthContext) {
       } else {
         accounts.set(row.id, { totp_last_step: check.step });
       }
-      if (session.stage === 'full') return { user: toUser(accounts.byId(row.id)!) };
+      if (session.stage === 'full') {
+        // A teacher who set up an authenticator while signed in has just used it: photos open in this session now.
+        session.secondFactor = true;
+        return { user: toUser(accounts.byId(row.id)!) };
+      }
       sessions.close(token);
-      return { user: signedIn(caller, row) };
+      return { user: signedIn(caller, row, true) };
     },
 
     /** The second step with a recovery code instead of the authenticator: for a lost or broken phone. */
@@ -221,7 +225,7 @@ export function createAuthService(ctx: AuthContext) {
       accounts.set(row.id, { recovery_codes: used.stored });
       audit.append(row.username, 'auth.recovery-code', row.username, `recovery code used; ${used.left} left`);
       sessions.close(token);
-      return { user: signedIn(caller, row), codesLeft: used.left };
+      return { user: signedIn(caller, row, true), codesLeft: used.left };
     },
 
     /** Fresh recovery codes, after a code from the authenticator in force; the old ones stop working. */
@@ -236,6 +240,19 @@ export function createAuthService(ctx: AuthContext) {
       accounts.set(row.id, { totp_last_step: check.step, recovery_codes: fresh.stored });
       audit.append(user.username, 'auth.recovery-code', user.username, 'new recovery codes made; the old ones stopped working');
       return { codes: fresh.codes };
+    },
+
+    /**
+     * Pupil photos need a second factor in this session (docs/security-accounts.md §6): a password alone, known to
+     * whoever looked over a shoulder in the staff room, must not open the faces of the school's children.
+     */
+    requireSecondFactor(caller: Caller): void {
+      const session = sessions.get(caller.session?.get() ?? null);
+      if (session?.stage === 'full' && session.secondFactor) return;
+      throw new CallFailure(
+        'SECOND_FACTOR_REQUIRED',
+        'Pupil photos open only after signing in with an authenticator app: set one up under My account (it counts from then on).',
+      );
     },
 
     /** Counts pupils shown by search against the session's budget; false (and nothing counted) once it is spent. */

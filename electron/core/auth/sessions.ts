@@ -14,6 +14,8 @@ export interface Session {
   lastActive: number;
   /** Pupils search has shown this session (docs/security-accounts.md §4). */
   pupilsShown: number;
+  /** Signed in with a second factor (authenticator code or recovery code): what pupil photos require. */
+  secondFactor: boolean;
 }
 
 /** A half-finished sign-in waits this long for its code. */
@@ -32,10 +34,10 @@ export function createSessions(now: () => number, idleMs: () => number) {
     t - s.createdAt < MAX_MS && (s.stage === 'full' ? t - s.lastActive < idleMs() : t - s.createdAt < PENDING_MS);
 
   return {
-    open(accountId: number, stage: SessionStage): string {
+    open(accountId: number, stage: SessionStage, secondFactor = false): string {
       const token = randomBytes(32).toString('base64url');
       const t = now();
-      sessions.set(token, { accountId, stage, createdAt: t, lastActive: t, pupilsShown: 0 });
+      sessions.set(token, { accountId, stage, createdAt: t, lastActive: t, pupilsShown: 0, secondFactor });
       return token;
     },
     get(token: string | null): Session | null {

@@ -8,7 +8,7 @@ import { openCache } from '../db/open';
 import { memoryLogger } from '../logger';
 import { RECORDS_FILE, recordsMigrations } from '../records/openRecords';
 import { generateDemoPortrait, generateDemoSchool, KNOWN_PUPIL } from '../demo';
-import { expectOk, setUpAdmin } from '../testing/staffSession';
+import { expectOk, setUpAdmin, staffWindow, totpCode } from '../testing/staffSession';
 import { startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
 
@@ -131,6 +131,29 @@ describe('looking at a pupil', () => {
     const refused = school.pupils.find((p) => !p.photoConsent)!;
     expect((await expectOk<PupilCard>(core.dispatch(admin.caller, 'pupils.card', { number: refused.number }))).photo).toBe('no-consent');
     expect(await core.dispatch(admin.caller, 'pupils.photo', { number: refused.number })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await core.stop();
+  });
+
+  it('a photo needs a second factor: a teacher signed in with a password alone is refused until an authenticator is used', async () => {
+    const { core, admin, clock } = await staffCore();
+    await expectOk(core.dispatch(admin.caller, 'accounts.create', { username: 'jansen', displayName: 'M. Jansen', role: 'teacher', password: 'lang genoeg wachtwoord', teacherCode: null }));
+    const teacher = staffWindow();
+    expect(await expectOk(core.dispatch(teacher, 'auth.signIn', { username: 'jansen', password: 'lang genoeg wachtwoord' }))).toMatchObject({ status: 'signed-in' });
+    // The card opens; the photo does not, and nothing about the photo is audited as seen.
+    expect(await core.dispatch(teacher, 'pupils.card', { number: sanne.number })).toMatchObject({ ok: true });
+    expect(await core.dispatch(teacher, 'pupils.photo', { number: sanne.number })).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    const seen = await expectOk<{ entries: AuditEntry[] }>(core.dispatch(admin.caller, 'audit.query', { actor: 'jansen' }));
+    expect(seen.entries.map((e) => e.action)).not.toContain('pupil.photo');
+    // Setting up an authenticator in this session, and confirming it with a code, opens photos from then on.
+    const { secret } = await expectOk<{ secret: string }>(core.dispatch(teacher, 'auth.enrollTotp', {}));
+    await expectOk(core.dispatch(teacher, 'auth.verifyTotp', { code: totpCode(secret, clock.now()) }));
+    expect(await core.dispatch(teacher, 'pupils.photo', { number: sanne.number })).toMatchObject({ ok: true });
+    // The next sign-in asks for the code, and photos open after it.
+    clock.advance(60_000);
+    const next = staffWindow();
+    expect(await expectOk(core.dispatch(next, 'auth.signIn', { username: 'jansen', password: 'lang genoeg wachtwoord' }))).toEqual({ status: 'totp-required' });
+    await expectOk(core.dispatch(next, 'auth.verifyTotp', { code: totpCode(secret, clock.now()) }));
+    expect(await core.dispatch(next, 'pupils.photo', { number: sanne.number })).toMatchObject({ ok: true });
     await core.stop();
   });
 

@@ -73,6 +73,7 @@ const en: StaffMessages = {
   },
   errors: {
     forbidden: 'Your account may not do this.',
+    secondFactor: 'Pupil photos open only when you sign in with an authenticator app. Set one up under My account; it works at once.',
     notFound: 'Not found.',
     invalid: 'This input is not right.',
     conflict: 'This is not possible now.',

@@ -73,6 +73,7 @@ const nl = {
   },
   errors: {
     forbidden: 'Dit mag je niet met jouw account.',
+    secondFactor: 'Foto\'s van leerlingen gaan pas open als je inlogt met een authenticator-app. Stel er een in bij Mijn account; daarna kan het meteen.',
     notFound: 'Niet gevonden.',
     invalid: 'Deze invoer klopt niet.',
     conflict: 'Dit kan nu niet.',

@@ -54,6 +54,12 @@ export const useGroupPhotosStore = defineStore('staffGroupPhotos', () => {
     if (gen !== generation || !photosShown.value) return;
     done.value += 1;
     if (!result.ok) {
+      // Not this pupil's photo but every photo: said once for the grid, and the rest are not asked for.
+      if (result.error.code === 'SECOND_FACTOR_REQUIRED') {
+        error.value = shownError(result.error);
+        photosShown.value = false;
+        return;
+      }
       photoErrors.value = { ...photoErrors.value, [member.number]: shownError(result.error) };
       return;
     }

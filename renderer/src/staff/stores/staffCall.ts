@@ -12,6 +12,7 @@ const KEYS: Partial<Record<CallError['code'], string>> = {
   NOT_FOUND: 'errors.notFound',
   INVALID_INPUT: 'errors.invalid',
   CONFLICT: 'errors.conflict',
+  SECOND_FACTOR_REQUIRED: 'errors.secondFactor',
   UNAVAILABLE: 'errors.unavailable',
   LOCKED: 'auth.errors.tooSoon',
   UNAUTHENTICATED: 'errors.signedOut',
@@ -20,7 +21,8 @@ const KEYS: Partial<Record<CallError['code'], string>> = {
 /** The core's message is kept for codes where it says something useful (which number, what was wrong). */
 export function shownError(error: CallError): ShownError {
   const key = KEYS[error.code] ?? 'errors.internal';
-  const detail = key === 'errors.internal' ? null : error.message;
+  // Keys whose text says everything (and the core's English would only repeat it) carry no detail.
+  const detail = key === 'errors.internal' || key === 'errors.secondFactor' ? null : error.message;
   return { key, detail };
 }
 
