@@ -176,7 +176,7 @@ const en: StaffMessages = {
     save: 'Save',
     saved: 'Your password has been changed.',
     totpOn: 'Signing in with an authenticator app is on.',
-    totpOff: 'You sign in without an authenticator app. You can set one up for extra safety.',
+    totpOff: 'You sign in without an authenticator app. Set one up: pupil photos open only after signing in with one.',
     enroll: 'Set up an authenticator app',
     enrolled: 'Your authenticator app is set up.',
     replace: 'Set up a new phone',
