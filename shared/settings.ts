@@ -21,6 +21,28 @@ export const UpstreamUrl = z.string().url().regex(
   'upstream addresses must be https (plain http only to this machine)',
 );
 
+/**
+ * Sign-in with the school's own account through OpenID Connect (docs/school-sign-in.md): authorization code with
+ * PKCE, a loopback redirect. Roles come from the token's group claim, mapped here; a group not listed gives none.
+ */
+export const SchoolSignIn = z.object({
+  /** Which kind of provider, for the page's words and defaults; `custom` is any issuer by its discovery document. */
+  preset: z.enum(['entra', 'google', 'custom']).default('custom'),
+  /** The issuer exactly as the provider names itself: https://login.microsoftonline.com/<tenant>/v2.0, https://accounts.google.com. */
+  issuer: UpstreamUrl,
+  clientId: z.string().trim().min(1).max(200),
+  /** A confidential client's secret, by name in the secret store; null for a public client (PKCE only). */
+  clientSecret: SecretRef.nullable().default(null),
+  /** The ID token claim with the account's groups (Entra: `groups`, object ids unless configured otherwise). */
+  groupsClaim: z.string().trim().min(1).max(100).default('groups'),
+  /** Group to role; an account in none of these groups may not sign in, and loses its role at its next sign-in. */
+  roles: z.array(z.object({ group: z.string().trim().min(1).max(200), role: z.enum(['teacher', 'admin']) }).strict()).max(200).default([]),
+  /** `amr` values that mean the provider asked for a second factor (RFC 8176); `acr` values that do as well. */
+  secondFactorAmr: z.array(z.string().max(40)).max(20).default(['mfa', 'otp', 'hwk', 'swk', 'sms', 'fpt', 'face', 'pop']),
+  secondFactorAcr: z.array(z.string().max(200)).max(20).default([]),
+}).strict();
+export type SchoolSignIn = z.infer<typeof SchoolSignIn>;
+
 /** How many school weeks from the current one a connector fetches. */
 const Weeks = z.number().int().min(1).max(8).default(2);
 
@@ -162,7 +184,9 @@ export const Settings = z.object({
   staff: z.object({
     /** A shared staff-room PC locks back to sign-in after this many minutes without input. */
     idleLockMinutes: z.number().int().min(1).max(120).default(5),
-  }).strict().default({ idleLockMinutes: 5 }),
+    /** Sign in with the school's own account (OpenID Connect); null: local accounts only. */
+    schoolSignIn: SchoolSignIn.nullable().default(null),
+  }).strict().default({ idleLockMinutes: 5, schoolSignIn: null }),
   retention: z.object({
     /**
      * Past lessons stay this many days (for "what did I miss"), then go at the next sync; at most a school year.

@@ -147,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
           emit,
           zone: () => schoolZone(opened, settings.get()),
           engine: () => syncEngine,
+          oidcFetch: options.oidcFetch,
         });
         resolve = staff.auth.resolve;
       } else if (existsSync(join(options.dataDir, RECORDS_FILE))) {

@@ -28,6 +28,8 @@ export interface CoreOptions {
   provisioningFile?: string;
   /** A display profile id chosen on the command line, for this run only. */
   profileOverride?: string | null;
+  /** The HTTP client for the school's sign-in provider; tests pass one that tampers with what the provider answered. */
+  oidcFetch?: typeof fetch;
 }
 
 export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;

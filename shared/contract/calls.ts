@@ -197,8 +197,21 @@ export const AuthStatus = z.object({
   setupNeeded: z.boolean(),
   /** After this many idle minutes the screen locks back to sign-in. */
   idleLockMinutes: z.number().int().min(1).max(120),
+  /** Signing in with the school's own account is set up: the sign-in screen offers it (with the provider's name). */
+  schoolSignIn: z.object({ preset: z.enum(['entra', 'google', 'custom']) }).strict().nullable().optional(),
 }).strict();
 export type AuthStatus = z.infer<typeof AuthStatus>;
+
+/**
+ * Why a sign-in with the school's account was refused: the attempt expired or was used already, the provider refused
+ * the code (a replay), the token names another issuer or audience, has expired, or is not signed by the provider's
+ * keys; the account is in no group that has a role, or is disabled here; the provider answered an error or not at all.
+ */
+export const SchoolSignInRefusal = z.enum([
+  'not-configured', 'expired-attempt', 'code-refused', 'wrong-issuer', 'wrong-audience', 'token-expired', 'bad-signature', 'replayed',
+  'no-role', 'disabled', 'provider-error', 'unreachable', 'other',
+]);
+export type SchoolSignInRefusal = z.infer<typeof SchoolSignInRefusal>;
 
 export const SignInResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed-in'), user: StaffUser }).strict(),
@@ -208,6 +221,8 @@ export const SignInResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('totp-setup-required'), totp: TotpEnrollment }).strict(),
   /** Password right, but it is a first one from an administrator: a new one first (auth.setNewPassword). */
   z.object({ status: z.literal('password-change-required') }).strict(),
+  /** Only from auth.schoolSignInFinish: the school account's sign-in was not accepted, and why (audited). */
+  z.object({ status: z.literal('refused'), reason: SchoolSignInRefusal }).strict(),
 ]);
 export type SignInResult = z.infer<typeof SignInResult>;
 
@@ -318,6 +333,20 @@ export const calls = {
     window: staffOnly,
     summary: 'After a first password from an administrator: the new password of your own; the sign-in then goes on.',
     input: z.object({ password: Password }).strict(),
+    output: SignInResult,
+  }),
+  'auth.schoolSignInStart': call({
+    role: 'kiosk',
+    window: staffOnly,
+    summary: "Start signing in with the school's account: the provider's address to open (PKCE, state and nonce kept here). The redirect is to this machine.",
+    input: z.object({ redirectUri: z.string().url().max(300) }).strict(),
+    output: z.object({ url: z.string().url().max(4000) }).strict(),
+  }),
+  'auth.schoolSignInFinish': call({
+    role: 'kiosk',
+    window: staffOnly,
+    summary: "Finish signing in with the school's account: the address the provider sent the browser back to (code and state).",
+    input: z.object({ callbackUrl: z.string().url().max(4000) }).strict(),
     output: SignInResult,
   }),
   'auth.verifyTotp': call({

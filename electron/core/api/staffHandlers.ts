@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { rulePatternProblem } from '../sources/common/fieldRules';
 import type { AuthService } from '../auth/authService';
 import type { AccountImport } from '../auth/import/importAccounts';
+import type { SchoolSignInService } from '../auth/schoolSignIn/schoolSignIn';
 import type { CacheDb } from '../db/open';
 import type { ImportPhotos } from '../photos/types';
 import type { SearchIndex } from '../search/searchIndex';
@@ -34,6 +35,7 @@ export interface StaffServices {
   cache: CacheDb;
   auth: AuthService;
   accountImport: AccountImport;
+  schoolSignIn: SchoolSignInService;
   audit: AuditLog;
   pupils: Pupils;
   timetables: Timetables;
@@ -78,6 +80,8 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     'auth.signIn': (input, { caller }) => auth.signIn(caller, input),
     'auth.verifyTotp': (input, { caller }) => auth.verifyTotp(caller, input.code),
     'auth.setNewPassword': (input, { caller }) => auth.setNewPassword(caller, input.password),
+    'auth.schoolSignInStart': (input, { caller }) => s.schoolSignIn.start(caller, input.redirectUri),
+    'auth.schoolSignInFinish': (input, { caller }) => s.schoolSignIn.finish(caller, input.callbackUrl),
     'auth.useRecoveryCode': (input, { caller }) => auth.useRecoveryCode(caller, input.code),
     'auth.newRecoveryCodes': (input, { caller, user }) => auth.newRecoveryCodes(caller, signedIn(user), input.code),
     'auth.signOut': (_, { caller }) => auth.signOut(caller),

@@ -21,6 +21,7 @@ export interface AccountRow {
   last_sign_in_ms: number | null;
   email: string | null;
   must_change_password: number;
+  school_subject: string | null;
 }
 
 export const toUser = (r: AccountRow): StaffUser => ({
@@ -46,6 +47,8 @@ export function createAccounts(db: CacheDb) {
     count: () => db.prepare('SELECT count(*) FROM accounts').pluck().get() as number,
     byUsername: (username: string) => byName.get(username.toLowerCase()) as AccountRow | undefined,
     byId: (id: number) => byId.get(id) as AccountRow | undefined,
+    bySchoolSubject: (subject: string) => db.prepare('SELECT * FROM accounts WHERE school_subject = ?').get(subject) as AccountRow | undefined,
+    byEmail: (email: string) => db.prepare('SELECT * FROM accounts WHERE email = ?').all(email.toLowerCase()) as AccountRow[],
     all: () => db.prepare('SELECT * FROM accounts ORDER BY role DESC, username').all() as AccountRow[],
     create(a: {
       username: string;

@@ -21,6 +21,8 @@ export interface AuthContext {
   idleLockMinutes: () => number;
   /** Guesses are slowed here (docs/security-accounts.md §3); one is made when not given. */
   throttle?: Throttle;
+  /** Which school sign-in is set up, for the sign-in screen to offer; none when not given. */
+  schoolSignIn?: () => { preset: 'entra' | 'google' | 'custom' } | null;
 }
 
 export interface Resolved {
@@ -66,17 +68,17 @@ export function createAuthService(ctx: AuthContext) {
     throw new CallFailure('UNAUTHENTICATED', what === 'password' ? WRONG : 'That code is not right, or it was already used.', wait);
   }
 
-  function signedIn(caller: Caller, row: AccountRow, secondFactor: boolean): StaffUser {
+  function signedIn(caller: Caller, row: AccountRow, secondFactor: boolean, detail: string | null = null): StaffUser {
     const token = sessions.open(row.id, 'full', secondFactor);
     slot(caller).set(token);
     throttle.succeeded(clientOf(caller), row.username);
     const updated = accounts.set(row.id, { last_sign_in_ms: now() });
-    audit.append(row.username, 'auth.sign-in', row.username, null);
+    audit.append(row.username, 'auth.sign-in', row.username, detail);
     return toUser(updated);
   }
 
   /** Where a sign-in goes once the password was right: a new password, the code, an authenticator set-up, or in. */
-  function afterPassword(caller: Caller, row: AccountRow): SignInResult {
+  function afterPassword(caller: Caller, row: AccountRow, detail: string | null = null): SignInResult {
     const s = slot(caller);
     if (row.must_change_password === 1) {
       s.set(sessions.open(row.id, 'password-change'));
@@ -99,7 +101,7 @@ export function createAuthService(ctx: AuthContext) {
       s.set(sessions.open(row.id, 'totp-setup'));
       return { status: 'totp-setup-required', totp };
     }
-    return { status: 'signed-in', user: signedIn(caller, row, false) };
+    return { status: 'signed-in', user: signedIn(caller, row, false, detail) };
   }
 
   /** The session behind a caller, if it is a complete one, refreshed when the call needs staff rights. */
@@ -120,7 +122,9 @@ export function createAuthService(ctx: AuthContext) {
     resolve,
 
     status(caller: Caller): AuthStatus {
-      return { user: resolve(caller, false).user, setupNeeded: accounts.count() === 0, idleLockMinutes: ctx.idleLockMinutes() };
+      return {
+        user: resolve(caller, false).user, setupNeeded: accounts.count() === 0, idleLockMinutes: ctx.idleLockMinutes(), schoolSignIn: ctx.schoolSignIn?.() ?? null,
+      };
     },
 
     /** The first administrator, on a machine without accounts. Signs in only after the authenticator is set up. */
@@ -154,6 +158,17 @@ export function createAuthService(ctx: AuthContext) {
       }
       if (!verifySecret(input.password, row.password_hash)) failed(caller, input.username, row, 'password');
       return afterPassword(caller, row);
+    },
+
+    /**
+     * A session for an account whose first factor was checked elsewhere (the school's sign-in). With the provider's
+     * second factor it is complete; without, it goes on as after a password (Gangbord's authenticator, or a session
+     * that opens no photos).
+     */
+    startSession(caller: Caller, row: AccountRow, via: { secondFactor: boolean; detail: string }): SignInResult {
+      slot(caller).set(null);
+      if (via.secondFactor) return { status: 'signed-in', user: signedIn(caller, row, true, via.detail) };
+      return afterPassword(caller, row, via.detail);
     },
 
     /** A first password replaced by the user's own (docs/security-accounts.md §6); then the sign-in goes on. */

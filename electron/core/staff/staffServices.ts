@@ -7,6 +7,8 @@ import { createAuditLog } from '../audit/auditLog';
 import { createAccounts } from '../auth/accounts';
 import { createAuthService } from '../auth/authService';
 import { createAccountImport } from '../auth/import/importAccounts';
+import { createProviderClient } from '../auth/schoolSignIn/providerClient';
+import { createSchoolSignIn } from '../auth/schoolSignIn/schoolSignIn';
 import { createSessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { createFleetStaff } from '../fleet/fleetStaff';
@@ -38,6 +40,8 @@ export interface StaffServicesOptions {
   zone: () => string;
   engine: () => SyncEngine;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+  /** The HTTP client for the school's sign-in provider (tests pass one that changes what the provider answered). */
+  oidcFetch?: typeof fetch;
 }
 
 /** Everything a staff PC has beyond a kiosk: sign-in, the audit log, pupils, search, photos, privacy, the source. */
@@ -48,7 +52,14 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
   const accounts = createAccounts(records);
   // The page locks at the idle limit; the server allows a minute more, so the two never race.
   const sessions = createSessions(clock.now, () => (idleMinutes() + 1) * 60_000);
-  const auth = createAuthService({ accounts, sessions, audit, now: clock.now, idleLockMinutes: idleMinutes });
+  const schoolSettings = () => settings.get().staff.schoolSignIn;
+  const auth = createAuthService({
+    accounts, sessions, audit, now: clock.now, idleLockMinutes: idleMinutes,
+    schoolSignIn: () => {
+      const s = schoolSettings();
+      return s ? { preset: s.preset } : null;
+    },
+  });
   const pupils = createPupils(cache);
 
   void audit.verify().then((check) => {
@@ -59,6 +70,10 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
   return {
     cache, auth, audit, pupils,
     accountImport: createAccountImport({ accounts, sessions, audit, now: clock.now }),
+    schoolSignIn: createSchoolSignIn({
+      settings: schoolSettings, secret: (name) => o.secrets.get(name), provider: createProviderClient(o.oidcFetch ? { fetch: o.oidcFetch } : {}),
+      accounts, auth, audit, now: clock.now,
+    }),
     timetables: createTimetables(cache, o.zone),
     privacy: createPrivacy(cache, records, pupils, audit, clock.now, o.log),
     search: createSearchIndex(cache),

@@ -42,6 +42,8 @@ export async function startCore(
     clock?: Clock;
     key?: Buffer;
     provisioningFile?: string;
+    oidcFetch?: typeof fetch;
+    secrets?: Record<string, string>;
   } = {},
 ): Promise<StartedCore> {
   const key = options.key ?? newKey();
@@ -60,13 +62,14 @@ export async function startCore(
     dataDir,
     key,
     settings,
-    secrets: memorySecretStore(),
+    secrets: memorySecretStore(options.secrets),
     clock,
     log,
     version: '0.0.0-test',
     workerScript: TS_WORKER,
     autoSync: options.autoSync ?? false,
     provisioningFile: options.provisioningFile,
+    oidcFetch: options.oidcFetch,
   });
   await core.start();
   return { core, dataDir, key, log, clock, settings };

@@ -114,7 +114,10 @@ export const useAuthStore = defineStore('staffAuth', () => {
     if (answer.status === 'signed-in') becomeSignedIn(answer.user);
     else if (answer.status === 'totp-required') phase.value = 'totp';
     else if (answer.status === 'password-change-required') phase.value = 'new-password';
-    else {
+    else if (answer.status === 'refused') {
+      phase.value = 'sign-in';
+      error.value = { key: `auth.schoolRefused.${answer.reason}`, detail: null };
+    } else {
       enrollment.value = answer.totp;
       phase.value = 'enroll';
     }
