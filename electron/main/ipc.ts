@@ -3,6 +3,7 @@ import { callChannel, type CallName, callNames, eventChannel, fail, type Result 
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
 import { checkSender, type SenderFacts } from './senderCheck';
+import { createSchoolSignInLoopback } from './schoolSignInLoopback';
 import { createStaffSessions } from './staffSessions';
 import type { AppWindows } from './windows';
 
@@ -22,6 +23,7 @@ function senderFacts(event: IpcMainInvokeEvent, windows: AppWindows): SenderFact
  */
 export function bindIpc(core: Core, windows: AppWindows, appOrigin: string, log: Logger): () => void {
   const staffSessions = createStaffSessions();
+  const schoolSignIn = createSchoolSignInLoopback(core, log);
   const tracked = new Set<number>();
   for (const name of callNames) {
     ipcMain.handle(callChannel(name), async (event, input: unknown): Promise<Result<unknown>> => {
@@ -42,7 +44,10 @@ export function bindIpc(core: Core, windows: AppWindows, appOrigin: string, log:
       }
       try {
         // The window is the client that wrong passwords and PINs are throttled by (docs/security-accounts.md §3).
-        return await core.dispatch({ ...verdict.caller, client: `window-${id}` }, name, input);
+        const caller = { ...verdict.caller, client: `window-${id}` };
+        // The school's sign-in comes back to a listener of the main process, never to the page's own address.
+        if (name === 'auth.schoolSignInStart') return await schoolSignIn.start(caller, event.sender);
+        return await core.dispatch(caller, name, input);
       } catch (error) {
         log.error('ipc.dispatch-threw', { call: name, error });
         return fail('INTERNAL', 'Something went wrong inside Gangbord; the log has details.');
@@ -58,6 +63,7 @@ export function bindIpc(core: Core, windows: AppWindows, appOrigin: string, log:
 
   return () => {
     unsubscribe();
+    schoolSignIn.stop();
     for (const name of callNames) ipcMain.removeHandler(callChannel(name));
   };
 }

@@ -14,6 +14,11 @@ export const events = {
   'fleet.command': z.object({ action: z.enum(FLEET_COMMANDS) }).strict(),
   /** Photo import progress, for an administrator's progress bar: counts only. */
   'photos.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).strict(),
+  /**
+   * The desktop app's loopback listener got the school provider's answer (code and state, useless without the PKCE
+   * verifier the core keeps); sent to the one window that started the sign-in, which finishes it as the web page does.
+   */
+  'auth.schoolReturn': z.object({ callbackUrl: z.string().url().max(4000) }).strict(),
 } as const;
 
 export type Events = typeof events;

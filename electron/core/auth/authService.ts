@@ -123,7 +123,8 @@ export function createAuthService(ctx: AuthContext) {
 
     status(caller: Caller): AuthStatus {
       return {
-        user: resolve(caller, false).user, setupNeeded: accounts.count() === 0, idleLockMinutes: ctx.idleLockMinutes(), schoolSignIn: ctx.schoolSignIn?.() ?? null,
+        user: resolve(caller, false).user, setupNeeded: accounts.count() === 0, idleLockMinutes: ctx.idleLockMinutes(),
+        schoolSignIn: ctx.schoolSignIn?.() ?? null,
       };
     },
 

@@ -162,7 +162,7 @@ export function createSchoolSignIn(ctx: SchoolSignInContext) {
       const row = accountFor(claims, role);
       if (row.disabled === 1) return refuse(caller, new SchoolSignInRefused('disabled', 'The account is disabled on this machine.'), row.username);
       return ctx.auth.startSession(caller, row, {
-        secondFactor: claims.secondFactor, detail: claims.secondFactor ? "school account, second factor by the provider" : 'school account',
+        secondFactor: claims.secondFactor, detail: claims.secondFactor ? 'school account, second factor by the provider' : 'school account',
       });
     },
   };

@@ -10,7 +10,16 @@ import { type ShownError, shownError } from './staffCall';
  * Where the sign-in stands. `setup`: no account exists, the first administrator is created here; `totp`: the
  * password was right, the code is awaited; `enroll`: an authenticator must be set up now (secret on screen).
  */
-export type AuthPhase = 'unknown' | 'setup' | 'sign-in' | 'new-password' | 'totp' | 'enroll' | 'signed-in';
+export type AuthPhase = 'unknown' | 'setup' | 'sign-in' | 'school-wait' | 'new-password' | 'totp' | 'enroll' | 'signed-in';
+
+/** The provider behind "sign in with your school account", for the button's words; null when it is not set up. */
+export type SchoolPreset = 'entra' | 'google' | 'custom';
+
+/** The provider's answer in this page's address (the web host): code or error, with the state it belongs to. */
+function providerAnswer(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  return params.has('state') && (params.has('code') || params.has('error')) ? window.location.href : null;
+}
 
 /** Why the sign-in screen is showing, for a line of explanation (never anything personal). */
 export type LockReason = 'idle' | 'expired' | 'signed-out' | null;
@@ -32,6 +41,8 @@ export const useAuthStore = defineStore('staffAuth', () => {
   const phase = ref<AuthPhase>('unknown');
   const user = ref<StaffUser | null>(null);
   const idleLockMinutes = ref(DEFAULT_IDLE_MINUTES);
+  const schoolSignIn = ref<SchoolPreset | null>(null);
+  let stopListening: (() => void) | null = null;
   /** The authenticator secret while it is being set up; dropped as soon as the code is confirmed. */
   const enrollment = ref<TotpEnrollment | null>(null);
   const error = ref<ShownError | null>(null);
@@ -70,6 +81,13 @@ export const useAuthStore = defineStore('staffAuth', () => {
 
   /** Asks the core who is signed in on this window (a reload keeps the session: the host holds it). */
   async function load(): Promise<boolean> {
+    const answer = providerAnswer();
+    if (answer) {
+      // The code leaves the address bar and the history at once; the core uses it once anyway.
+      window.history.replaceState(null, '', window.location.pathname);
+      await finishSchoolSignIn(answer);
+      if (phase.value !== 'sign-in') return true;
+    }
     const result = await api.call('auth.status', {});
     if (!result.ok) {
       error.value = shownError(result.error);
@@ -77,6 +95,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
     }
     const status = result.value;
     idleLockMinutes.value = status.idleLockMinutes;
+    schoolSignIn.value = status.schoolSignIn?.preset ?? null;
     if (status.user) becomeSignedIn(status.user);
     else phase.value = status.setupNeeded ? 'setup' : 'sign-in';
     return true;
@@ -121,6 +140,41 @@ export const useAuthStore = defineStore('staffAuth', () => {
       enrollment.value = answer.totp;
       phase.value = 'enroll';
     }
+  }
+
+  /**
+   * Sign-in with the school's account. The web page goes to the provider and comes back to this address; the desktop
+   * app opens the system browser and its main process hands the answer back (the auth.schoolReturn event).
+   */
+  function startSchoolSignIn() {
+    return run(async () => {
+      const result = await api.call('auth.schoolSignInStart', { redirectUri: `${window.location.origin}${window.location.pathname}` });
+      if (!result.ok) {
+        error.value = result.error.code === 'UNAVAILABLE' ? { key: 'auth.schoolRefused.unreachable', detail: null } : shownError(result.error);
+        return false;
+      }
+      if (window.gangbord) {
+        // The desktop app's listener hands the provider's answer to this window (once per page is enough).
+        stopListening ??= api.on('auth.schoolReturn', ({ callbackUrl }) => void finishSchoolSignIn(callbackUrl));
+        phase.value = 'school-wait';
+        return true;
+      }
+      window.location.assign(result.value.url);
+      return true;
+    });
+  }
+
+  function finishSchoolSignIn(callbackUrl: string) {
+    return run(async () => {
+      const result = await api.call('auth.schoolSignInFinish', { callbackUrl });
+      if (!result.ok) {
+        phase.value = 'sign-in';
+        error.value = shownError(result.error);
+        return false;
+      }
+      follow(result.value);
+      return result.value.status !== 'refused';
+    });
   }
 
   /** A first password replaced by the user's own; the sign-in then goes on (a code, a set-up, or in). */
@@ -201,7 +255,7 @@ export const useAuthStore = defineStore('staffAuth', () => {
   }
 
   return {
-    phase, user, idleLockMinutes, enrollment, error, busy, lockReason, recoveryCodesLeft, signedIn, isAdmin, waitSeconds: retry.seconds,
-    load, setup, signIn, setNewPassword, verifyTotp, useRecoveryCode, restart, signOut, forget, $reset,
+    phase, user, idleLockMinutes, schoolSignIn, enrollment, error, busy, lockReason, recoveryCodesLeft, signedIn, isAdmin, waitSeconds: retry.seconds,
+    load, setup, signIn, startSchoolSignIn, finishSchoolSignIn, setNewPassword, verifyTotp, useRecoveryCode, restart, signOut, forget, $reset,
   };
 });

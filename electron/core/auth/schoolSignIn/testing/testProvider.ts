@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider from 'oidc-provider';
 
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 /** A school account at the test provider: who they are and which groups they are in. */
 export interface TestAccount {
   email: string;
@@ -14,7 +16,7 @@ export interface TestProvider {
   issuer: string;
   clientId: string;
   /** The provider's signing key, private part included: a test signs a changed token with it, or with another key. */
-  signingKey: { privateKey: CryptoKey; kid: string };
+  signingKey: { privateKey: SigningKey; kid: string };
   accounts: Map<string, TestAccount>;
   stop(): Promise<void>;
 }
