@@ -91,7 +91,7 @@ export async function signInWithPassword(page: Page, username: string, password:
   const form = page.getByRole('form', { name: /Inloggen|Sign in/ });
   await form.getByLabel(/Gebruikersnaam|Username/).fill(username);
   await form.getByLabel(/Wachtwoord|Password/).fill(password);
-  await form.getByRole('button', { name: /Inloggen|Sign in/ }).click();
+  await form.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -81,13 +81,6 @@ export const useAuthStore = defineStore('staffAuth', () => {
 
   /** Asks the core who is signed in on this window (a reload keeps the session: the host holds it). */
   async function load(): Promise<boolean> {
-    const answer = providerAnswer();
-    if (answer) {
-      // The code leaves the address bar and the history at once; the core uses it once anyway.
-      window.history.replaceState(null, '', window.location.pathname);
-      await finishSchoolSignIn(answer);
-      if (phase.value !== 'sign-in') return true;
-    }
     const result = await api.call('auth.status', {});
     if (!result.ok) {
       error.value = shownError(result.error);
@@ -96,6 +89,15 @@ export const useAuthStore = defineStore('staffAuth', () => {
     const status = result.value;
     idleLockMinutes.value = status.idleLockMinutes;
     schoolSignIn.value = status.schoolSignIn?.preset ?? null;
+    const answer = providerAnswer();
+    if (answer && !status.user) {
+      // Back from the school's sign-in page. The code leaves the address bar and the history at once; the core
+      // uses it once anyway.
+      window.history.replaceState(null, '', window.location.pathname);
+      phase.value = 'sign-in';
+      await finishSchoolSignIn(answer);
+      return true;
+    }
     if (status.user) becomeSignedIn(status.user);
     else phase.value = status.setupNeeded ? 'setup' : 'sign-in';
     return true;

@@ -68,6 +68,8 @@ export async function startTestProvider(accounts: Record<string, TestAccount>): 
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
+    // A browser asks every origin for its icon; a real provider has one.
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const interaction = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
     if (!interaction) return callback(req, res);
     void (async () => {
