@@ -247,7 +247,7 @@ const en: StaffMessages = {
     },
     import: {
       title: 'Import a staff list',
-      hint: 'A CSV file with the columns code (abbreviation), name, e-mail and role (teacher or administrator), as Excel or the student information system saves it. You see first what would happen; nothing is saved until you press Import.',
+      hint: 'A CSV file with the columns code (abbreviation), name, e-mail and role (teacher or administrator), as Excel or the pupil information system saves it. You see first what would happen; nothing is saved until you press Import.',
       choose: 'Choose the file',
       working: 'Reading the list…',
       tooLarge: 'This file is larger than 2 MB: that is not a staff list.',
