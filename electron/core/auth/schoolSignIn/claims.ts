@@ -8,6 +8,8 @@ export interface SchoolClaims {
   email: string | null;
   name: string | null;
   groups: string[];
+  /** The token has no groups claim at all (Google Workspace never sends one): roles then come from the staff list. */
+  groupsMissing: boolean;
   secondFactor: boolean;
 }
 
@@ -23,6 +25,7 @@ export function readClaims(claims: Record<string, unknown>, settings: SchoolSign
   const email = claims.email_verified === false ? null : text(claims.email) ?? text(claims.preferred_username);
   return {
     iss: String(claims.iss), sub: String(claims.sub), email: email?.includes('@') ? email.toLowerCase() : null, name: text(claims.name), groups,
+    groupsMissing: rawGroups === undefined,
     secondFactor: amr.some((a) => settings.secondFactorAmr.includes(a)) || (acr !== null && settings.secondFactorAcr.includes(acr)),
   };
 }

@@ -51,11 +51,15 @@ const tamperingFetch: typeof fetch = async (input, init) => {
   return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
 };
 
-async function schoolCore() {
+const GROUP_ROLES = [{ group: 'docenten', role: 'teacher' }, { group: 'gangbord-beheer', role: 'admin' }] as const;
+
+async function schoolCore(roles: readonly { group: string; role: 'teacher' | 'admin' }[] = GROUP_ROLES) {
   provider = await startTestProvider({
     dirk: { email: 'd.docent@school.example', name: 'Dirk Docent', groups: ['docenten'] },
     bea: { email: 'b.heer@school.example', name: 'Bea Heer', groups: ['docenten', 'gangbord-beheer'] },
     eva: { email: 'e.extern@school.example', name: 'Eva Extern', groups: ['ouders'] },
+    gina: { email: 'g.google@school.example', name: 'Gina Google' },
+    otto: { email: 'o.onbekend@school.example', name: 'Otto Onbekend' },
   });
   const clock = manualClock(at(DAY, '08:00'));
   const { core } = await startCore(tempDir(), {
@@ -63,7 +67,7 @@ async function schoolCore() {
     settings: {
       staff: {
         idleLockMinutes: 5,
-        schoolSignIn: { preset: 'custom', issuer: provider.issuer, clientId: provider.clientId, roles: [{ group: 'docenten', role: 'teacher' }, { group: 'gangbord-beheer', role: 'admin' }] },
+        schoolSignIn: { preset: 'custom', issuer: provider.issuer, clientId: provider.clientId, roles: [...roles] },
       },
     },
   });
@@ -139,6 +143,24 @@ describe("signing in with the school's account (a real OpenID provider on loopba
     for (const reason of ['no-role', 'expired-attempt', 'code-refused', 'wrong-audience', 'wrong-issuer', 'token-expired', 'bad-signature']) {
       expect(logged.some((d) => d?.startsWith(`school account refused (${reason})`)), reason).toBe(true);
     }
+    await core.stop();
+  });
+
+  it('refreshes the role at every sign-in: out of the administrators\' group is a teacher, out of every group is refused', async () => {
+    const { core, signIn } = await schoolCore();
+    expect((await signIn('bea', true)).result).toMatchObject({ status: 'signed-in', user: { role: 'admin' } });
+    provider!.accounts.get('bea')!.groups = ['docenten'];
+    expect((await signIn('bea', true)).result).toMatchObject({ status: 'signed-in', user: { role: 'teacher' } });
+    provider!.accounts.get('bea')!.groups = ['ouders'];
+    expect((await signIn('bea', true)).result).toEqual({ status: 'refused', reason: 'no-role' });
+    await core.stop();
+  });
+
+  it('takes the role from the staff list for a provider that sends no groups (Google Workspace), and refuses who is not on it', async () => {
+    const { core, admin, signIn } = await schoolCore([]);
+    await expectOk(core.dispatch(admin.caller, 'accounts.import', { csv: 'code;naam;e-mail;rol\nGGO;G. Google;g.google@school.example;docent\n' }));
+    expect((await signIn('gina', true)).result).toMatchObject({ status: 'signed-in', user: { username: 'ggo', role: 'teacher', displayName: 'Gina Google' } });
+    expect((await signIn('otto', true)).result).toEqual({ status: 'refused', reason: 'no-role' });
     await core.stop();
   });
 

@@ -154,8 +154,12 @@ export function createSchoolSignIn(ctx: SchoolSignInContext) {
       } catch (error) {
         return refuse(caller, refusalOf(error), null);
       }
-      const role = roleFromGroups(claims.groups, settings);
       const known = ctx.accounts.bySchoolSubject(`${claims.iss} ${claims.sub}`);
+      // A provider that sends no groups at all (Google Workspace): the role of the account already here for this
+      // person (linked before, or the one account with this e-mail address from the imported staff list).
+      const byEmail = claims.email ? ctx.accounts.byEmail(claims.email).filter((a) => a.school_subject === null) : [];
+      const listed = known ?? (byEmail.length === 1 ? byEmail[0] : undefined);
+      const role = claims.groupsMissing && settings.roles.length === 0 ? (listed?.role ?? null) : roleFromGroups(claims.groups, settings);
       if (role === null) {
         return refuse(caller, new SchoolSignInRefused('no-role', `${claims.email ?? claims.sub} is in none of the groups that have a role in Gangbord.`), known?.username ?? null);
       }

@@ -9,7 +9,8 @@ type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 export interface TestAccount {
   email: string;
   name: string;
-  groups: string[];
+  /** None at all: the provider sends no groups claim (as Google Workspace). */
+  groups?: string[];
 }
 
 export interface TestProvider {
