@@ -4,6 +4,7 @@ import { shell, type WebContents } from 'electron';
 import { type Caller, eventChannel, type Result } from '@shared/contract';
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
+import { browserAddress } from './browserAddress';
 
 /** How long the listener waits for the browser to come back before it gives up (the core forgets the attempt too). */
 const WAIT_MS = 10 * 60_000;
@@ -54,14 +55,14 @@ export function createSchoolSignInLoopback(core: Core, log: Logger) {
         stop();
         return started;
       }
-      const { url } = started.value as { url: string };
-      // Only the provider's https address (or a provider on this machine) goes to the system browser.
-      if (!/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) {
+      const address = browserAddress((started.value as { url: string }).url);
+      if (address === null) {
         stop();
-        log.warn('school-sign-in.refused-url', { host: new URL(url).host });
+        log.warn('school-sign-in.refused-url');
         return { ok: false, error: { code: 'INVALID_INPUT', message: 'The provider address is not https.' } };
       }
-      await shell.openExternal(url);
+      // Only an https address (or a provider on this machine) gets here: browserAddress.ts, and its test.
+      await shell.openExternal(address); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return started;
     },
     stop,
