@@ -3,6 +3,7 @@ import { callChannel, type CallName, callNames, eventChannel, fail, type Result 
 import type { Core } from '../core/app.types';
 import type { Logger } from '../core/logger';
 import { checkSender, type SenderFacts } from './senderCheck';
+import { choosePath } from './choosePath';
 import { createSchoolSignInLoopback } from './schoolSignInLoopback';
 import { createStaffSessions } from './staffSessions';
 import type { AppWindows } from './windows';
@@ -47,6 +48,8 @@ export function bindIpc(core: Core, windows: AppWindows, appOrigin: string, log:
         const caller = { ...verdict.caller, client: `window-${id}` };
         // The school's sign-in comes back to a listener of the main process, never to the page's own address.
         if (name === 'auth.schoolSignInStart') return await schoolSignIn.start(caller, event.sender);
+        // The file dialog is the desktop app's own; the core checks the role first (a teacher gets no dialog).
+        if (name === 'host.choosePath') return await choosePath(core, caller, event.sender, input);
         return await core.dispatch(caller, name, input);
       } catch (error) {
         log.error('ipc.dispatch-threw', { call: name, error });

@@ -8,10 +8,11 @@ import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import { AccountImportPlan, AccountImportResult } from '../domain/accountImport';
 import {
-  AuditEntry, FreeRooms, GroupMember, Password, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
+  AuditEntry, FreeRooms, GroupMember, Password, PhotoImportPreview, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
   PupilSearchDay, RecoveryCode, StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
 } from '../domain/staff';
 import { PupilNumber } from '../domain/people';
+import { PHOTO_NAMING } from '../domain/photoNaming';
 import { Instant, LocalDate } from '../domain/time';
 import { SecretRef, SourceConfig } from '../settings';
 import { AppMode, type Role } from './roles';
@@ -512,6 +513,24 @@ export const calls = {
     input: z.object({ group: Code }).strict(),
     output: z.object({ group: Code, pupils: z.array(GroupMember) }).strict(),
   }),
+  'photos.preview': call({
+    role: 'admin',
+    summary: 'What importing this folder or ZIP with this naming would do, from the file names alone; nothing is read or stored.',
+    input: z
+      .object({
+        kind: z.enum(['folder', 'zip']),
+        path: z.string().min(1).max(1000),
+        pattern: z.string().max(200).default(PHOTO_NAMING.number),
+      })
+      .strict(),
+    output: PhotoImportPreview,
+  }),
+  'host.choosePath': call({
+    role: 'admin',
+    summary: "The desktop app's own file dialog for a folder or a ZIP file; the web host has none (the path is typed there).",
+    input: z.object({ kind: z.enum(['folder', 'zip']) }).strict(),
+    output: z.object({ path: z.string().max(1000).nullable() }).strict(),
+  }),
   'photos.import': call({
     role: 'admin',
     summary: 'Import pupil photos from a folder or a ZIP file on this machine; progress comes as photos.progress events.',
@@ -520,7 +539,7 @@ export const calls = {
         kind: z.enum(['folder', 'zip']),
         path: z.string().min(1).max(1000),
         /** A regular expression on the file name whose first group is the pupil number. */
-        pattern: z.string().max(200).default('^(\\d+)\\.(?:jpe?g|png)$'),
+        pattern: z.string().max(200).default(PHOTO_NAMING.number),
       })
       .strict(),
     output: PhotoImportReport,

@@ -6,3 +6,4 @@ export * from './announcement';
 export * from './display';
 export * from './staff';
 export * from './accountImport';
+export * from './photoNaming';

@@ -136,12 +136,35 @@ export const AuditEntry = z.object({
 }).strict();
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/**
+ * Why a file was not imported, as a code the staff page words in its own language; the report keeps the core's own
+ * sentence beside it as the technical detail.
+ */
+export const PHOTO_REFUSALS = [
+  'notImage', 'damaged', 'tooLarge', 'tooManyPixels', 'tooSmall', 'hiddenData', 'link', 'notAFile', 'unreadable', 'encrypted',
+  'unsupportedPacking', 'zipBomb', 'unsafeName', 'notZip', 'tooManyFiles', 'duplicate', 'noConsent', 'ambiguous', 'cancelled', 'other',
+] as const;
+export const PhotoRefusalCode = z.enum(PHOTO_REFUSALS);
+export type PhotoRefusalCode = z.infer<typeof PhotoRefusalCode>;
+
 export const PhotoImportReport = z.object({
   files: z.number().int().min(0),
   stored: z.number().int().min(0),
   /** Files whose name gave no pupil number of the school. */
   unmatched: z.array(z.string().max(300)).max(10_000),
   /** Files refused, and why in plain words. */
-  rejected: z.array(z.object({ file: z.string().max(300), reason: z.string().max(300) }).strict()).max(10_000),
+  rejected: z.array(z.object({ file: z.string().max(300), code: PhotoRefusalCode, reason: z.string().max(300) }).strict()).max(10_000),
 }).strict();
 export type PhotoImportReport = z.infer<typeof PhotoImportReport>;
+
+/** What an import would do, from the file names alone (nothing read): matches with examples, misses, refusals. */
+export const PhotoImportPreview = z.object({
+  files: z.number().int().min(0),
+  matched: z.number().int().min(0),
+  examples: z.array(z.object({ file: z.string().max(300), pupilNumber: z.string().max(40) }).strict()).max(20),
+  unmatched: z.number().int().min(0),
+  unmatchedExamples: z.array(z.string().max(300)).max(20),
+  /** Refused before reading (at most 200 listed): a second file for a pupil, no consent, an unsafe name. */
+  refused: z.array(z.object({ file: z.string().max(300), code: PhotoRefusalCode }).strict()).max(200),
+}).strict();
+export type PhotoImportPreview = z.infer<typeof PhotoImportPreview>;

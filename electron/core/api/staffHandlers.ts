@@ -9,6 +9,7 @@ import type { AuthService } from '../auth/authService';
 import type { AccountImport } from '../auth/import/importAccounts';
 import type { SchoolSignInService } from '../auth/schoolSignIn/schoolSignIn';
 import type { CacheDb } from '../db/open';
+import { previewPhotos } from '../photos/previewPhotos';
 import type { ImportPhotos } from '../photos/types';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Privacy } from '../staff/privacy';
@@ -69,6 +70,11 @@ const signedIn = (user: StaffUser | null): StaffUser => {
  */
 export function createStaffHandlers(s: StaffServices): StaffHandlers {
   const { auth, audit, pupils, timetables, privacy } = s;
+  /** The school's pupils by number, and those whose photo may not be kept (their files are refused and reported). */
+  const pupilConsent = () => {
+    const rows = s.cache.prepare('SELECT number, photo_consent FROM pupils').all() as { number: string; photo_consent: number }[];
+    return { pupilNumbers: rows.map((p) => p.number), withoutConsent: new Set(rows.filter((p) => p.photo_consent !== 1).map((p) => p.number)) };
+  };
   const teacherName = (code: string) => {
     const t = s.cache.prepare('SELECT first_name, prefix, last_name FROM teachers WHERE code = ?').get(code) as { first_name: string | null; prefix: string | null; last_name: string | null } | undefined;
     // The name alone: the accounts list shows the code beside it, so "(BEE)" is never written twice.
@@ -156,11 +162,12 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       for (const pupil of members) audit.append(actor, 'group.members', pupil.number, input.group);
       return { group: input.group, pupils: members };
     },
+    'photos.preview': (input) => previewPhotos({ kind: input.kind, path: input.path, pattern: input.pattern, ...pupilConsent() }),
+    'host.choosePath': () => {
+      throw new CallFailure('UNAVAILABLE', 'Only the desktop app has a file dialog; type the path on this machine.');
+    },
     'photos.import': async (input, { user }) => {
-      const pupils = s.cache.prepare('SELECT number, photo_consent FROM pupils').all() as { number: string; photo_consent: number }[];
-      const pupilNumbers = pupils.map((p) => p.number);
-      // A photo the school may not show is not kept either: files for those pupils are refused and reported.
-      const withoutConsent = new Set(pupils.filter((p) => p.photo_consent !== 1).map((p) => p.number));
+      const { pupilNumbers, withoutConsent } = pupilConsent();
       const report = await s.importPhotos(s.cache, {
         kind: input.kind,
         path: input.path,

@@ -3,6 +3,7 @@ import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBytes, type PhotoLimits } from './limits';
 import type { OpenedSource, ReadResult, SourceFile } from './source';
+import { refusal } from './refusal';
 
 // O_NOFOLLOW: a file swapped for a link between listing and opening is refused by the kernel, not followed.
 // O_NONBLOCK: a pipe swapped in cannot hang the import. Both are 0 where the platform lacks them (Windows).
@@ -16,13 +17,13 @@ async function readRegularFile(path: string, maxBytes: number): Promise<ReadResu
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { ok: false, reason: 'The file became a link while importing; links are never followed: refused.' };
-    return { ok: false, reason: `The file could not be read (${code ?? (error as Error).message}).` };
+    if (code === 'ELOOP') return { ok: false, reason: refusal('link', 'The file became a link while importing; links are never followed: refused.') };
+    return { ok: false, reason: refusal('unreadable', `The file could not be read (${code ?? (error as Error).message}).`) };
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) return { ok: false, reason: 'This is not an ordinary file: refused.' };
-    if (info.size > maxBytes) return { ok: false, reason: `The file is ${formatBytes(info.size)}, more than the ${formatBytes(maxBytes)} allowed per photo: not read.` };
+    if (!info.isFile()) return { ok: false, reason: refusal('notAFile', 'This is not an ordinary file: refused.') };
+    if (info.size > maxBytes) return { ok: false, reason: refusal('tooLarge', `The file is ${formatBytes(info.size)}, more than the ${formatBytes(maxBytes)} allowed per photo: not read.`) };
     // Read at most one byte past the limit: a file that grows while we read cannot make us read more.
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(info.size, 1)));
     let length = 0;
@@ -32,10 +33,10 @@ async function readRegularFile(path: string, maxBytes: number): Promise<ReadResu
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > maxBytes) return { ok: false, reason: `The file is larger than the ${formatBytes(maxBytes)} allowed per photo: not read.` };
+    if (length > maxBytes) return { ok: false, reason: refusal('tooLarge', `The file is larger than the ${formatBytes(maxBytes)} allowed per photo: not read.`) };
     return { ok: true, bytes: buffer.subarray(0, length) };
   } catch (error) {
-    return { ok: false, reason: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
+    return { ok: false, reason: refusal('unreadable', `The file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`) };
   } finally {
     await handle.close();
   }
@@ -43,9 +44,9 @@ async function readRegularFile(path: string, maxBytes: number): Promise<ReadResu
 
 function fileOf(dir: string, entry: Dirent, name: string, maxBytes: number): SourceFile {
   // Dirent types are lstat's: a link is seen as a link, never as what it points to.
-  const refusal = entry.isSymbolicLink() ? 'This is a link (shortcut); links are never followed: refused.'
-    : entry.isFile() ? null : 'This is not an ordinary file (a device, pipe or socket): refused.';
-  return { name, refusal, read: () => readRegularFile(join(dir, entry.name), maxBytes) };
+  const refused = entry.isSymbolicLink() ? refusal('link', 'This is a link (shortcut); links are never followed: refused.')
+    : entry.isFile() ? null : refusal('notAFile', 'This is not an ordinary file (a device, pipe or socket): refused.');
+  return { name, refusal: refused, read: () => readRegularFile(join(dir, entry.name), maxBytes) };
 }
 
 /**
@@ -58,7 +59,7 @@ export async function openFolderSource(path: string, limits: Pick<PhotoLimits, '
   try {
     top = (await readdir(path, { withFileTypes: true })).sort(byName);
   } catch (error) {
-    return { ok: false, reason: `The folder could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
+    return { ok: false, reason: refusal('unreadable', `The folder could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`) };
   }
   for (const entry of top) {
     if (files.length > limits.maxFiles) break;
@@ -72,12 +73,12 @@ export async function openFolderSource(path: string, limits: Pick<PhotoLimits, '
         if (!inner.isDirectory()) files.push(fileOf(sub, inner, `${entry.name}/${inner.name}`, limits.maxFileBytes));
       }
     } catch (error) {
-      const reason = `This folder could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
+      const reason = refusal('unreadable', `This folder could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
       files.push({ name: `${entry.name}/`, refusal: reason, read: async () => ({ ok: false, reason }) });
     }
   }
   if (files.length > limits.maxFiles) {
-    return { ok: false, reason: `The folder holds more than ${limits.maxFiles} files, more than a photo export could have: nothing was read.` };
+    return { ok: false, reason: refusal('tooManyFiles', `The folder holds more than ${limits.maxFiles} files, more than a photo export could have: nothing was read.`) };
   }
   return { ok: true, files, close: async () => undefined };
 }

@@ -155,9 +155,9 @@ describe('a hostile ZIP', () => {
     for (const name of Object.keys(zips)) reports.push(await importPhotos(db, options('zip', join(root, 'inputs', name))));
 
     expect(reports).toEqual([
-      { files: 1, stored: 0, unmatched: [], rejected: [{ file: 'entries.zip', reason: expect.stringMatching(/holds 100001 entries, more than the 20000/) }] },
-      { files: 1, stored: 0, unmatched: [], rejected: [{ file: 'overlap.zip', reason: expect.stringMatching(/2\.3 GB in all, more than the 2 GB/) }] },
-      { files: 1, stored: 0, unmatched: [], rejected: [{ file: 'fake.zip', reason: expect.stringMatching(/not a ZIP file/) }] },
+      { files: 1, stored: 0, unmatched: [], rejected: [{ file: 'entries.zip', code: 'tooManyFiles', reason: expect.stringMatching(/holds 100001 entries, more than the 20000/) }] },
+      { files: 1, stored: 0, unmatched: [], rejected: [{ file: 'overlap.zip', code: 'tooLarge', reason: expect.stringMatching(/2\.3 GB in all, more than the 2 GB/) }] },
+      { files: 1, stored: 0, unmatched: [], rejected: [{ file: 'fake.zip', code: 'notZip', reason: expect.stringMatching(/not a ZIP file/) }] },
     ]);
     expect(storedNumbers(db)).toEqual([]);
     expect(watchedState(root, [])).toEqual(before);

@@ -1,8 +1,9 @@
 import type { PhotoLimits } from './limits';
+import { type Refusal, refusal } from './refusal';
 
 export type ImageCheck =
   | { ok: true; format: 'jpeg' | 'png'; width: number; height: number }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Refusal };
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -26,7 +27,7 @@ function describeOther(b: Buffer): string {
   return 'This is not a JPEG or PNG photo (the content is of an unknown kind).';
 }
 
-type Walk = { ok: true; width: number; height: number; end: number } | { ok: false; reason: string };
+type Walk = { ok: true; width: number; height: number; end: number } | { ok: false; reason: Refusal };
 
 const TRUNCATED = 'The image is cut off (truncated): the file ends before the picture does.';
 
@@ -40,33 +41,33 @@ function walkJpeg(b: Buffer): Walk {
   let pos = 2;
   let size: { width: number; height: number } | null = null;
   for (;;) {
-    if (pos >= b.length) return { ok: false, reason: TRUNCATED };
-    if (b[pos] !== 0xff) return { ok: false, reason: 'The JPEG is damaged (its structure is broken).' };
+    if (pos >= b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
+    if (b[pos] !== 0xff) return { ok: false, reason: refusal('damaged', 'The JPEG is damaged (its structure is broken).') };
     while (pos < b.length && b[pos] === 0xff) pos++;
-    if (pos >= b.length) return { ok: false, reason: TRUNCATED };
+    if (pos >= b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
     const marker = b[pos++]!;
     if (marker === 0xd9) {
-      if (!size) return { ok: false, reason: 'The JPEG holds no picture.' };
+      if (!size) return { ok: false, reason: refusal('damaged', 'The JPEG holds no picture.') };
       return { ok: true, ...size, end: pos };
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue;
-    if (marker === 0xd8 || marker === 0x00) return { ok: false, reason: 'The JPEG is damaged (its structure is broken).' };
-    if (pos + 2 > b.length) return { ok: false, reason: TRUNCATED };
+    if (marker === 0xd8 || marker === 0x00) return { ok: false, reason: refusal('damaged', 'The JPEG is damaged (its structure is broken).') };
+    if (pos + 2 > b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
     const length = b.readUInt16BE(pos);
-    if (length < 2) return { ok: false, reason: 'The JPEG is damaged (its structure is broken).' };
+    if (length < 2) return { ok: false, reason: refusal('damaged', 'The JPEG is damaged (its structure is broken).') };
     const end = pos + length;
-    if (end > b.length) return { ok: false, reason: TRUNCATED };
+    if (end > b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
     if (isSof(marker) && !size) {
-      if (length < 8) return { ok: false, reason: 'The JPEG is damaged (its structure is broken).' };
+      if (length < 8) return { ok: false, reason: refusal('damaged', 'The JPEG is damaged (its structure is broken).') };
       size = { height: b.readUInt16BE(pos + 3), width: b.readUInt16BE(pos + 5) };
     }
     pos = end;
     if (marker !== 0xda) continue;
-    if (!size) return { ok: false, reason: 'The JPEG is damaged (picture data before its size).' };
+    if (!size) return { ok: false, reason: refusal('damaged', 'The JPEG is damaged (picture data before its size).') };
     // Scan data: 0xFF is followed by 0x00 (a stuffed byte), a restart marker or fill; anything else is the next marker.
     for (;;) {
       const ff = b.indexOf(0xff, pos);
-      if (ff < 0 || ff + 1 >= b.length) return { ok: false, reason: TRUNCATED };
+      if (ff < 0 || ff + 1 >= b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
       const next = b[ff + 1]!;
       if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) pos = ff + 2;
       else if (next === 0xff) pos = ff + 1;
@@ -84,20 +85,20 @@ function walkPng(b: Buffer): Walk {
   let size: { width: number; height: number } | null = null;
   let hasData = false;
   for (;;) {
-    if (pos + 8 > b.length) return { ok: false, reason: TRUNCATED };
+    if (pos + 8 > b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
     const length = b.readUInt32BE(pos);
     const type = b.toString('latin1', pos + 4, pos + 8);
-    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return { ok: false, reason: 'The PNG is damaged (its structure is broken).' };
+    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return { ok: false, reason: refusal('damaged', 'The PNG is damaged (its structure is broken).') };
     const end = pos + 12 + length;
-    if (end > b.length) return { ok: false, reason: TRUNCATED };
+    if (end > b.length) return { ok: false, reason: refusal('damaged', TRUNCATED) };
     if (!size) {
-      if (type !== 'IHDR' || length !== 13) return { ok: false, reason: 'The PNG is damaged (it does not start with its header).' };
+      if (type !== 'IHDR' || length !== 13) return { ok: false, reason: refusal('damaged', 'The PNG is damaged (it does not start with its header).') };
       size = { width: b.readUInt32BE(pos + 8), height: b.readUInt32BE(pos + 12) };
     }
     if (type === 'IDAT') hasData = true;
     pos = end;
     if (type === 'IEND') {
-      if (!hasData) return { ok: false, reason: 'The PNG holds no picture.' };
+      if (!hasData) return { ok: false, reason: refusal('damaged', 'The PNG holds no picture.') };
       return { ok: true, ...size, end };
     }
   }
@@ -123,15 +124,15 @@ function trailerIsHarmless(b: Buffer, end: number, format: 'jpeg' | 'png'): bool
 export function checkImage(b: Buffer, limits: Pick<PhotoLimits, 'maxPixels' | 'minSide'>): ImageCheck {
   const format = b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff ? 'jpeg'
     : b.length >= 8 && b.subarray(0, 8).equals(PNG_SIGNATURE) ? 'png' : null;
-  if (!format) return { ok: false, reason: describeOther(b) };
+  if (!format) return { ok: false, reason: refusal('notImage', describeOther(b)) };
   const walk = format === 'jpeg' ? walkJpeg(b) : walkPng(b);
   if (!walk.ok) return walk;
   const { width, height } = walk;
-  if (width === 0 || height === 0) return { ok: false, reason: `The ${format.toUpperCase()} is damaged (it says it is ${width} x ${height} pixels).` };
+  if (width === 0 || height === 0) return { ok: false, reason: refusal('damaged', `The ${format.toUpperCase()} is damaged (it says it is ${width} x ${height} pixels).`) };
   if (width * height > limits.maxPixels) {
-    return { ok: false, reason: `The image is ${width} x ${height} pixels, more than the limit of ${limits.maxPixels / 1e6} megapixels.` };
+    return { ok: false, reason: refusal('tooManyPixels', `The image is ${width} x ${height} pixels, more than the limit of ${limits.maxPixels / 1e6} megapixels.`) };
   }
-  if (width < limits.minSide || height < limits.minSide) return { ok: false, reason: `The image is only ${width} x ${height} pixels: too small to recognise anyone.` };
-  if (!trailerIsHarmless(b, walk.end, format)) return { ok: false, reason: 'There is other data hidden after the end of the image (a file disguised as a photo?): refused.' };
+  if (width < limits.minSide || height < limits.minSide) return { ok: false, reason: refusal('tooSmall', `The image is only ${width} x ${height} pixels: too small to recognise anyone.`) };
+  if (!trailerIsHarmless(b, walk.end, format)) return { ok: false, reason: refusal('hiddenData', 'There is other data hidden after the end of the image (a file disguised as a photo?): refused.') };
   return { ok: true, format, width, height };
 }

@@ -63,8 +63,8 @@ describe('importing a folder of photos', () => {
       stored: 4,
       unmatched: ['999.jpg', 'Thumbs.db', 'foto zonder nummer.jpg'],
       rejected: [
-        { file: '1B/789.JPG', reason: 'Another file for pupil 789 came first in this import (0789.jpg).' },
-        { file: '555.jpg', reason: 'This is a link (shortcut); links are never followed: refused.' },
+        { file: '1B/789.JPG', code: 'duplicate', reason: 'Another file for pupil 789 came first in this import (0789.jpg).' },
+        { file: '555.jpg', code: 'link', reason: 'This is a link (shortcut); links are never followed: refused.' },
       ],
     });
     // Leading zeros ignored both ways; stored under the cache's own spelling of the number.

@@ -12,13 +12,14 @@ import { DEFAULT_LIMITS, type PhotoLimits } from './limits';
 import { createPhotoStore } from './photoStore';
 import { throttledProgress } from './progress';
 import { forEachTimeSliced } from './timeSliced';
-import { createPupilMatcher } from './pupilMatch';
+import { createPupilMatcher, type PupilMatcher } from './pupilMatch';
 import { reencodeToJpeg } from './reencode';
 import type { SourceFile } from './source';
 import type { ImportPhotos, PhotoImportOptions } from './types';
 import { openZipSource } from './zipSource';
+import { type Refusal, refusal } from './refusal';
 
-const CANCELLED: Fate = { kind: 'rejected', reason: 'Not imported: the import was cancelled.' };
+const CANCELLED: Fate = { kind: 'rejected', reason: refusal('cancelled', 'Not imported: the import was cancelled.') };
 
 /** The path the administrator chose must be what they said it is. It is theirs, so a link here is followed. */
 async function checkChosenPath(kind: 'folder' | 'zip', path: string): Promise<void> {
@@ -36,7 +37,7 @@ async function checkChosenPath(kind: 'folder' | 'zip', path: string): Promise<vo
 async function preparePhoto(
   file: SourceFile,
   limits: PhotoLimits,
-): Promise<{ ok: true; bytes: Buffer; width: number; height: number } | { ok: false; reason: string }> {
+): Promise<{ ok: true; bytes: Buffer; width: number; height: number } | { ok: false; reason: Refusal }> {
   try {
     const read = await file.read();
     if (!read.ok) return read;
@@ -44,8 +45,47 @@ async function preparePhoto(
     if (!checked.ok) return checked;
     return await reencodeToJpeg(read.bytes, limits);
   } catch (error) {
-    return { ok: false, reason: `The file could not be imported (${(error as Error).message.slice(0, 160)}).` };
+    return { ok: false, reason: refusal('other', `The file could not be imported (${(error as Error).message.slice(0, 160)}).`) };
   }
+}
+
+/**
+ * Decided from the listing alone, into `fates`: unsafe entries, names that give no pupil, a second file for the same
+ * pupil, a pupil without consent. Returns the files to read, in listing order (the first file for a pupil wins).
+ */
+export async function decideByName(
+  files: readonly SourceFile[],
+  fates: (Fate | undefined)[],
+  match: PupilMatcher,
+  withoutConsent: ReadonlySet<string> | undefined,
+): Promise<{ index: number; pupilNumber: string }[]> {
+  const work: { index: number; pupilNumber: string }[] = [];
+  const claimedBy = new Map<string, string>();
+  await forEachTimeSliced(files, (file, index) => {
+    if (file.refusal !== null) {
+      fates[index] = { kind: 'rejected', reason: file.refusal };
+      return;
+    }
+    const found = match(baseName(file.name));
+    if (found.kind === 'unmatched') fates[index] = { kind: 'unmatched' };
+    else if (found.kind === 'ambiguous') {
+      fates[index] = { kind: 'rejected', reason: refusal('ambiguous', `The number fits more than one pupil (${found.numbers.slice(0, 5).join(', ')}): not imported.`) };
+    } else if (withoutConsent?.has(found.number)) {
+      fates[index] = { kind: 'rejected', reason: refusal('noConsent', `Pupil ${found.number} has no consent on record for a photo: not imported.`) };
+    } else if (claimedBy.has(found.number)) {
+      fates[index] = { kind: 'rejected', reason: refusal('duplicate', `Another file for pupil ${found.number} came first in this import (${baseName(claimedBy.get(found.number)!)}).`) };
+    } else {
+      claimedBy.set(found.number, file.name);
+      work.push({ index, pupilNumber: found.number });
+    }
+  });
+  return work;
+}
+
+/** The folder or ZIP the administrator chose, checked and opened as a source (listed, nothing read yet). */
+export async function openChosenSource(kind: 'folder' | 'zip', path: string, limits: PhotoLimits) {
+  await checkChosenPath(kind, path);
+  return kind === 'zip' ? openZipSource(path, limits) : openFolderSource(path, limits);
 }
 
 /**
@@ -55,8 +95,7 @@ async function preparePhoto(
  */
 export async function importPhotosWithLimits(db: CacheDb, options: PhotoImportOptions, limits: PhotoLimits): Promise<PhotoImportReport> {
   const match = createPupilMatcher(options.pattern, options.pupilNumbers);
-  await checkChosenPath(options.kind, options.path);
-  const source = options.kind === 'zip' ? await openZipSource(options.path, limits) : await openFolderSource(options.path, limits);
+  const source = await openChosenSource(options.kind, options.path, limits);
   if (!source.ok) {
     options.onProgress(1, 1);
     return refusedWhole(basename(options.path), source.reason);
@@ -64,27 +103,7 @@ export async function importPhotosWithLimits(db: CacheDb, options: PhotoImportOp
   const { files } = source;
   const fates: (Fate | undefined)[] = new Array<Fate | undefined>(files.length);
   try {
-    // Decided from the listing alone: unsafe entries, names that give no pupil, a second file for the same pupil.
-    const work: { index: number; pupilNumber: string }[] = [];
-    const claimedBy = new Map<string, string>();
-    await forEachTimeSliced(files, (file, index) => {
-      if (file.refusal !== null) {
-        fates[index] = { kind: 'rejected', reason: file.refusal };
-        return;
-      }
-      const found = match(baseName(file.name));
-      if (found.kind === 'unmatched') fates[index] = { kind: 'unmatched' };
-      else if (found.kind === 'ambiguous') {
-        fates[index] = { kind: 'rejected', reason: `The number fits more than one pupil (${found.numbers.slice(0, 5).join(', ')}): not imported.` };
-      } else if (options.withoutConsent?.has(found.number)) {
-        fates[index] = { kind: 'rejected', reason: `Pupil ${found.number} has no consent on record for a photo: not imported.` };
-      } else if (claimedBy.has(found.number)) {
-        fates[index] = { kind: 'rejected', reason: `Another file for pupil ${found.number} came first in this import (${baseName(claimedBy.get(found.number)!)}).` };
-      } else {
-        claimedBy.set(found.number, file.name);
-        work.push({ index, pupilNumber: found.number });
-      }
-    });
+    const work = await decideByName(files, fates, match, options.withoutConsent);
 
     const progress = throttledProgress(options.onProgress, files.length);
     progress.start(files.length - work.length);

@@ -1,7 +1,8 @@
 import type { PhotoImportReport } from '@shared/domain';
 import { reportedName } from './entryName';
+import { type Refusal, refusal } from './refusal';
 
-export type Fate = { kind: 'stored' } | { kind: 'unmatched' } | { kind: 'rejected'; reason: string };
+export type Fate = { kind: 'stored' } | { kind: 'unmatched' } | { kind: 'rejected'; reason: Refusal };
 
 /** The report's own limits (shared/domain/staff.ts PhotoImportReport). */
 const MAX_LISTED = 10_000;
@@ -18,10 +19,10 @@ export function buildReport(names: readonly string[], fates: readonly (Fate | un
   const unmatched: string[] = [];
   const rejected: PhotoImportReport['rejected'] = [];
   names.forEach((name, i) => {
-    const fate = fates[i] ?? { kind: 'rejected', reason: 'Not imported (the import stopped before this file).' };
+    const fate: Fate = fates[i] ?? { kind: 'rejected', reason: refusal('cancelled', 'Not imported (the import stopped before this file).') };
     if (fate.kind === 'stored') stored++;
     else if (fate.kind === 'unmatched') unmatched.push(reportedName(name));
-    else rejected.push({ file: reportedName(name), reason: clampReason(fate.reason) });
+    else rejected.push({ file: reportedName(name), code: fate.reason.code, reason: clampReason(fate.reason.text) });
   });
   if (unmatched.length > MAX_LISTED) {
     const more = unmatched.length - (MAX_LISTED - 1);
@@ -29,12 +30,12 @@ export function buildReport(names: readonly string[], fates: readonly (Fate | un
   }
   if (rejected.length > MAX_LISTED) {
     const more = rejected.length - (MAX_LISTED - 1);
-    rejected.splice(MAX_LISTED - 1, Infinity, { file: `(and ${more} more files)`, reason: 'Refused; the list stops here.' });
+    rejected.splice(MAX_LISTED - 1, Infinity, { file: `(and ${more} more files)`, code: 'other', reason: 'Refused; the list stops here.' });
   }
   return { files: names.length, stored, unmatched, rejected };
 }
 
 /** A folder or ZIP refused as a whole: one line, for the archive itself. */
-export function refusedWhole(name: string, reason: string): PhotoImportReport {
-  return { files: 1, stored: 0, unmatched: [], rejected: [{ file: reportedName(name), reason: clampReason(reason) }] };
+export function refusedWhole(name: string, reason: Refusal): PhotoImportReport {
+  return { files: 1, stored: 0, unmatched: [], rejected: [{ file: reportedName(name), code: reason.code, reason: clampReason(reason.text) }] };
 }

@@ -41,8 +41,8 @@ describe('photo import through the core', () => {
       expect(report).toEqual({
         files: 5, stored: 2, unmatched: ['klassenlijst.pdf'],
         rejected: [
-          { file: `../${b!.number}.png`, reason: expect.stringMatching(/climbs out/) },
-          { file: `${refused.number}.png`, reason: expect.stringMatching(/no consent on record/) },
+          { file: `../${b!.number}.png`, code: 'unsafeName', reason: expect.stringMatching(/climbs out/) },
+          { file: `${refused.number}.png`, code: 'noConsent', reason: expect.stringMatching(/no consent on record/) },
         ],
       });
       expect(progress.at(-1)).toEqual({ done: 5, total: 5 });

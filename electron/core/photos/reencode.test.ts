@@ -45,11 +45,11 @@ describe('re-encoding a photo', () => {
   });
 
   it("refuses what got past the file checks: sharp's own pixel limit, truncation, and blocked loaders", async () => {
-    expect(await reencode(img.hugePng())).toEqual({ ok: false, reason: 'The image is larger than the limit of 25 megapixels.' });
-    expect(await reencode(await img.truncatedJpeg())).toEqual({ ok: false, reason: expect.stringMatching(/truncated/) });
+    expect(await reencode(img.hugePng())).toEqual({ ok: false, reason: { code: 'tooManyPixels', text: 'The image is larger than the limit of 25 megapixels.' } });
+    expect(await reencode(await img.truncatedJpeg())).toEqual({ ok: false, reason: { code: 'damaged', text: expect.stringMatching(/truncated/) } });
     // Even handed straight to sharp, the GIF, TIFF, WebP and SVG decoders are blocked.
     for (const other of [await img.gif(), await img.tiff(), await img.webp(), img.svg()]) {
-      expect(await reencode(other)).toEqual({ ok: false, reason: 'This is not a JPEG or PNG photo.' });
+      expect(await reencode(other)).toEqual({ ok: false, reason: { code: 'notImage', text: 'This is not a JPEG or PNG photo.' } });
     }
   });
 });

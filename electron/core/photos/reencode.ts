@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { PhotoLimits } from './limits';
+import { type Refusal, refusal } from './refusal';
 
 let hardened = false;
 
@@ -22,14 +23,14 @@ export function hardenSharp(): void {
   sharp.unblock({ operation: ['VipsForeignLoadJpeg', 'VipsForeignLoadPng'] });
 }
 
-export type Reencoded = { ok: true; bytes: Buffer; width: number; height: number } | { ok: false; reason: string };
+export type Reencoded = { ok: true; bytes: Buffer; width: number; height: number } | { ok: false; reason: Refusal };
 
 /** sharp's messages, in the words of the report. */
-function plainReason(message: string, maxPixels: number): string {
-  if (/pixel limit/i.test(message)) return `The image is larger than the limit of ${maxPixels / 1e6} megapixels.`;
-  if (/premature end|truncat|unexpected end|not enough data/i.test(message)) return 'The image is cut off (truncated): the file ends before the picture does.';
-  if (/unsupported image format|blocked/i.test(message)) return 'This is not a JPEG or PNG photo.';
-  return `The image is damaged and cannot be read (${message.replace(/\s+/g, ' ').slice(0, 160)}).`;
+function plainReason(message: string, maxPixels: number): Refusal {
+  if (/pixel limit/i.test(message)) return refusal('tooManyPixels', `The image is larger than the limit of ${maxPixels / 1e6} megapixels.`);
+  if (/premature end|truncat|unexpected end|not enough data/i.test(message)) return refusal('damaged', 'The image is cut off (truncated): the file ends before the picture does.');
+  if (/unsupported image format|blocked/i.test(message)) return refusal('notImage', 'This is not a JPEG or PNG photo.');
+  return refusal('damaged', `The image is damaged and cannot be read (${message.replace(/\s+/g, ' ').slice(0, 160)}).`);
 }
 
 /**

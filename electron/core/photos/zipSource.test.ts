@@ -17,7 +17,7 @@ async function open(entries: ZipEntrySpec[], options?: ZipOptions, limits = DEFA
 
 async function listed(entries: ZipEntrySpec[], options?: ZipOptions): Promise<SourceFile[]> {
   const source = await open(entries, options);
-  if (!source.ok) throw new Error(source.reason);
+  if (!source.ok) throw new Error(source.reason.text);
   return source.files;
 }
 
@@ -44,11 +44,11 @@ describe('reading a ZIP', () => {
       { name: '123.jpg', data: photo, unixMode: 0o100644 },
     ]);
     expect(files.map((f) => [f.name, f.refusal])).toEqual([
-      ['../evil.jpg', expect.stringMatching(/climbs out/)],
-      ['/tmp/evil.jpg', expect.stringMatching(/absolute path/)],
-      ['C:\\evil.jpg', expect.stringMatching(/backslash/)],
-      ['link.jpg', expect.stringMatching(/symbolic link/)],
-      ['fifo.jpg', expect.stringMatching(/not an ordinary file/)],
+      ['../evil.jpg', { code: 'unsafeName', text: expect.stringMatching(/climbs out/) }],
+      ['/tmp/evil.jpg', { code: 'unsafeName', text: expect.stringMatching(/absolute path/) }],
+      ['C:\\evil.jpg', { code: 'unsafeName', text: expect.stringMatching(/backslash/) }],
+      ['link.jpg', { code: 'link', text: expect.stringMatching(/symbolic link/) }],
+      ['fifo.jpg', { code: 'notAFile', text: expect.stringMatching(/not an ordinary file/) }],
       ['123.jpg', null],
     ]);
   });
@@ -59,9 +59,9 @@ describe('reading a ZIP', () => {
       { name: 'ratio.jpg', raw: deflatedZeros(20), uncompressedSize: 20 * 1024 * 1024 },
       { name: 'locked.jpg', data: photo, encrypted: true },
     ]);
-    expect(files[0]!.refusal).toMatch(/unpacks to 4 GB, more than the 25 MB allowed per photo/);
-    expect(files[1]!.refusal).toMatch(/1\d{3} times its packed size.*ZIP bomb/);
-    expect(files[2]!.refusal).toMatch(/password-protected/);
+    expect(files[0]!.refusal).toEqual({ code: 'tooLarge', text: expect.stringMatching(/unpacks to 4 GB, more than the 25 MB allowed per photo/) });
+    expect(files[1]!.refusal).toEqual({ code: 'zipBomb', text: expect.stringMatching(/1\d{3} times its packed size.*ZIP bomb/) });
+    expect(files[2]!.refusal).toEqual({ code: 'encrypted', text: expect.stringMatching(/password-protected/) });
   });
 
   it('stops an entry whose real size is larger than it declares, after reading next to nothing', async () => {
@@ -70,7 +70,7 @@ describe('reading a ZIP', () => {
     expect(files[0]!.refusal).toBeNull();
     // A ZIP's files answer with what they read (EntryRead).
     const read = (await files[0]!.read()) as EntryRead;
-    expect(read).toMatchObject({ ok: false, reason: expect.stringMatching(/declares|bomb/) });
+    expect(read).toMatchObject({ ok: false, reason: { code: 'zipBomb', text: expect.stringMatching(/declares|bomb/) } });
     expect(read.bytesRead).toBeLessThan(1024 * 1024);
   });
 
@@ -88,31 +88,31 @@ describe('reading a ZIP', () => {
       { name: 'short.jpg', data: photo, uncompressedSize: photo.length + 10 },
       { name: 'garbage.jpg', raw: Buffer.alloc(100, 0xff), uncompressedSize: 200 },
     ]);
-    expect(await files[0]!.read()).toMatchObject({ ok: false, reason: expect.stringMatching(/does not unpack to the size/) });
-    expect(await files[1]!.read()).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be unpacked|does not unpack/) });
+    expect(await files[0]!.read()).toMatchObject({ ok: false, reason: { code: 'zipBomb', text: expect.stringMatching(/does not unpack to the size/) } });
+    expect(await files[1]!.read()).toMatchObject({ ok: false, reason: expect.objectContaining({ text: expect.stringMatching(/could not be unpacked|does not unpack/) }) });
   });
 
   it('refuses the whole archive for 10^5 entries, before listing them', async () => {
     const source = await open([{ name: '1.jpg', data: photo }], { copies: { of: 0, count: 100_000, name: (i) => `${i + 2}.jpg` } });
-    expect(source).toEqual({ ok: false, reason: expect.stringMatching(/holds 100001 entries, more than the 20000/) });
+    expect(source).toEqual({ ok: false, reason: { code: 'tooManyFiles', text: expect.stringMatching(/holds 100001 entries, more than the 20000/) } });
   });
 
   it('refuses the whole archive when its entries together declare more than the total limit', async () => {
     // 100 overlapping entries of 24 MB each, all pointing at the same few bytes: 2.4 GB declared.
     const source = await open([{ name: '0.jpg', data: photo, method: 'store', uncompressedSize: 24 * 1024 * 1024, compressedSize: 24 * 1024 * 1024 }],
       { copies: { of: 0, count: 99, name: (i) => `${i + 1}.jpg` } });
-    expect(source).toEqual({ ok: false, reason: expect.stringMatching(/unpacks to 2\.3 GB in all, more than the 2 GB/) });
+    expect(source).toEqual({ ok: false, reason: { code: 'tooLarge', text: expect.stringMatching(/unpacks to 2\.3 GB in all, more than the 2 GB/) } });
   });
 
   it('refuses what is not a ZIP, or a damaged one', async () => {
     const notZip = join(tempDir(), 'photos.zip');
     writeFileSync(notZip, 'not a zip at all');
-    expect(await openZipSource(notZip, DEFAULT_LIMITS)).toEqual({ ok: false, reason: expect.stringMatching(/not a ZIP file that can be read/) });
+    expect(await openZipSource(notZip, DEFAULT_LIMITS)).toEqual({ ok: false, reason: { code: 'notZip', text: expect.stringMatching(/not a ZIP file that can be read/) } });
     const zip = buildZip([{ name: '1.jpg', data: photo }, { name: '2.jpg', data: photo }]);
     const cd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     zip.writeUInt32LE(0xdeadbeef, cd);
     const damaged = join(tempDir(), 'damaged.zip');
     writeFileSync(damaged, zip);
-    expect(await openZipSource(damaged, DEFAULT_LIMITS)).toEqual({ ok: false, reason: expect.stringMatching(/damaged/) });
+    expect(await openZipSource(damaged, DEFAULT_LIMITS)).toEqual({ ok: false, reason: { code: 'damaged', text: expect.stringMatching(/damaged/) } });
   });
 });

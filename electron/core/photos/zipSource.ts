@@ -4,6 +4,7 @@ import { unsafeArchiveName } from './entryName';
 import { forEachTimeSliced } from './timeSliced';
 import { formatBytes, type PhotoLimits } from './limits';
 import type { OpenedSource, ReadResult, SourceFile } from './source';
+import { type Refusal, refusal } from './refusal';
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -53,7 +54,7 @@ function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
 }
 
-type Classified = { kind: 'directory' } | { kind: 'file'; refusal: string | null };
+type Classified = { kind: 'directory' } | { kind: 'file'; refusal: Refusal | null };
 
 /** Everything the central directory tells about an entry, judged before reading it. */
 function classify(entry: Entry, name: string, limits: ZipLimits): Classified {
@@ -61,30 +62,30 @@ function classify(entry: Entry, name: string, limits: ZipLimits): Classified {
   const mode = entry.externalFileAttributes >>> 16;
   const type = mode & S_IFMT;
   const isDirectory = name.endsWith('/') || type === S_IFDIR || (type === 0 && (entry.externalFileAttributes & MSDOS_DIRECTORY) !== 0);
-  if (unsafe) return { kind: 'file', refusal: unsafe };
+  if (unsafe) return { kind: 'file', refusal: refusal('unsafeName', unsafe) };
   // Unix file types travel in the upper 16 bits of the external attributes, whoever made the archive.
-  if (type === S_IFLNK) return { kind: 'file', refusal: 'The entry is a symbolic link; links are never followed: refused.' };
+  if (type === S_IFLNK) return { kind: 'file', refusal: refusal('link', 'The entry is a symbolic link; links are never followed: refused.') };
   if (isDirectory) return { kind: 'directory' };
-  if (type !== 0 && type !== S_IFREG) return { kind: 'file', refusal: 'The entry is not an ordinary file (a device, pipe or socket): refused.' };
-  if ((entry.generalPurposeBitFlag & 0x1) !== 0) return { kind: 'file', refusal: 'The entry is password-protected: not read.' };
+  if (type !== 0 && type !== S_IFREG) return { kind: 'file', refusal: refusal('notAFile', 'The entry is not an ordinary file (a device, pipe or socket): refused.') };
+  if ((entry.generalPurposeBitFlag & 0x1) !== 0) return { kind: 'file', refusal: refusal('encrypted', 'The entry is password-protected: not read.') };
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    return { kind: 'file', refusal: `The entry is packed with a compression method (${entry.compressionMethod}) that is not supported: not read.` };
+    return { kind: 'file', refusal: refusal('unsupportedPacking', `The entry is packed with a compression method (${entry.compressionMethod}) that is not supported: not read.`) };
   }
   if (entry.uncompressedSize > limits.maxFileBytes) {
-    return { kind: 'file', refusal: `The entry unpacks to ${formatBytes(entry.uncompressedSize)}, more than the ${formatBytes(limits.maxFileBytes)} allowed per photo: not read.` };
+    return { kind: 'file', refusal: refusal('tooLarge', `The entry unpacks to ${formatBytes(entry.uncompressedSize)}, more than the ${formatBytes(limits.maxFileBytes)} allowed per photo: not read.`) };
   }
   if (entry.uncompressedSize >= limits.ratioCheckFromBytes && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
     const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
-    return { kind: 'file', refusal: `The entry unpacks to ${ratio} times its packed size; photos barely compress, so this looks like a ZIP bomb: not read.` };
+    return { kind: 'file', refusal: refusal('zipBomb', `The entry unpacks to ${ratio} times its packed size; photos barely compress, so this looks like a ZIP bomb: not read.`) };
   }
   return { kind: 'file', refusal: null };
 }
 
-function readFailure(message: string): string {
+function readFailure(message: string): Refusal {
   if (/too many bytes|not enough bytes|size mismatch/i.test(message)) {
-    return 'The entry does not unpack to the size the archive declares (a ZIP bomb or a damaged archive): refused.';
+    return refusal('zipBomb', 'The entry does not unpack to the size the archive declares (a ZIP bomb or a damaged archive): refused.');
   }
-  return `The entry could not be unpacked; the archive is damaged (${message.slice(0, 120)}).`;
+  return refusal('damaged', `The entry could not be unpacked; the archive is damaged (${message.slice(0, 120)}).`);
 }
 
 /**
@@ -106,7 +107,7 @@ export async function readEntry(zip: ZipFile, entry: Entry, maxBytes: number): P
       bytesRead += chunk.length;
       if (bytesRead > limit) {
         stream.destroy();
-        return { ok: false, reason: 'The entry unpacks to more than it declares or than a photo may be: refused.', bytesRead };
+        return { ok: false, reason: refusal('zipBomb', 'The entry unpacks to more than it declares or than a photo may be: refused.'), bytesRead };
       }
       chunks.push(chunk);
     }
@@ -127,21 +128,21 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
   try {
     zip = await openZip(path);
   } catch (error) {
-    return { ok: false, reason: `This is not a ZIP file that can be read (${(error as Error).message.slice(0, 120)}).` };
+    return { ok: false, reason: refusal('notZip', `This is not a ZIP file that can be read (${(error as Error).message.slice(0, 120)}).`) };
   }
   // yauzl may report a broken file later, on the ZipFile itself; such errors reach the entry being read.
   zip.on('error', () => undefined);
   const close = async () => zip.close();
   if (zip.entryCount > limits.maxFiles) {
     await close();
-    return { ok: false, reason: `The ZIP holds ${zip.entryCount} entries, more than the ${limits.maxFiles} a photo export could have: nothing was read.` };
+    return { ok: false, reason: refusal('tooManyFiles', `The ZIP holds ${zip.entryCount} entries, more than the ${limits.maxFiles} a photo export could have: nothing was read.`) };
   }
   let entries: Entry[];
   try {
     entries = await listEntries(zip);
   } catch (error) {
     await close();
-    return { ok: false, reason: `The ZIP file is damaged; its list of contents cannot be read (${(error as Error).message.slice(0, 120)}).` };
+    return { ok: false, reason: refusal('damaged', `The ZIP file is damaged; its list of contents cannot be read (${(error as Error).message.slice(0, 120)}).`) };
   }
 
   const files: SourceFile[] = [];
@@ -166,7 +167,7 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
       name,
       refusal: judged.refusal,
       read: () => inTurn(async () => {
-        if (readTotal > limits.maxTotalBytes) return { ok: false, reason: `The ZIP unpacks to more than ${formatBytes(limits.maxTotalBytes)} in all: not read.` };
+        if (readTotal > limits.maxTotalBytes) return { ok: false, reason: refusal('tooLarge', `The ZIP unpacks to more than ${formatBytes(limits.maxTotalBytes)} in all: not read.`) };
         const result = await readEntry(zip, entry, limits.maxFileBytes);
         readTotal += result.bytesRead;
         return result;
@@ -175,7 +176,7 @@ export async function openZipSource(path: string, limits: ZipLimits): Promise<Op
   });
   if (declaredTotal > limits.maxTotalBytes) {
     await close();
-    return { ok: false, reason: `The ZIP unpacks to ${formatBytes(declaredTotal)} in all, more than the ${formatBytes(limits.maxTotalBytes)} an import may be: nothing was read.` };
+    return { ok: false, reason: refusal('tooLarge', `The ZIP unpacks to ${formatBytes(declaredTotal)} in all, more than the ${formatBytes(limits.maxTotalBytes)} an import may be: nothing was read.`) };
   }
   return { ok: true, files, close };
 }
