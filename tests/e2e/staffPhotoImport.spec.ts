@@ -28,7 +28,7 @@ test('photo import by naming preset: a preview first, then a report with a reaso
   const jpeg = await sharp({ create: { width: 300, height: 400, channels: 3, background: { r: 40, g: 140, b: 200 } } }).jpeg().toBuffer();
   folder = await photoFolder([]);
   writeFileSync(join(folder, `Berg, Sanne van den (${SANNE.number}).jpg`), jpeg);
-  writeFileSync(join(folder, `Berg kopie (${SANNE.number}).jpg`), jpeg);
+  writeFileSync(join(folder, `Berg, Sanne van den - kopie (${SANNE.number}).jpg`), jpeg);
   writeFileSync(join(folder, 'Onbekend, Iemand (000001).jpg'), jpeg);
   writeFileSync(join(folder, 'Tekst (121763).jpg'), Buffer.from('this is a text file, not a photo'));
 
