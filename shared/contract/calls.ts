@@ -8,7 +8,7 @@ import { Lesson } from '../domain/lesson';
 import { Code, Holiday, Period, Room, School } from '../domain/school';
 import { AccountImportPlan, AccountImportResult } from '../domain/accountImport';
 import {
-  AuditEntry, FreeRooms, GroupMember, Password, PhotoImportPreview, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
+  AuditEntry, AuditKind, FreeRooms, GroupMember, Password, PhotoImportPreview, PhotoImportReport, PupilCard, SearchHit, StaffAccount, StaffRole,
   PupilSearchDay, RecoveryCode, StaffUser, TimetableSubject, TotpCode, TotpEnrollment, Username, WeekTimetable,
 } from '../domain/staff';
 import { PupilNumber } from '../domain/people';
@@ -230,6 +230,7 @@ export type SignInResult = z.infer<typeof SignInResult>;
 const AuditFilter = z.object({
   actor: z.string().max(40).optional(),
   pupil: PupilNumber.optional(),
+  kind: AuditKind.optional(),
   from: Instant.optional(),
   to: Instant.optional(),
 }).strict();

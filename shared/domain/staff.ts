@@ -112,6 +112,16 @@ export const AuditAction = z.enum([
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
+/** The audit log's kinds, for its filter: what a privacy request or a review asks about. */
+export const AUDIT_KINDS = {
+  pupil: ['pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'pupil.search', 'group.members'],
+  signIn: ['auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked', 'auth.factor', 'auth.recovery-code'],
+  accounts: ['accounts.change'],
+  administration: ['sources.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export', 'fleet.change', 'fleet.alert'],
+} as const satisfies Record<string, readonly AuditAction[]>;
+export type AuditKind = keyof typeof AUDIT_KINDS;
+export const AuditKind = z.enum(Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]]);
+
 /** One person's pupil searches on one day (the audit log's `pupil.search` entries, summed). */
 export const PupilSearchDay = z.object({
   actor: z.string().max(40),
@@ -133,6 +143,8 @@ export const AuditEntry = z.object({
   /** What was looked at: a pupil number, a group code, an account name. */
   subject: z.string().max(100).nullable(),
   detail: z.string().max(500).nullable(),
+  /** The pupil's name for a look at a pupil, where the viewer may see it (administrators); absent otherwise. */
+  subjectName: z.string().max(200).nullable().optional(),
 }).strict();
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

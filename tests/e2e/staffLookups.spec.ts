@@ -146,6 +146,18 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
   expect(text.split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
   for (const action of ['group.members', 'pupil.photo', 'privacy.export', 'privacy.erase']) expect(text).toContain(`"${action}"`);
   await expect(page.getByTestId('audit-entries').locator('tbody tr').first()).toContainText('gegevens gewist');
+  // Looks at pupils only: the group list opened once is one row that opens to its pupils, by name where the
+  // pupil is still known (Sanne was erased: her number only).
+  await page.getByLabel('Soort').selectOption('pupil');
+  await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+  const look = page.getByTestId('audit-group-look').filter({ hasText: `Groepslijst ${SANNE.group} geopend` });
+  await expect(look).toHaveCount(1);
+  await expect(page.getByTestId('audit-entries').locator('tbody tr[data-action="auth.sign-in"]')).toHaveCount(0);
+  await look.locator('summary').click();
+  await expect(look.locator('summary')).toHaveText(`${classOfSanne.length} leerlingen`);
+  const classmate = classOfSanne.find((p) => p.number !== SANNE.number)!;
+  await expect(look.getByRole('listitem').filter({ hasText: classmate.number })).toHaveText(`${displayName(classmate)} (${classmate.number})`);
+  await expect(look.getByRole('listitem').filter({ hasText: SANNE.number })).toHaveText(SANNE.number);
   await expect(page.locator('body')).not.toContainText('staffUi.');
   await go(page, 'Accounts');
   await go(page, 'Mijn account');

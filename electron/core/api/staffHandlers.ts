@@ -2,7 +2,7 @@ import { localDateOf } from '@shared/timetable/zonedTime';
 import { pupilSearchDays, pupilSearchDetail } from '../audit/pupilSearches';
 import { type CallName, callNames, type SyncStatus } from '@shared/contract';
 import type { SourceConfig } from '@shared/settings';
-import { displayName, type StaffUser } from '@shared/domain';
+import { type AuditEntry, displayName, type StaffUser } from '@shared/domain';
 import type { AuditLog } from '../audit/auditLog';
 import { rulePatternProblem } from '../sources/common/fieldRules';
 import type { AuthService } from '../auth/authService';
@@ -70,6 +70,18 @@ const signedIn = (user: StaffUser | null): StaffUser => {
  */
 export function createStaffHandlers(s: StaffServices): StaffHandlers {
   const { auth, audit, pupils, timetables, privacy } = s;
+  /**
+   * Names beside the pupil numbers of looks at pupils, for the administrator reading the log (who may see them); a
+   * pupil no longer in the cache (left, or erased) keeps the number only.
+   */
+  const withPupilNames = (entries: AuditEntry[]): AuditEntry[] => {
+    const numbers = [...new Set(entries.filter((e) => e.subject !== null && (e.action.startsWith('pupil.') || e.action === 'group.members')).map((e) => e.subject!))];
+    if (numbers.length === 0) return entries;
+    const rows = s.cache.prepare(`SELECT number, first_name, prefix, last_name FROM pupils WHERE number IN (${numbers.map(() => '?').join(', ')})`)
+      .all(...numbers) as { number: string; first_name: string; prefix: string | null; last_name: string }[];
+    const names = new Map(rows.map((r) => [r.number, displayName({ firstName: r.first_name, prefix: r.prefix, lastName: r.last_name })]));
+    return entries.map((e) => (e.subject !== null && names.has(e.subject) ? { ...e, subjectName: names.get(e.subject)! } : e));
+  };
   /** The school's pupils by number, and those whose photo may not be kept (their files are refused and reported). */
   const pupilConsent = () => {
     const rows = s.cache.prepare('SELECT number, photo_consent FROM pupils').all() as { number: string; photo_consent: number }[];
@@ -198,7 +210,10 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       audit.append(signedIn(user).username, 'sources.change', input.token, 'linked with Zermelo');
       return { linked: true as const };
     },
-    'audit.query': (input) => audit.query(input, input.limit, input.before),
+    'audit.query': (input) => {
+      const page = audit.query(input, input.limit, input.before);
+      return { ...page, entries: withPupilNames(page.entries) };
+    },
     'audit.exportCsv': (input, { user }) => {
       const csv = audit.exportCsv(input);
       audit.append(signedIn(user).username, 'audit.export', input.pupil ?? null, JSON.stringify(input));

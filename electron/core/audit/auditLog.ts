@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { AuditAction, AuditEntry } from '@shared/domain';
+import { AUDIT_KINDS, type AuditAction, type AuditEntry, type AuditKind } from '@shared/domain';
 import type { CacheDb } from '../db/open';
 
 const GENESIS = '0'.repeat(64);
@@ -32,6 +32,7 @@ export interface AuditKeyring {
 export interface AuditFilter {
   actor?: string;
   pupil?: string;
+  kind?: AuditKind;
   from?: number;
   to?: number;
 }
@@ -66,7 +67,14 @@ function where(filter: AuditFilter): { sql: string; args: (string | number)[] } 
     ['at_ms < ?', filter.to],
   ];
   const used = conditions.filter((c): c is [string, string | number] => c[1] !== undefined);
-  return { sql: used.length ? `WHERE ${used.map((c) => c[0]).join(' AND ')}` : '', args: used.map((c) => c[1]) };
+  const sql = used.map((c) => c[0]);
+  const args: (string | number)[] = used.map((c) => c[1]);
+  if (filter.kind) {
+    const actions = AUDIT_KINDS[filter.kind];
+    sql.push(`action IN (${actions.map(() => '?').join(', ')})`);
+    args.push(...actions);
+  }
+  return { sql: sql.length ? `WHERE ${sql.join(' AND ')}` : '', args };
 }
 
 const csvField = (v: string | number | null) => {

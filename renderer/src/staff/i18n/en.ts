@@ -310,6 +310,10 @@ const en: StaffMessages = {
       flagged: 'flagged',
     },
     none: 'No rows for this filter.',
+    kind: 'Kind',
+    kinds: { all: 'Everything', pupil: 'Looks at pupils', signIn: 'Signing in and out', accounts: 'Accounts', administration: 'Administration' },
+    groupLook: 'Group list {group} opened',
+    groupLookPupils: '{count} pupil | {count} pupils',
     table: { at: 'Time', actor: 'Who', action: 'What', subject: 'About', detail: 'Details' },
     actions: {
       auth_sign_in: 'signed in',

@@ -310,6 +310,10 @@ const nl = {
       flagged: 'opvallend',
     },
     none: 'Geen regels voor dit filter.',
+    kind: 'Soort',
+    kinds: { all: 'Alles', pupil: 'Leerlingen bekeken', signIn: 'In- en uitloggen', accounts: 'Accounts', administration: 'Beheer' },
+    groupLook: 'Groepslijst {group} geopend',
+    groupLookPupils: '{count} leerling | {count} leerlingen',
     table: { at: 'Tijd', actor: 'Wie', action: 'Wat', subject: 'Over', detail: 'Details' },
     actions: {
       auth_sign_in: 'ingelogd',

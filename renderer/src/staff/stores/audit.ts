@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AuditEntry } from '@shared/domain/staff';
+import type { AuditEntry, AuditKind } from '@shared/domain/staff';
 import type { LocalDate } from '@shared/domain/time';
 import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { type ShownError, shownError, staffCall } from './staffCall';
@@ -10,6 +10,8 @@ export const AUDIT_PAGE = 100;
 export interface AuditFilterForm {
   actor: string;
   pupil: string;
+  /** One kind of entry (looks at pupils, sign-ins, accounts, administration), or all. */
+  kind: AuditKind | '';
   /** School-zone dates, both inclusive; empty for open-ended. */
   from: LocalDate | '';
   to: LocalDate | '';
@@ -21,13 +23,14 @@ export interface ChainCheck {
   brokenAt: number | null;
 }
 
-const emptyFilter = (): AuditFilterForm => ({ actor: '', pupil: '', from: '', to: '' });
+const emptyFilter = (): AuditFilterForm => ({ actor: '', pupil: '', kind: '', from: '', to: '' });
 
 /** The filter as the contract takes it: instants in the school's zone, `to` up to the end of that day. */
 export function auditFilter(form: AuditFilterForm, zone: string) {
   return {
     ...(form.actor.trim() ? { actor: form.actor.trim().toLowerCase() } : {}),
     ...(form.pupil.trim() ? { pupil: form.pupil.trim() } : {}),
+    ...(form.kind ? { kind: form.kind } : {}),
     ...(form.from ? { from: instantAt(form.from, '00:00', zone) } : {}),
     ...(form.to ? { to: instantAt(addDays(form.to, 1), '00:00', zone) } : {}),
   };
