@@ -7,3 +7,4 @@ export * from './display';
 export * from './staff';
 export * from './accountImport';
 export * from './photoNaming';
+export * from './auditKinds';

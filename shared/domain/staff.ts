@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_KIND_NAMES } from './auditKinds';
 import { Code, Period, Room } from './school';
 import { Lesson } from './lesson';
 import { Instant, LocalDate } from './time';
@@ -112,15 +113,8 @@ export const AuditAction = z.enum([
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-/** The audit log's kinds, for its filter: what a privacy request or a review asks about. */
-export const AUDIT_KINDS = {
-  pupil: ['pupil.card', 'pupil.photo', 'pupil.timetable', 'pupil.where-now', 'pupil.search', 'group.members'],
-  signIn: ['auth.sign-in', 'auth.sign-in-failed', 'auth.sign-out', 'auth.locked', 'auth.factor', 'auth.recovery-code'],
-  accounts: ['accounts.change'],
-  administration: ['sources.change', 'photos.import', 'privacy.export', 'privacy.erase', 'retention.purge', 'audit.export', 'fleet.change', 'fleet.alert'],
-} as const satisfies Record<string, readonly AuditAction[]>;
-export type AuditKind = keyof typeof AUDIT_KINDS;
-export const AuditKind = z.enum(Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]]);
+export const AuditKind = z.enum(AUDIT_KIND_NAMES);
+export type AuditKind = z.infer<typeof AuditKind>;
 
 /** One person's pupil searches on one day (the audit log's `pupil.search` entries, summed). */
 export const PupilSearchDay = z.object({

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AuditEntry, AuditKind } from '@shared/domain/staff';
+import type { AuditKindName } from '@shared/domain/auditKinds';
+import type { AuditEntry } from '@shared/domain/staff';
 import type { LocalDate } from '@shared/domain/time';
 import { addDays, instantAt } from '@shared/timetable/zonedTime';
 import { type ShownError, shownError, staffCall } from './staffCall';
@@ -11,7 +12,7 @@ export interface AuditFilterForm {
   actor: string;
   pupil: string;
   /** One kind of entry (looks at pupils, sign-ins, accounts, administration), or all. */
-  kind: AuditKind | '';
+  kind: AuditKindName | '';
   /** School-zone dates, both inclusive; empty for open-ended. */
   from: LocalDate | '';
   to: LocalDate | '';
