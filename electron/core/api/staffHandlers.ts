@@ -87,10 +87,15 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     const rows = s.cache.prepare('SELECT number, photo_consent FROM pupils').all() as { number: string; photo_consent: number }[];
     return { pupilNumbers: rows.map((p) => p.number), withoutConsent: new Set(rows.filter((p) => p.photo_consent !== 1).map((p) => p.number)) };
   };
-  const teacherName = (code: string) => {
+  /** A teacher's name without the code (or the code, when the timetable has no name): accounts show the code beside it. */
+  const teacherPersonName = (code: string) => {
     const t = s.cache.prepare('SELECT first_name, prefix, last_name FROM teachers WHERE code = ?').get(code) as { first_name: string | null; prefix: string | null; last_name: string | null } | undefined;
-    // The name alone: the accounts list shows the code beside it, so "(BEE)" is never written twice.
     return t?.first_name && t.last_name ? displayName({ firstName: t.first_name, prefix: t.prefix, lastName: t.last_name }) : code;
+  };
+  /** "M. de Beek (BEE)", for titles and lists that show a teacher once. */
+  const teacherName = (code: string) => {
+    const name = teacherPersonName(code);
+    return name === code ? code : `${name} (${code})`;
   };
   return {
     'auth.status': (_, { caller }) => auth.status(caller),
@@ -113,7 +118,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     'accounts.bulkUpdate': (input, { user }) => s.accountImport.bulkUpdate(signedIn(user), input),
     'accounts.fromUpstream': (_, { user }) => {
       const rows = s.cache.prepare('SELECT code FROM teachers ORDER BY code').pluck().all() as string[];
-      return auth.fromUpstream(signedIn(user), rows.map((code) => ({ code, displayName: teacherName(code) })));
+      return auth.fromUpstream(signedIn(user), rows.map((code) => ({ code, displayName: teacherPersonName(code) })));
     },
     'search.query': (input, { caller, user }) => {
       const hits = s.search.query(input.text, input.limit);

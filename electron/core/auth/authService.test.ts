@@ -110,6 +110,8 @@ describe('staff sign-in', () => {
     expect(await expectOk(core.dispatch(caller, 'accounts.fromUpstream', {}))).toEqual({ created: 3 });
     expect(await expectOk(core.dispatch(caller, 'accounts.fromUpstream', {}))).toEqual({ created: 0 });
     const accounts = await expectOk<{ username: string; disabled: boolean }[]>(core.dispatch(caller, 'accounts.list', {}));
+    // The name as the timetable has it, without the code: the page shows the code beside it once ("(BKR) (BKR)" was a bug).
+    expect((accounts as unknown as { displayName: string; teacherCode: string | null }[]).every((a) => !a.teacherCode || !a.displayName.includes(`(${a.teacherCode})`))).toBe(true);
     expect(accounts.filter((a) => a.username !== 'beheer')).toEqual([
       expect.objectContaining({ username: 'bkr', disabled: true }),
       expect.objectContaining({ username: 'jns', disabled: true }),
