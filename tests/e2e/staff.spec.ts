@@ -84,7 +84,8 @@ test('first run to idle lock: admin with TOTP, photo import, look-up by name and
   for (const action of ['pupil.card', 'pupil.photo']) {
     const row = rows.filter({ hasText: action });
     await expect(row.locator('td').nth(1)).toHaveText(admin.username);
-    await expect(row.locator('td').nth(3)).toHaveText(SANNE.number);
+    // The administrator reads who was looked at by name, with the number.
+    await expect(row.locator('td').nth(3)).toHaveText(`${SANNE.name} (${SANNE.number})`);
   }
   await expect(rows.filter({ hasText: 'pupil.photo' }).locator('td').nth(2)).toHaveText('foto getoond pupil.photo');
   await expect(rows.filter({ hasText: 'pupil.card' }).locator('td').nth(2)).toHaveText('leerlingkaart geopend pupil.card');
