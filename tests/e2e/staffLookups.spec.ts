@@ -143,7 +143,10 @@ test('search by keyboard, timetables by week, the free-room finder, a class phot
   await page.getByLabel('Medewerker (gebruikersnaam)').fill(admin.username);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteer CSV' }).click()]);
   const text = readFileSync((await csv.path())!, 'utf8');
-  expect(text.split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
+  expect(text.split('\r\n')[0]).toBe('id,at,actor,action,subject,subject_name,detail');
+  // A classmate's look carries the name (Sanne was erased by now: her number only).
+  const mate = classOfSanne.find((p) => p.number !== SANNE.number)!;
+  expect(text).toContain(`"group.members","${mate.number}","${displayName(mate)}"`);
   for (const action of ['group.members', 'pupil.photo', 'privacy.export', 'privacy.erase']) expect(text).toContain(`"${action}"`);
   await expect(page.getByTestId('audit-entries').locator('tbody tr').first()).toContainText('gegevens gewist');
   // Looks at pupils only: the group list opened once is one row that opens to its pupils, by name where the

@@ -70,12 +70,13 @@ const signedIn = (user: StaffUser | null): StaffUser => {
  */
 export function createStaffHandlers(s: StaffServices): StaffHandlers {
   const { auth, audit, pupils, timetables, privacy } = s;
+  const isPupilLook = (action: string) => action.startsWith('pupil.') || action === 'group.members';
   /**
    * Names beside the pupil numbers of looks at pupils, for the administrator reading the log (who may see them); a
    * pupil no longer in the cache (left, or erased) keeps the number only.
    */
   const withPupilNames = (entries: AuditEntry[]): AuditEntry[] => {
-    const numbers = [...new Set(entries.filter((e) => e.subject !== null && (e.action.startsWith('pupil.') || e.action === 'group.members')).map((e) => e.subject!))];
+    const numbers = [...new Set(entries.filter((e) => e.subject !== null && isPupilLook(e.action)).map((e) => e.subject!))];
     if (numbers.length === 0) return entries;
     const rows = s.cache.prepare(`SELECT number, first_name, prefix, last_name FROM pupils WHERE number IN (${numbers.map(() => '?').join(', ')})`)
       .all(...numbers) as { number: string; first_name: string; prefix: string | null; last_name: string }[];
@@ -220,7 +221,12 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       return { ...page, entries: withPupilNames(page.entries) };
     },
     'audit.exportCsv': (input, { user }) => {
-      const csv = audit.exportCsv(input);
+      const pupilName = s.cache.prepare('SELECT first_name, prefix, last_name FROM pupils WHERE number = ?');
+      const csv = audit.exportCsv(input, (e) => {
+        if (e.subject === null || !isPupilLook(e.action)) return null;
+        const p = pupilName.get(e.subject) as { first_name: string; prefix: string | null; last_name: string } | undefined;
+        return p ? displayName({ firstName: p.first_name, prefix: p.prefix, lastName: p.last_name }) : null;
+      });
       audit.append(signedIn(user).username, 'audit.export', input.pupil ?? null, JSON.stringify(input));
       return { csv };
     },

@@ -133,11 +133,12 @@ export function createAuditLog(db: CacheDb, now: () => number, keyring: AuditKey
       return { entries: rows.slice(0, limit).map(toEntry), more: rows.length > limit };
     },
 
-    exportCsv(filter: AuditFilter): string {
+    /** The filtered log as CSV; `nameOf` gives a pupil's name for looks at pupils (a privacy request wants them). */
+    exportCsv(filter: AuditFilter, nameOf: (entry: { action: string; subject: string | null }) => string | null = () => null): string {
       const w = where(filter);
-      const lines = ['id,at,actor,action,subject,detail'];
+      const lines = ['id,at,actor,action,subject,subject_name,detail'];
       for (const r of db.prepare(`SELECT * FROM audit ${w.sql} ORDER BY id`).iterate(...w.args) as IterableIterator<AuditRow>) {
-        lines.push([r.id, new Date(r.at_ms).toISOString(), r.actor, r.action, r.subject, r.detail].map(csvField).join(','));
+        lines.push([r.id, new Date(r.at_ms).toISOString(), r.actor, r.action, r.subject, nameOf(r), r.detail].map(csvField).join(','));
       }
       return `${lines.join('\r\n')}\r\n`;
     },

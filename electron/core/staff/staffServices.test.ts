@@ -217,12 +217,12 @@ describe('the audit log', () => {
     await core.stop();
   });
 
-  it('exports CSV with formulas defused', async () => {
+  it('exports CSV for a privacy request: the pupil by number and name, formulas defused', async () => {
     const { core, admin } = await staffCore();
     await expectOk(core.dispatch(admin.caller, 'pupils.card', { number: sanne.number }));
     const { csv } = await expectOk<{ csv: string }>(core.dispatch(admin.caller, 'audit.exportCsv', { pupil: sanne.number }));
-    expect(csv.split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
-    expect(csv).toContain(`"pupil.card","${sanne.number}"`);
+    expect(csv.split('\r\n')[0]).toBe('id,at,actor,action,subject,subject_name,detail');
+    expect(csv).toContain(`"pupil.card","${sanne.number}","Sanne van den Berg"`);
     await core.stop();
   });
 });
