@@ -237,6 +237,14 @@ const AuditFilter = z.object({
 
 const staffOnly = 'staff' as const;
 
+/** Where a photo import reads from (a folder or a ZIP on this machine) and how file names give pupils. */
+const PhotoSource = z.object({
+  kind: z.enum(['folder', 'zip']),
+  path: z.string().min(1).max(1000),
+  /** A regular expression on the file name whose first group is the pupil number (a preset, or the school's own). */
+  pattern: z.string().max(200).default(PHOTO_NAMING.number),
+}).strict();
+
 export const calls = {
   'app.info': call({
     role: 'kiosk',
@@ -517,13 +525,7 @@ export const calls = {
   'photos.preview': call({
     role: 'admin',
     summary: 'What importing this folder or ZIP with this naming would do, from the file names alone; nothing is read or stored.',
-    input: z
-      .object({
-        kind: z.enum(['folder', 'zip']),
-        path: z.string().min(1).max(1000),
-        pattern: z.string().max(200).default(PHOTO_NAMING.number),
-      })
-      .strict(),
+    input: PhotoSource,
     output: PhotoImportPreview,
   }),
   'host.choosePath': call({
@@ -535,14 +537,7 @@ export const calls = {
   'photos.import': call({
     role: 'admin',
     summary: 'Import pupil photos from a folder or a ZIP file on this machine; progress comes as photos.progress events.',
-    input: z
-      .object({
-        kind: z.enum(['folder', 'zip']),
-        path: z.string().min(1).max(1000),
-        /** A regular expression on the file name whose first group is the pupil number. */
-        pattern: z.string().max(200).default(PHOTO_NAMING.number),
-      })
-      .strict(),
+    input: PhotoSource,
     output: PhotoImportReport,
   }),
   'audit.query': call({

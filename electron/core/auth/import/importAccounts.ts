@@ -42,6 +42,7 @@ export function createAccountImport(ctx: AccountImportContext) {
       // Hashed before the transaction, off the event loop; the transaction itself is quick.
       const passwords = creates.map(() => firstPassword());
       const hashes = await Promise.all(passwords.map(hashRandomSecret));
+      const hashOf = new Map(creates.map((c, i) => [c.code.toLowerCase(), i]));
       // Recomputed at the moment of writing: an account made meanwhile is changed, not doubled.
       const plan = planImport(csv, accounts.all(), admin.id);
       const firstPasswords: AccountImportResult['firstPasswords'] = [];
@@ -50,15 +51,15 @@ export function createAccountImport(ctx: AccountImportContext) {
         for (const row of plan.rows) {
           const username = row.code.toLowerCase();
           if (row.action === 'create') {
-            const i = creates.findIndex((c) => c.code.toLowerCase() === username);
-            if (i < 0) continue; // appeared between the two plans: left for the next import
-            const made = accounts.create({
+            const i = hashOf.get(username);
+            if (i === undefined) continue; // appeared between the two plans: left for the next import
+            const account = accounts.create({
               username, displayName: row.displayName, role: row.role!, passwordHash: hashes[i]!, teacherCode: row.code, email: row.email,
               mustChangePassword: true, now: now(),
             });
-            if (made.role === 'admin') accounts.set(made.id, { totp_setup_open: 1 });
+            if (account.role === 'admin') accounts.set(account.id, { totp_setup_open: 1 });
             firstPasswords.push({ username, displayName: row.displayName, password: passwords[i]! });
-            audit.append(admin.username, 'accounts.change', username, `created as ${made.role} from an imported list (line ${row.line})`);
+            audit.append(admin.username, 'accounts.change', username, `created as ${account.role} from an imported list (line ${row.line})`);
           } else if (row.action === 'change') {
             const current = accounts.byUsername(username)!;
             const columns: Partial<AccountRow> = {};

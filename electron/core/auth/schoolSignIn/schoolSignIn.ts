@@ -71,12 +71,17 @@ export function createSchoolSignIn(ctx: SchoolSignInContext) {
     }
   }
 
-  /** The local account for a school account: by subject; else, once, the one account with its e-mail address. */
-  function accountFor(claims: SchoolClaims, role: 'teacher' | 'admin'): AccountRow {
+  /** The local account of a school account: by subject; else, once, the one unlinked account with its e-mail address. */
+  function existingAccount(claims: SchoolClaims): AccountRow | undefined {
+    const bySubject = ctx.accounts.bySchoolSubject(`${claims.iss} ${claims.sub}`);
+    if (bySubject || !claims.email) return bySubject;
+    const byEmail = ctx.accounts.byEmail(claims.email).filter((a) => a.school_subject === null);
+    return byEmail.length === 1 ? byEmail[0] : undefined;
+  }
+
+  /** That account brought up to date from the token (linked, name, address, role), or a new one. */
+  function accountFor(claims: SchoolClaims, existing: AccountRow | undefined, role: 'teacher' | 'admin'): AccountRow {
     const subject = `${claims.iss} ${claims.sub}`;
-    const bySubject = ctx.accounts.bySchoolSubject(subject);
-    const byEmail = !bySubject && claims.email ? ctx.accounts.byEmail(claims.email).filter((a) => a.school_subject === null) : [];
-    const existing = bySubject ?? (byEmail.length === 1 ? byEmail[0] : undefined);
     if (!existing) {
       const made = ctx.accounts.create({
         username: newUsername(claims), displayName: claims.name ?? claims.email ?? claims.sub, role, passwordHash: null, teacherCode: null,
@@ -154,16 +159,15 @@ export function createSchoolSignIn(ctx: SchoolSignInContext) {
       } catch (error) {
         return refuse(caller, refusalOf(error), null);
       }
-      const known = ctx.accounts.bySchoolSubject(`${claims.iss} ${claims.sub}`);
+      const existing = existingAccount(claims);
       // A provider that sends no groups at all (Google Workspace): the role of the account already here for this
       // person (linked before, or the one account with this e-mail address from the imported staff list).
-      const byEmail = claims.email ? ctx.accounts.byEmail(claims.email).filter((a) => a.school_subject === null) : [];
-      const listed = known ?? (byEmail.length === 1 ? byEmail[0] : undefined);
-      const role = claims.groupsMissing && settings.roles.length === 0 ? (listed?.role ?? null) : roleFromGroups(claims.groups, settings);
+      const role = claims.groupsMissing && settings.roles.length === 0 ? (existing?.role ?? null) : roleFromGroups(claims.groups, settings);
       if (role === null) {
-        return refuse(caller, new SchoolSignInRefused('no-role', `${claims.email ?? claims.sub} is in none of the groups that have a role in Gangbord.`), known?.username ?? null);
+        return refuse(caller, new SchoolSignInRefused('no-role', `${claims.email ?? claims.sub} is in none of the groups that have a role in Gangbord.`),
+          existing?.school_subject ? existing.username : null); // in the name of the account it signed in as before
       }
-      const row = accountFor(claims, role);
+      const row = accountFor(claims, existing, role);
       if (row.disabled === 1) return refuse(caller, new SchoolSignInRefused('disabled', 'The account is disabled on this machine.'), row.username);
       return ctx.auth.startSession(caller, row, {
         secondFactor: claims.secondFactor, detail: claims.secondFactor ? 'school account, second factor by the provider' : 'school account',

@@ -1,14 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AccountImportPlan, AccountImportResult } from '@shared/domain/accountImport';
+import { csvFile } from '../csv';
 import { downloadText } from '../download';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 /** The largest list the core takes (the contract's limit); a bigger file is refused here, before it is sent. */
 const MAX_FILE_BYTES = 2_000_000;
-
-/** A CSV cell as a spreadsheet reads it back: quoted when it holds a separator, a quote or a line break. */
-const cell = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
  * Importing a staff list: the file's text, what importing it would do (a preview, nothing written), the import, and
@@ -60,8 +58,8 @@ export const useAccountImportStore = defineStore('staffAccountImport', () => {
   /** The first passwords as a list to print and hand out (one per person); it exists only in this download. */
   function downloadFirstPasswords(header: [string, string, string]) {
     if (!result.value) return;
-    const rows = result.value.firstPasswords.map((p) => [p.username, p.displayName, p.password].map(cell).join(';'));
-    downloadText('gangbord-eerste-wachtwoorden.csv', `\uFEFF${[header.join(';'), ...rows].join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+    const rows = result.value.firstPasswords.map((p) => [p.username, p.displayName, p.password]);
+    downloadText('gangbord-eerste-wachtwoorden.csv', csvFile([header, ...rows]), 'text/csv;charset=utf-8');
   }
 
   function $reset() {

@@ -3,13 +3,11 @@ import { computed, ref } from 'vue';
 import { PHOTO_NAMING, type PhotoNaming } from '@shared/domain/photoNaming';
 import type { PhotoImportPreview, PhotoImportReport } from '@shared/domain/staff';
 import { api } from '../../api';
+import { csvFile } from '../csv';
 import { downloadText } from '../download';
 import { type ShownError, shownError, staffCall } from './staffCall';
 
 export const DEFAULT_PATTERN = PHOTO_NAMING.number;
-
-/** A CSV cell as a spreadsheet reads it back: quoted when it holds a separator, a quote or a line break. */
-const cell = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
  * An administrator's photo import: where from (typed, or the desktop app's dialog), how names map to pupils (a
@@ -87,8 +85,7 @@ export const usePhotoImportStore = defineStore('staffPhotoImport', () => {
       ...report.value.unmatched.map((f) => [f, words.unmatched, '']),
       ...report.value.rejected.map((r) => [r.file, words.reason(r.code), r.reason]),
     ];
-    const text = [words.header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n');
-    downloadText('gangbord-fotoimport.csv', `\uFEFF${text}\r\n`, 'text/csv;charset=utf-8');
+    downloadText('gangbord-fotoimport.csv', csvFile([words.header, ...rows]), 'text/csv;charset=utf-8');
   }
 
   function $reset() {
