@@ -18,6 +18,8 @@ import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './
 import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
 import { createStaffServices } from './staff/staffServices';
+import { startStaffPc } from './fleet/staffPc/startStaffPc';
+import { readAllPhotos } from './photos/readAllPhotos';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { secretNamesOf, sourceId } from './sources';
 import { createSyncWorkerHost, type SyncWorkerHost } from './sync/worker/host';
@@ -225,12 +227,23 @@ export function createCore(options: CoreOptions): Core {
         fleetThumbnail = fleet.storeThumbnail;
         stops.push(fleet.stop);
       }
+      if (mode === 'staff' && source?.type === 'fleet' && staff) {
+        // A staff PC in the fleet (docs/fleet.md): pupils and photos from the publisher's staff bundles, sealed for it
+        // once an administrator approved it; its audit entries forwarded to the school's log.
+        const pc = await startStaffPc({
+          config: source, secrets: options.secrets, audit: staff.audit, now: () => clock.now(), log, forwardEveryMs: options.fleetAuditEveryMs,
+        });
+        fleetInfo = pc.info;
+        stops.push(pc.stop);
+      }
       const desk = settings.get().fleet;
       if (mode === 'staff' && desk?.role === 'publisher' && options.autoSync !== false) {
-        // The fleet's publisher desk publishes too (docs/fleet.md): the screens' bundles from this PC's own source.
+        // The fleet's publisher desk publishes too (docs/fleet.md): the screens' bundles from this PC's own source, and
+        // the staff bundles with the photos imported on this PC.
         const loop = createPublishLoop({
           fleet: { dataDir: options.dataDir, folder: desk.folder, school: desk.school, key: await publisherKey(options.secrets), now: () => clock.now() },
           settings: () => settings.get(), secrets: options.secrets, log, intervalMs: desk.publishEverySeconds * 1000,
+          photos: () => readAllPhotos(opened),
         });
         loop.start();
         stops.push(() => void loop.stop());

@@ -30,6 +30,8 @@ export interface CoreOptions {
   profileOverride?: string | null;
   /** The HTTP client for the school's sign-in provider; tests pass one that tampers with what the provider answered. */
   oidcFetch?: typeof fetch;
+  /** How often a staff PC in the fleet forwards its audit entries (ms; 30 s by default); tests shorten it. */
+  fleetAuditEveryMs?: number;
 }
 
 export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;

@@ -38,7 +38,9 @@ async function publish(args: PublisherArgs, secrets: SecretStore, log: Logger, f
       const at = new Date(outcome.at).toISOString();
       if ('error' in outcome) return void process.stderr.write(`${at} publishing failed: ${outcome.error.message}\n`);
       const p = outcome.published;
-      process.stdout.write(`${at} ${p.kind === 'unchanged' ? 'unchanged' : `${p.kind} bundle ${p.seq} (${p.bytes} bytes)`}\n`);
+      const s = outcome.staff;
+      const staff = s.kind === 'full' || s.kind === 'delta' ? `; staff ${s.kind} bundle ${s.seq} (${s.bytes} bytes, ${s.recipients} staff PCs)` : '';
+      process.stdout.write(`${at} ${p.kind === 'unchanged' ? 'unchanged' : `${p.kind} bundle ${p.seq} (${p.bytes} bytes)`}${staff}\n`);
     },
   });
   if (args.once) {

@@ -143,6 +143,11 @@ export function createAuditLog(db: CacheDb, now: () => number, keyring: AuditKey
       return `${lines.join('\r\n')}\r\n`;
     },
 
+    /** The entries after `id`, oldest first, at most `limit`: what a staff PC in the fleet forwards next. */
+    entriesAfter(id: number, limit: number): AuditEntry[] {
+      return (db.prepare('SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?').all(id, limit) as AuditRow[]).map(toEntry);
+    },
+
     /** Every entry of one kind since a moment, oldest first (for summaries such as audit.pupilSearches). */
     entriesOf(action: AuditAction, sinceMs: number): AuditEntry[] {
       return (db.prepare('SELECT * FROM audit WHERE action = ? AND at_ms >= ? ORDER BY id').all(action, sinceMs) as AuditRow[]).map(toEntry);

@@ -15,7 +15,7 @@ import type { FleetKeyPair } from './keys';
 
 const KioskTeacher = z.object({ code: TeacherCode, name: z.null() }).strict();
 
-const SnapshotBody = z.object({
+export const SnapshotBody = z.object({
   kind: z.literal('snapshot'),
   school: School,
   window: z.object({ from: LocalDate, to: LocalDate }).strict(),

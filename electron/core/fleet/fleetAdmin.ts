@@ -51,11 +51,15 @@ export async function saveRoster(ctx: FleetContext, roster: RosterInput): Promis
   await writeAtomically(paths.roster, sealRoster(roster, { school: ctx.school, seq: Math.max(last + 1, ctx.now()), now: ctx.now() }, ctx.key));
 }
 
-/** The school's display profiles into the roster when the publisher's settings changed them. */
-export async function keepProfiles(ctx: FleetContext, profiles: Roster['profiles']): Promise<void> {
+/**
+ * What the publisher itself puts in the roster, signed again only when it changed: the school's display profiles
+ * (from its settings) and the key staff PCs seal their audit entries for.
+ */
+export async function keepInRoster(ctx: FleetContext, fields: Pick<Roster, 'profiles' | 'auditKey'>): Promise<void> {
   const roster = loadRoster(ctx);
-  if (JSON.stringify(roster.profiles) === JSON.stringify(profiles) && existsSync(fleetPaths(ctx.folder).roster)) return;
-  await saveRoster(ctx, { ...roster, profiles });
+  const same = JSON.stringify(roster.profiles) === JSON.stringify(fields.profiles) && roster.auditKey === fields.auditKey;
+  if (same && existsSync(fleetPaths(ctx.folder).roster)) return;
+  await saveRoster(ctx, { ...roster, ...fields });
 }
 
 async function requests(ctx: FleetContext): Promise<ScreenRequest[]> {

@@ -16,6 +16,10 @@ import { join } from 'node:path';
  *   screens/<screen id>/thumbnail.env each screen: a small PNG of what it shows (no pupil data is on a kiosk page)
  *   screens/<screen id>/request.json each screen: its enrolment request (its public key), not signed: approving
  *                                  it is comparing the fingerprint the screen shows
+ *   pub/staff.env                  the publisher: the staff bundle, sealed for the enrolled staff PCs only
+ *   pub/staff-delta.env            the publisher: what changed for staff PCs since that bundle, sealed the same way
+ *   staff/<pc id>/request.json     each staff PC: its enrolment request (signing key, sealing key bound to it)
+ *   staff/<pc id>/audit/<n>.env    each staff PC: its audit entries, in chained batches signed with its own key
  *
  * Every file is a signed envelope (envelope.ts), written whole under a temporary name and renamed into place, so a
  * reader sees the old file or the new one, never half of one.
@@ -42,6 +46,11 @@ export const fleetPaths = (folder: string) => ({
   statusOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'status.env'),
   requestOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'request.json'),
   thumbnailOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'thumbnail.env'),
+  staffBundle: join(folder, 'pub', 'staff.env'),
+  staffDelta: join(folder, 'pub', 'staff-delta.env'),
+  staffPcs: join(folder, 'staff'),
+  staffRequestOf: (pcId: string) => join(folder, 'staff', assertScreenId(pcId), 'request.json'),
+  auditOf: (pcId: string) => join(folder, 'staff', assertScreenId(pcId), 'audit'),
 });
 
 /** Writes `bytes` to `file` whole: a temporary file beside it, then a rename over it. */

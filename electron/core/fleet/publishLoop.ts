@@ -2,14 +2,21 @@ import type { Settings } from '@shared/settings';
 import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
 import { createSource, secretNamesOf } from '../sources';
+import type { PhotoRecord, Snapshot, SyncScope } from '../sync/snapshot';
 import { fetchPayload } from '../sync/syncOnce';
-import { type FleetContext, keepProfiles } from './fleetAdmin';
+import { type FleetContext, keepInRoster, loadRoster } from './fleetAdmin';
 import { createPublisher, type Published } from './publisher';
+import { createStaffPublisher, type StaffPublished } from './staffBundle/staffPublisher';
+import { demoPhotosOf } from './staffBundle/demoPhotos';
+import { staffRecipients } from './staffPc/staffPcAdmin';
+import { publisherAuditKey } from './staffPc/staffPcKeys';
+import { x25519Text } from './staffBundle/sealed';
 
 /*
  * The publisher's loop (docs/fleet.md), the same in its three homes: the command line (`npm run publisher`), the
  * windowless Electron app (`--publisher`) and a staff PC set up as the fleet's publisher desk. Every interval it
- * fetches the school's source whole, in kiosk scope, and signs what every screen shows into the fleet folder.
+ * fetches the school's source whole, in kiosk scope, and signs what every screen shows into the fleet folder. When the
+ * roster lists staff PCs, it fetches once more in staff scope and seals the staff bundle for them (pupils, photos).
  */
 
 export interface PublishLoopOptions {
@@ -19,19 +26,25 @@ export interface PublishLoopOptions {
   secrets: SecretStore;
   log: Logger;
   intervalMs: number;
+  /**
+   * The photos staff PCs get: the publisher desk's own (imported on its Photos page). Without it, the demo school's
+   * portraits for the demo source, and none for any other (the command line has no photo store).
+   */
+  photos?: () => PhotoRecord[];
   /** Each round's outcome, for the command line's one line per round. */
-  onRound?: (outcome: { at: number; published: Published } | { at: number; error: Error }) => void;
+  onRound?: (outcome: { at: number; published: Published; staff: StaffPublished } | { at: number; error: Error }) => void;
 }
 
 export function createPublishLoop(o: PublishLoopOptions) {
   const publisher = createPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
+  const staffPublisher = createStaffPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let running: Promise<void> | null = null;
   const abort = new AbortController();
 
-  async function publishOnce(): Promise<Published> {
-    const settings = o.settings();
+  /** The whole picture from the school's source in one scope; no cursor, so every change upstream is in it. */
+  async function fetchWhole(settings: Settings, scope: SyncScope): Promise<Snapshot> {
     const config = settings.source;
     if (config?.type === 'fleet') throw new Error("the publisher's own source cannot be a fleet folder: set the school's timetable source in its settings");
     const values: Record<string, string> = {};
@@ -39,24 +52,35 @@ export function createPublishLoop(o: PublishLoopOptions) {
       const value = await o.secrets.get(name);
       if (value !== null) values[name] = value;
     }
-    // Kiosk scope: the upstream is asked for what screens show, so no pupil and no teacher's name is ever in a bundle.
-    // No cursor: a full fetch every interval, so every change upstream, however it was entered, reaches the screens.
     const { payload } = await fetchPayload({
-      source: createSource(config), scope: 'kiosk', now: o.fleet.now(), zone: settings.zone, cursor: null,
+      source: createSource(config), scope, now: o.fleet.now(), zone: settings.zone, cursor: null,
       signal: AbortSignal.any([abort.signal, AbortSignal.timeout(300_000)]), progress: () => {}, secrets: values,
     });
     if (payload.kind !== 'snapshot') throw new Error(`the source answered with ${payload.kind}, not the whole picture`);
-    const published = await publisher.publish(payload);
-    // The roster carries the school's display profiles, so that a screen runs the one assigned to it.
-    await keepProfiles(o.fleet, settings.display.profiles);
-    return published;
+    return payload;
+  }
+
+  async function publishOnce(): Promise<{ published: Published; staff: StaffPublished }> {
+    const settings = o.settings();
+    // Kiosk scope: the upstream is asked for what screens show, so no pupil and no teacher's name is ever in a bundle.
+    const published = await publisher.publish(await fetchWhole(settings, 'kiosk'));
+    // The roster carries the school's display profiles, so that a screen runs the one assigned to it, and the key staff
+    // PCs seal their audit entries for.
+    const auditKey = x25519Text((await publisherAuditKey(o.secrets)).publicKey);
+    await keepInRoster(o.fleet, { profiles: settings.display.profiles, auditKey });
+    const recipients = staffRecipients(loadRoster(o.fleet));
+    if (recipients.length === 0) return { published, staff: await staffPublisher.withdraw() };
+    // Staff scope is fetched on its own: the screens' bundle is never made from data that had pupils in it.
+    const staffSnapshot = await fetchWhole(settings, 'staff');
+    const photos = o.photos ? o.photos() : demoPhotosOf(settings.source, staffSnapshot);
+    return { published, staff: await staffPublisher.publish(staffSnapshot, photos, recipients) };
   }
 
   /** One round; a failure is logged and reported, and the folder keeps the last bundle for the screens. */
   async function round(): Promise<boolean> {
     try {
-      const published = await publishOnce();
-      o.onRound?.({ at: o.fleet.now(), published });
+      const { published, staff } = await publishOnce();
+      o.onRound?.({ at: o.fleet.now(), published, staff });
       return true;
     } catch (error) {
       if (stopped) return false;

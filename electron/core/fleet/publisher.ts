@@ -1,9 +1,9 @@
 import type { Logger } from '../logger';
 import type { Snapshot } from '../sync/snapshot';
 import { deltaBetween, sealBundle } from './bundle';
-import { ownHeader } from './envelope';
-import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { fleetPaths, writeAtomically } from './fleetFolder';
 import type { FleetKeyPair } from './keys';
+import { createSequence } from './sequence';
 
 /*
  * The publisher (docs/fleet.md): the one machine of a school that holds upstream credentials. After each of its
@@ -29,22 +29,9 @@ export type Published = { kind: 'full' | 'delta'; seq: number; bytes: number } |
 
 export function createPublisher(options: PublisherOptions) {
   const paths = fleetPaths(options.folder);
-  let lastSeq = 0;
+  const nextSeq = createSequence([paths.bundle, paths.delta], options.key, options.now);
   let full: { seq: number; at: number; snapshot: Snapshot } | null = null;
   let publishedLessons: string | null = null;
-
-  /** Numbers go on above the folder's own bundle after a restart, and above the clock, which only moves on. */
-  async function nextSeq(): Promise<number> {
-    if (lastSeq === 0) {
-      for (const file of [paths.bundle, paths.delta]) {
-        const bytes = await readIfThere(file);
-        const header = bytes ? ownHeader(bytes, options.key.publicKey) : null;
-        if (header) lastSeq = Math.max(lastSeq, header.seq);
-      }
-    }
-    lastSeq = Math.max(lastSeq + 1, options.now());
-    return lastSeq;
-  }
 
   /** Publishes the kiosk picture of one sync (kiosk scope: no pupils, teachers by code). */
   async function publish(snapshot: Snapshot): Promise<Published> {

@@ -11,6 +11,8 @@ const reception = newKeyPair();
 const screenA = newKeyPair();
 const screenB = newKeyPair();
 const roster: Roster = {
+  staffPcs: [],
+  auditKey: null,
   screens: [
     { id: 'gang-a0', name: 'Gang A begane grond', publicKey: publicKeyText(screenA.publicKey), profile: 'gang', approvedAt: NOW },
     { id: 'gang-b0', name: 'Gang B', publicKey: publicKeyText(screenB.publicKey), profile: null, approvedAt: NOW },

@@ -29,17 +29,35 @@ export const RosterSender = z.object({
   addedAt: z.number().int().min(0).default(0),
 }).strict();
 
+/** A staff PC (docs/fleet.md, "Staff PCs in the fleet"): its signing key, and the X25519 key staff bundles are sealed for. */
+export const RosterStaffPc = z.object({
+  id: z.string().regex(/^pc-[0-9a-f]{10}$/),
+  name: z.string().trim().min(1).max(80),
+  publicKey: PublicKeyText,
+  boxKey: PublicKeyText,
+  approvedAt: z.number().int().min(0),
+  /**
+   * Revoked: no staff bundle is sealed for it any more. It stays listed so that the audit entries it made before,
+   * forwarded late because it was offline, still reach the school's log (audit/schoolAudit.ts); none made after.
+   */
+  revokedAt: z.number().int().min(0).nullable().default(null),
+}).strict();
+export type RosterStaffPc = z.infer<typeof RosterStaffPc>;
+
 export const Roster = z.object({
   screens: z.array(RosterScreen).max(2000),
+  staffPcs: z.array(RosterStaffPc).max(500).default([]),
   senders: z.array(RosterSender).max(100),
   revoked: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(5000),
   /** The school's display profiles (the publisher's settings): a screen runs the one the roster assigns it. */
   profiles: z.array(DisplayProfile).max(200).default([]),
+  /** The publisher's X25519 key: staff PCs seal the audit entries they forward for it, so the share never shows them. */
+  auditKey: PublicKeyText.nullable().default(null),
 }).strict();
 export type Roster = z.infer<typeof Roster>;
 export type RosterInput = z.input<typeof Roster>;
 
-export const EMPTY_ROSTER: Roster = { screens: [], senders: [], revoked: [], profiles: [] };
+export const EMPTY_ROSTER: Roster = { screens: [], staffPcs: [], senders: [], revoked: [], profiles: [], auditKey: null };
 
 /** A roster is public (names and public keys), signed for a year: it changes when the fleet does. */
 const ROSTER_VALID_MS = 365 * 24 * 3_600_000;

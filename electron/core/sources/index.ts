@@ -2,6 +2,7 @@ import type { SourceConfig } from '@shared/settings';
 import type { Source } from './source';
 import { createDemoSource } from './demo';
 import { createFleetSource } from './fleet';
+import { STAFF_PC_KEY_SECRET } from '../fleet/staffPc/staffPcKeys';
 import { createIcalSource } from './ical';
 import { createUntisGpuSource } from './untisGpu';
 import { createWebUntisSource } from './webuntis';
@@ -36,6 +37,9 @@ export function secretNamesOf(config: SourceConfig | null): string[] {
       return [config.password];
     case 'ical':
       return config.feeds.flatMap((feed) => (feed.urlSecret ? [feed.urlSecret] : []));
+    case 'fleet':
+      // A staff PC's own sealing key (a kiosk has none): what opens the staff bundles sealed for it.
+      return [STAFF_PC_KEY_SECRET];
     default:
       return [];
   }

@@ -32,6 +32,8 @@ export interface Snapshot {
   holidays: Holiday[];
   /** Opaque position for the next incremental fetch (e.g. Zermelo's last modified time). */
   cursor: string | null;
+  /** Staff scope, from the publisher's staff bundle only: every photo, replacing those the cache has. */
+  photos?: PhotoRecord[];
 }
 
 /** An incremental change: only the lessons that changed since the cursor. */
@@ -42,6 +44,10 @@ export interface Delta {
   /** The lessons of these days are replaced whole: every lesson the cache has there goes, `upsertLessons` come. */
   replaceDays?: { from: LocalDate; to: LocalDate };
   cursor: string | null;
+  /** Staff scope, from a staff bundle's delta only: every pupil, when any changed. */
+  pupils?: Pupil[];
+  /** Staff scope, from a staff bundle's delta only: photos added or replaced, and those taken away. */
+  photos?: { upsert: PhotoRecord[]; remove: string[] };
 }
 
 /** The source looked and nothing changed upstream (e.g. WebUntis getLatestImportTime unchanged). */

@@ -4,7 +4,7 @@ import { addDays } from '@shared/timetable/zonedTime';
 import { joinCodes, splitCodes } from '../db/codes';
 import type { CacheDb } from '../db/open';
 import { erasureHash } from '../db/erasureHash';
-import type { Delta, Snapshot, SyncScope } from './snapshot';
+import type { Delta, PhotoRecord, Snapshot, SyncScope } from './snapshot';
 import { initialsCode, isFullName } from '../sources/common/teacherCodes';
 
 /** How long past lessons stay in the cache (for "what did I miss" views); older ones go at the next sync. */
@@ -226,7 +226,17 @@ function replaceReferenceData(db: CacheDb, snapshot: Snapshot, scope: SyncScope)
   for (const a of snapshot.announcements) announcement.run(a.id, a.title, a.body, a.start, a.end, joinCodes(a.audience), a.priority, a.emergency ? 1 : 0);
 }
 
-function replacePupils(db: CacheDb, snapshot: Snapshot, erased: ReadonlySet<string> | undefined): void {
+/** Photos from a staff bundle (the fleet's staff PCs): only for pupils in the list who consented, like any photo. */
+function writePhotos(db: CacheDb, photos: { upsert: readonly PhotoRecord[]; remove: readonly string[]; all?: boolean }): void {
+  if (photos.all) db.exec('DELETE FROM photos');
+  const remove = db.prepare('DELETE FROM photos WHERE pupil_number = ?');
+  for (const number of photos.remove) remove.run(number);
+  const insert = db.prepare('INSERT OR REPLACE INTO photos (pupil_number, mime, width, height, bytes) VALUES (?, ?, ?, ?, ?)');
+  for (const p of photos.upsert) insert.run(p.pupilNumber, p.mime, p.width, p.height, Buffer.from(p.bytes));
+  db.exec('DELETE FROM photos WHERE pupil_number NOT IN (SELECT number FROM pupils WHERE photo_consent = 1)');
+}
+
+function replacePupils(db: CacheDb, snapshot: Pick<Snapshot, 'pupils'>, erased: ReadonlySet<string> | undefined): void {
   db.exec('DELETE FROM group_members; DELETE FROM pupils;');
   const pupil = db.prepare('INSERT INTO pupils (number, first_name, prefix, last_name, photo_consent) VALUES (?, ?, ?, ?, ?)');
   const member = db.prepare('INSERT OR IGNORE INTO group_members (group_code, pupil_id) VALUES (?, ?)');
@@ -250,8 +260,10 @@ export function writeSnapshot(db: CacheDb, snapshot: Snapshot, ctx: WriteContext
     s.setMeta.run('zone', snapshot.school.zone);
     s.setMeta.run('scope', ctx.scope);
     replaceReferenceData(db, snapshot, ctx.scope);
-    if (ctx.scope === 'staff') replacePupils(db, snapshot, ctx.erasedPupils);
-    else purgePersonalData(db);
+    if (ctx.scope === 'staff') {
+      replacePupils(db, snapshot, ctx.erasedPupils);
+      if (snapshot.photos) writePhotos(db, { upsert: snapshot.photos, remove: [], all: true });
+    } else purgePersonalData(db);
 
     let removed = deleteLessonsBetween(db, snapshot.window.from, snapshot.window.to);
     removed += deleteLessonsBetween(db, null, addDays(snapshot.window.from, -(ctx.pastDays ?? KEEP_PAST_DAYS) - 1));
@@ -268,8 +280,11 @@ export function writeDelta(db: CacheDb, delta: Delta, ctx: WriteContext): WriteS
     let removed = delta.replaceDays ? deleteLessonsBetween(db, delta.replaceDays.from, delta.replaceDays.to) : 0;
     for (const id of delta.removeLessonIds) if (deleteLessonById(s, id)) removed++;
     for (const lesson of delta.upsertLessons) updateOrInsertLesson(s, lesson);
+    // Pupils and photos come in a delta from the fleet's staff bundle only, and are written by a staff PC only.
+    if (ctx.scope === 'staff' && delta.pupils) replacePupils(db, { pupils: delta.pupils }, ctx.erasedPupils);
+    if (ctx.scope === 'staff' && delta.photos) writePhotos(db, delta.photos);
     s.syncState.run(ctx.source, ctx.now, delta.cursor);
-    return { lessons: delta.upsertLessons.length, rooms: 0, pupils: 0, removedLessons: removed };
+    return { lessons: delta.upsertLessons.length, rooms: 0, pupils: ctx.scope === 'staff' ? delta.pupils?.length ?? 0 : 0, removedLessons: removed };
   });
   return run.immediate();
 }

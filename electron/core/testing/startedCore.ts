@@ -7,7 +7,7 @@ import type { Core } from '../app.types';
 import { type Clock, manualClock } from '../clock';
 import { openCache } from '../db/open';
 import { memoryLogger } from '../logger';
-import { memorySecretStore } from '../secrets/secretStore';
+import { memorySecretStore, type SecretStore } from '../secrets/secretStore';
 import { memorySettingsStore, type SettingsStore } from '../settings/store';
 import type { Snapshot } from '../sync/snapshot';
 import { writeSnapshot } from '../sync/writer';
@@ -26,6 +26,7 @@ export interface StartedCore {
   log: ReturnType<typeof memoryLogger>;
   clock: Clock;
   settings: SettingsStore;
+  secrets: SecretStore;
 }
 
 /**
@@ -44,6 +45,7 @@ export async function startCore(
     provisioningFile?: string;
     oidcFetch?: typeof fetch;
     secrets?: Record<string, string>;
+    fleetAuditEveryMs?: number;
   } = {},
 ): Promise<StartedCore> {
   const key = options.key ?? newKey();
@@ -57,12 +59,13 @@ export async function startCore(
   }
   const clock = options.clock ?? manualClock(at(DAY, '08:45'));
   const settings = memorySettingsStore({ mode, ...options.settings });
+  const secrets = memorySecretStore(options.secrets);
   const core = createCore({
     mode,
     dataDir,
     key,
     settings,
-    secrets: memorySecretStore(options.secrets),
+    secrets,
     clock,
     log,
     version: '0.0.0-test',
@@ -70,7 +73,8 @@ export async function startCore(
     autoSync: options.autoSync ?? false,
     provisioningFile: options.provisioningFile,
     oidcFetch: options.oidcFetch,
+    fleetAuditEveryMs: options.fleetAuditEveryMs,
   });
   await core.start();
-  return { core, dataDir, key, log, clock, settings };
+  return { core, dataDir, key, log, clock, settings, secrets };
 }

@@ -7,6 +7,8 @@ import { keyIdOf, publicKeyFromText } from '../../fleet/keys';
 import { SourceError } from '../source';
 import type { Source, SourceContext, SyncPayload } from '../source';
 import { bundleCursor, readBundleCursor } from './bundleCursor';
+import { normaliseStaffStream } from './staffStream';
+import { staffTrust } from '../../fleet/staffBundle/staffBundle';
 
 export type FleetConfig = z.infer<typeof FleetSourceConfig>;
 
@@ -27,6 +29,7 @@ function folderError(folder: string, error: NodeJS.ErrnoException): SourceError 
  * bundle signed by the pinned publisher key, for this school, newer than the last one applied and pupil-free by its
  * schema is taken; anything else is refused with its reason in the sync status, and the last good data stays.
  * The cursor remembers the last full bundle and the last bundle applied, so a delta is taken only on top of its base.
+ * A staff PC (staff scope) reads the staff bundles instead, sealed for it (staffStream.ts).
  */
 export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
   const publisherKey = publicKeyFromText(config.publisherKey);
@@ -41,7 +44,8 @@ export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
     async fetch(ctx: SourceContext): Promise<FleetRaw> {
       ctx.progress('reading bundle', 0, 1);
       try {
-        const raw = { full: await readIfThere(paths.bundle), delta: await readIfThere(paths.delta) };
+        const [full, delta] = ctx.scope === 'staff' ? [paths.staffBundle, paths.staffDelta] : [paths.bundle, paths.delta];
+        const raw = { full: await readIfThere(full), delta: await readIfThere(delta) };
         ctx.progress('reading bundle', 1, 1);
         return raw;
       } catch (error) {
@@ -52,6 +56,7 @@ export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
       return raw as FleetRaw;
     },
     normalise(raw: FleetRaw, ctx: SourceContext): SyncPayload {
+      if (ctx.scope === 'staff') return normaliseStaffStream(raw, ctx, staffTrust(config.school, publisherKey), config.folder);
       const state = readBundleCursor(ctx.cursor);
       if (!raw.full) throw new SourceError('UPSTREAM_EMPTY', `The fleet folder ${config.folder} has no bundle yet: is the publisher running?`);
       // The full bundle is checked on every look, even when it is the one applied: a changed file is a refusal to report.
