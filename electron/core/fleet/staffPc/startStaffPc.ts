@@ -28,7 +28,8 @@ export async function startStaffPc(o: {
   const unwritable = (error: Error) => o.log.warn('fleet.folder-unwritable', { reason: error.message });
   await requestEnrolment(o.config.folder, keys, o.now()).catch(unwritable);
   const forwarder = createAuditForwarder({
-    folder: o.config.folder, school: o.config.school, pc: keys.id, key: keys.device, publisher: publicKeyFromText(o.config.publisherKey), entriesAfter: o.audit.entriesAfter, now: o.now, log: o.log,
+    folder: o.config.folder, school: o.config.school, pc: keys.id, key: keys.device, publisher: publicKeyFromText(o.config.publisherKey),
+    entriesAfter: o.audit.entriesAfter, now: o.now, log: o.log,
   });
   void forwarder.forward();
   const timer = setInterval(() => void forwarder.forward(), o.forwardEveryMs ?? 30_000);
