@@ -191,6 +191,10 @@ describe('staff PCs in the fleet', () => {
     // The share never shows who looked at whom: the batches are sealed for the publisher.
     const batches = readFileSync(join(fleetPaths(folder).auditOf(idB), readdirSync(fleetPaths(folder).auditOf(idB)).at(-1)!));
     expect(batches.includes(Buffer.from(pupils[6]!))).toBe(false);
+    // A row changed behind the triggers' back (someone with the database key) breaks that PC's chain there.
+    records.exec('DROP TRIGGER school_audit_no_update');
+    records.prepare("UPDATE school_audit SET subject = '000000' WHERE pc = ? AND id = 2").run(idA);
+    expect(schoolLog.verify()).toMatchObject({ ok: false, broken: [{ pc: idA, at: 2 }] });
     records.close();
   }, 120_000);
 });
