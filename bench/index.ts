@@ -8,6 +8,7 @@ import { incrementalBench } from './incrementalBench';
 import { kioskSoak } from './kioskSoak';
 import { photoBench } from './photoBench';
 import { printFigures } from './report';
+import { staffBundleBench } from './staffBundleBench';
 import { staffBusyBench } from './staffBusyBench';
 import { staffSearchBench } from './staffSearchBench';
 import { syncBench } from './syncBench';
@@ -30,6 +31,7 @@ const sections = {
   kiosk: kioskSoak,
   crash: crashBench,
   fleet: fleetBench,
+  'staff-bundle': staffBundleBench,
 };
 // `npm run bench -- kiosk search` runs only those sections; no names runs them all.
 const chosen = process.argv.slice(2);

@@ -44,8 +44,8 @@ export interface Delta {
   /** The lessons of these days are replaced whole: every lesson the cache has there goes, `upsertLessons` come. */
   replaceDays?: { from: LocalDate; to: LocalDate };
   cursor: string | null;
-  /** Staff scope, from a staff bundle's delta only: every pupil, when any changed. */
-  pupils?: Pupil[];
+  /** Staff scope, from a staff bundle's delta only: pupils added or changed (groups and consent too), and those gone. */
+  pupils?: { upsert: Pupil[]; remove: string[] };
   /** Staff scope, from a staff bundle's delta only: photos added or replaced, and those taken away. */
   photos?: { upsert: PhotoRecord[]; remove: string[] };
 }

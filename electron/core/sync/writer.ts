@@ -1,4 +1,4 @@
-import type { Lesson } from '@shared/domain';
+import type { Lesson, Pupil } from '@shared/domain';
 import type { LocalDate } from '@shared/domain/time';
 import { addDays } from '@shared/timetable/zonedTime';
 import { joinCodes, splitCodes } from '../db/codes';
@@ -236,6 +236,35 @@ function writePhotos(db: CacheDb, photos: { upsert: readonly PhotoRecord[]; remo
   db.exec('DELETE FROM photos WHERE pupil_number NOT IN (SELECT number FROM pupils WHERE photo_consent = 1)');
 }
 
+/** Pupils changed since the staff bundle's full one: each written whole (names, consent, groups), or taken out. */
+function changePupils(db: CacheDb, pupils: { upsert: readonly Pupil[]; remove: readonly string[] }, erased: ReadonlySet<string> | undefined): void {
+  const idOf = db.prepare('SELECT id FROM pupils WHERE number = ?').pluck();
+  const leave = db.prepare('DELETE FROM group_members WHERE pupil_id = ?');
+  const remove = db.prepare('DELETE FROM pupils WHERE id = ?');
+  const write = db.prepare(`INSERT INTO pupils (number, first_name, prefix, last_name, photo_consent) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (number) DO UPDATE SET first_name = excluded.first_name, prefix = excluded.prefix, last_name = excluded.last_name, photo_consent = excluded.photo_consent`);
+  const member = db.prepare('INSERT OR IGNORE INTO group_members (group_code, pupil_id) VALUES (?, ?)');
+  const gone = (number: string) => {
+    const id = idOf.get(number) as number | undefined;
+    if (id === undefined) return;
+    leave.run(id);
+    remove.run(id);
+  };
+  for (const number of pupils.remove) gone(number);
+  for (const p of pupils.upsert) {
+    // A pupil erased on this PC (a privacy request) stays erased, whatever the publisher still sends.
+    if (erased?.size && erased.has(erasureHash(p.number))) {
+      gone(p.number);
+      continue;
+    }
+    write.run(p.number, p.firstName, p.prefix, p.lastName, p.photoConsent ? 1 : 0);
+    const id = idOf.get(p.number) as number;
+    leave.run(id);
+    for (const g of p.groups) member.run(g, id);
+  }
+  db.exec('DELETE FROM photos WHERE pupil_number NOT IN (SELECT number FROM pupils WHERE photo_consent = 1)');
+}
+
 function replacePupils(db: CacheDb, snapshot: Pick<Snapshot, 'pupils'>, erased: ReadonlySet<string> | undefined): void {
   db.exec('DELETE FROM group_members; DELETE FROM pupils;');
   const pupil = db.prepare('INSERT INTO pupils (number, first_name, prefix, last_name, photo_consent) VALUES (?, ?, ?, ?, ?)');
@@ -281,10 +310,10 @@ export function writeDelta(db: CacheDb, delta: Delta, ctx: WriteContext): WriteS
     for (const id of delta.removeLessonIds) if (deleteLessonById(s, id)) removed++;
     for (const lesson of delta.upsertLessons) updateOrInsertLesson(s, lesson);
     // Pupils and photos come in a delta from the fleet's staff bundle only, and are written by a staff PC only.
-    if (ctx.scope === 'staff' && delta.pupils) replacePupils(db, { pupils: delta.pupils }, ctx.erasedPupils);
+    if (ctx.scope === 'staff' && delta.pupils) changePupils(db, delta.pupils, ctx.erasedPupils);
     if (ctx.scope === 'staff' && delta.photos) writePhotos(db, delta.photos);
     s.syncState.run(ctx.source, ctx.now, delta.cursor);
-    return { lessons: delta.upsertLessons.length, rooms: 0, pupils: ctx.scope === 'staff' ? delta.pupils?.length ?? 0 : 0, removedLessons: removed };
+    return { lessons: delta.upsertLessons.length, rooms: 0, pupils: ctx.scope === 'staff' ? delta.pupils?.upsert.length ?? 0 : 0, removedLessons: removed };
   });
   return run.immediate();
 }

@@ -12,7 +12,7 @@ const key = newKeyPair();
 const publisher = newStaffPcKeyPair();
 
 const entry = (id: number, subject = '120631'): AuditEntry =>
-  ({ id, at: NOW + id * 1000, actor: 'beheer', action: 'pupil.view', subject, detail: null });
+  ({ id, at: NOW + id * 1000, actor: 'beheer', action: 'pupil.card', subject, detail: null });
 const batch = (head: ChainHead, entries: AuditEntry[], signer = key) =>
   sealAuditBatch({ pc: PC, school: SCHOOL, head, entries, now: NOW, auditKey: publisher.publicKey }, signer);
 const openAt = (bytes: Buffer, head: ChainHead) =>

@@ -38,8 +38,9 @@ const StaffDelta = z.object({
   base: z.number().int().min(1),
   upsertLessons: z.array(Lesson),
   removeLessonIds: z.array(z.string().min(1).max(200)),
-  /** Every pupil, when any pupil or membership changed (a few hundred kilobytes at most; absent otherwise). */
-  pupils: z.array(Pupil).max(20_000).optional(),
+  /** Pupils added or changed (names, consent, groups) since the full bundle, each whole; and those no longer in it. */
+  upsertPupils: z.array(Pupil).max(20_000),
+  removePupils: z.array(PupilNumber).max(20_000),
   upsertPhotos: z.array(Photo).max(20_000),
   removePhotos: z.array(PupilNumber).max(20_000),
   cursor: z.null(),
@@ -51,7 +52,7 @@ export type StaffBundleBody = z.infer<typeof StaffBundleBody>;
 /** What a staff PC writes from a bundle: a staff-scope snapshot with every photo, or a delta with its pupils and photos. */
 export type StaffPayload =
   | (Snapshot & { photos: PhotoRecord[] })
-  | (Delta & { base: number; pupils?: Pupil[]; photos: { upsert: PhotoRecord[]; remove: string[] } });
+  | (Delta & { base: number; pupils: { upsert: Pupil[]; remove: string[] }; photos: { upsert: PhotoRecord[]; remove: string[] } });
 
 export const STAFF_BUNDLE_VALID_MS = 7 * 24 * 3_600_000;
 
@@ -119,6 +120,9 @@ export function openStaffBundle(
     const { photos, ...snapshot } = body;
     return { ok: true, seq: opened.header.seq, payload: { ...snapshot, photos: photos.map(photoRecord) } };
   }
-  const { upsertPhotos, removePhotos, ...delta } = body;
-  return { ok: true, seq: opened.header.seq, payload: { ...delta, photos: { upsert: upsertPhotos.map(photoRecord), remove: removePhotos } } };
+  const { upsertPhotos, removePhotos, upsertPupils, removePupils, ...delta } = body;
+  return {
+    ok: true, seq: opened.header.seq,
+    payload: { ...delta, pupils: { upsert: upsertPupils, remove: removePupils }, photos: { upsert: upsertPhotos.map(photoRecord), remove: removePhotos } },
+  };
 }
