@@ -163,13 +163,31 @@ export const FleetOverview = z.object({
     /** When its thumbnail was last written; null: none yet (the desktop app takes one every five minutes). */
     thumbnailAt: Instant.nullable(),
   }).strict()).max(2000),
-  waiting: z.array(z.object({ id: ScreenId, fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
+  /** Screens and staff PCs that asked to join: a staff PC gets the staff bundle (pupils, photos) once approved. */
+  waiting: z.array(z.object({ id: ScreenId, kind: z.enum(['screen', 'staff-pc']), fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
+  /** Staff PCs approved on this publisher desk, revoked ones too (their earlier audit entries still count). */
+  staffPcs: z.array(z.object({ id: ScreenId, name: z.string().max(80), approvedAt: Instant, revokedAt: Instant.nullable() }).strict()).max(500),
   /** The school's display profiles; a display group gathers the screens whose profile names it. */
   profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80), displayGroup: z.string().max(60).nullable() }).strict()).max(200),
   /** The PCs whose alerts screens believe besides the publisher's (publisher desk only). */
   senders: z.array(z.object({ name: z.string().max(80), publicKey: PublicKeyText, fingerprint: z.string().max(60) }).strict()).max(100),
 }).strict();
 export type FleetOverview = z.infer<typeof FleetOverview>;
+
+/** The school's audit log (docs/fleet.md, "One audit log"): entries by staff PC, what could not be taken, and the check. */
+export const SchoolAudit = z.object({
+  entries: z.array(z.object({
+    pc: ScreenId, pcName: z.string().max(80), id: z.number().int().positive(), at: Instant, actor: z.string().max(200),
+    /** As the staff PC wrote it: a PC on a newer version may log an action this one does not know, and it still counts. */
+    action: z.string().max(60),
+    subject: z.string().max(200).nullable(), detail: z.string().max(2000).nullable(),
+  }).strict()).max(1000),
+  /** Batches that were not taken (a gap, a broken chain, made after revocation): a finding, not something skipped. */
+  problems: z.array(z.object({ pc: ScreenId, name: z.string().max(80), reason: z.string().max(40), detail: z.string().max(300) }).strict()).max(500),
+  /** Every PC's chain recomputed from its first entry. */
+  verified: z.object({ ok: z.boolean(), checked: z.number().int().min(0), broken: z.array(z.object({ pc: ScreenId, at: z.number().int() }).strict()).max(500) }).strict(),
+}).strict();
+export type SchoolAudit = z.infer<typeof SchoolAudit>;
 
 export const ConnectionTest = z.object({
   ok: z.boolean(),
@@ -545,6 +563,15 @@ export const calls = {
     summary: 'The audit log, newest first, by person, pupil and date.',
     input: AuditFilter.extend({ limit: z.number().int().min(1).max(500).default(100), before: z.number().int().positive().optional() }).strict(),
     output: z.object({ entries: z.array(AuditEntry), more: z.boolean() }).strict(),
+  }),
+  'fleet.schoolAudit': call({
+    role: 'admin',
+    summary: "The school's audit log on the publisher desk: every staff PC's entries, taken from the fleet folder and their chains checked.",
+    input: z.object({
+      pc: ScreenId.optional(), actor: z.string().max(40).optional(), pupil: PupilNumber.optional(), from: Instant.optional(), to: Instant.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }).strict(),
+    output: SchoolAudit,
   }),
   'audit.exportCsv': call({ role: 'admin', summary: 'The filtered audit log as CSV.', input: AuditFilter, output: z.object({ csv: z.string() }).strict() }),
   'audit.pupilSearches': call({

@@ -8,7 +8,8 @@ import { CallFailure } from './callFailure';
 import type { Handlers } from './dispatcher';
 
 type FleetCallName = 'fleet.overview' | 'fleet.approve' | 'fleet.revoke' | 'fleet.command' | 'fleet.assignProfile' | 'fleet.thumbnail'
-  | 'fleet.statusExport' | 'fleet.addSender' | 'fleet.removeSender' | 'fleet.readCap' | 'fleet.sendAlert' | 'fleet.acknowledgements';
+  | 'fleet.statusExport' | 'fleet.addSender' | 'fleet.removeSender' | 'fleet.readCap' | 'fleet.sendAlert' | 'fleet.acknowledgements'
+  | 'fleet.schoolAudit';
 
 /** A fleet refusal a person can act on (not set up, no such screen) is an answer, not a crash. */
 async function fleetCall<T>(run: () => Promise<T>): Promise<T> {
@@ -76,5 +77,6 @@ export function createFleetHandlers(fleet: FleetStaff, audit: AuditLog, signedIn
       return { alertId: alert.id };
     }),
     'fleet.acknowledgements': (input) => fleetCall(() => fleet.acknowledgements(input.alertId)),
+    'fleet.schoolAudit': (input) => fleetCall(() => fleet.schoolAudit(input)),
   };
 }

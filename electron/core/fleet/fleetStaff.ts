@@ -11,6 +11,10 @@ import { fleetPaths, readIfThere } from './fleetFolder';
 import { keyIdOf, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
 import { EMPTY_ROSTER, openRoster, type Roster } from './roster';
 import { publisherKey, senderKey } from './storedKeys';
+import type { SchoolAuditLog } from './schoolAudit/schoolAuditLog';
+import { approveStaffPc, isStaffPcId, revokeStaffPc, waitingStaffPcs } from './staffPc/staffPcAdmin';
+import { publisherAuditKey } from './staffPc/staffPcKeys';
+import { x25519Text } from './staffBundle/sealed';
 
 /*
  * The Screens page's side in the core (docs/fleet.md). A staff PC set up as the fleet's publisher desk (settings
@@ -24,6 +28,8 @@ export interface FleetStaffOptions {
   settings: SettingsStore;
   secrets: SecretStore;
   dataDir: string;
+  /** The school's audit log, kept in this PC's records (only the publisher desk fills it). */
+  schoolAudit: SchoolAuditLog;
   now: () => number;
 }
 
@@ -69,14 +75,14 @@ export function createFleetStaff(o: FleetStaffOptions) {
     async overview(): Promise<FleetOverview> {
       const fleet = o.settings.get().fleet;
       const profiles = o.settings.get().display.profiles.map((p) => ({ id: p.id, name: p.name, displayGroup: p.displayGroup }));
-      if (!fleet) return { publisher: null, sender: null, screens: [], waiting: [], profiles, senders: [] };
+      if (!fleet) return { publisher: null, sender: null, screens: [], waiting: [], profiles, senders: [], staffPcs: [] };
       const ctx = await context();
       const { roster: current, problem } = await roster(ctx);
       const screens = (await screenStatuses(ctx, current)).map(screenRow);
       const fingerprint = spokenFingerprint(ctx.key.publicKey);
       if (fleet.role === 'sender') {
         return {
-          publisher: null, screens, waiting: [], senders: [],
+          publisher: null, screens, waiting: [], senders: [], staffPcs: [],
           profiles: current.profiles.map((p) => ({ id: p.id, name: p.name, displayGroup: p.displayGroup })),
           sender: {
             school: ctx.school, folder: ctx.folder, fingerprint, publicKey: publicKeyText(ctx.key.publicKey), rosterProblem: problem,
@@ -88,13 +94,34 @@ export function createFleetStaff(o: FleetStaffOptions) {
         publisher: { school: ctx.school, folder: ctx.folder, fingerprint },
         sender: null,
         screens,
-        waiting: (await waitingScreens(ctx)).map((w) => ({ id: w.id, fingerprint: w.fingerprint, at: w.at })),
+        waiting: [
+          ...(await waitingScreens(ctx)).filter((w) => !isStaffPcId(w.id)).map((w) => ({ id: w.id, kind: 'screen' as const, fingerprint: w.fingerprint, at: w.at })),
+          ...(await waitingStaffPcs(ctx)).map((w) => ({ id: w.id, kind: 'staff-pc' as const, fingerprint: w.fingerprint, at: w.at })),
+        ],
+        staffPcs: current.staffPcs.map((pc) => ({ id: pc.id, name: pc.name, approvedAt: pc.approvedAt, revokedAt: pc.revokedAt })),
         profiles,
         senders: current.senders.map((s) => ({ name: s.name, publicKey: s.publicKey, fingerprint: spokenFingerprint(publicKeyFromText(s.publicKey)) })),
       };
     },
-    approve: async (screenId: string, name: string, profile: string | null) => void (await approve(await publisherOnly(), screenId, name, profile)),
-    revoke: async (screenId: string) => (await revoke(await publisherOnly(), screenId)).name,
+    // A staff PC is approved and revoked on the same page as a screen; its id says which it is (pc-...).
+    approve: async (screenId: string, name: string, profile: string | null) => {
+      const ctx = await publisherOnly();
+      if (!isStaffPcId(screenId)) return void (await approve(ctx, screenId, name, profile));
+      await approveStaffPc(ctx, screenId, name, x25519Text((await publisherAuditKey(o.secrets)).publicKey));
+    },
+    revoke: async (screenId: string) => {
+      const ctx = await publisherOnly();
+      return (await (isStaffPcId(screenId) ? revokeStaffPc(ctx, screenId) : revoke(ctx, screenId))).name;
+    },
+    /** The school's audit log: what the staff PCs forwarded since last time is taken first, then the entries asked for. */
+    async schoolAudit(filter: { pc?: string; actor?: string; pupil?: string; from?: number; to?: number; limit: number }) {
+      const ctx = await publisherOnly();
+      const auditKey = (await publisherAuditKey(o.secrets)).privateKey;
+      const { problems } = await o.schoolAudit.collect(ctx, loadRoster(ctx), auditKey);
+      const entries = o.schoolAudit.query({ pc: filter.pc, actor: filter.actor, subject: filter.pupil, from: filter.from, to: filter.to }, filter.limit);
+      const verified = o.schoolAudit.verify();
+      return { entries: entries.map(({ hash: _hash, ...e }) => e), problems, verified };
+    },
     command: async (action: FleetCommandName, screenIds: string[]) => void (await commandScreens(await publisherOnly(), action, screenIds)),
     assignProfile: async (screenIds: string[], profile: string | null) => assignProfile(await publisherOnly(), screenIds, profile),
     addSender: async (name: string, publicKey: string) => addSender(await publisherOnly(), name, publicKey),

@@ -7,7 +7,7 @@ import { instantAt } from '@shared/timetable/zonedTime';
 import { manualClock } from '../clock';
 import { memoryLogger } from '../logger';
 import { openRecords } from '../records/openRecords';
-import { memorySecretStore } from '../secrets/secretStore';
+import { memorySecretStore, type SecretStore } from '../secrets/secretStore';
 import { memorySettingsStore } from '../settings/store';
 import { expectOk, setUpAdmin } from '../testing/staffSession';
 import { type StartedCore, startCore } from '../testing/startedCore';
@@ -17,7 +17,7 @@ import { fleetPaths } from './fleetFolder';
 import { newKeyPair, publicKeyText } from './keys';
 import { createPublishLoop } from './publishLoop';
 import { createSchoolAuditLog } from './schoolAudit/schoolAuditLog';
-import { open } from './staffBundle/sealed';
+import { open, x25519Text } from './staffBundle/sealed';
 import { openStaffBundle, staffTrust } from './staffBundle/staffBundle';
 import { approveStaffPc, revokeStaffPc, waitingStaffPcs } from './staffPc/staffPcAdmin';
 import { boxKeyFromPem, publisherAuditKey, STAFF_PC_KEY_SECRET, staffPcIdOf } from './staffPc/staffPcKeys';
@@ -62,7 +62,7 @@ describe('staff PCs in the fleet', () => {
     // The administrator compares the code the PC shows with the one waiting, and approves it as a staff PC.
     const waiting = await waitingStaffPcs(ctx);
     expect(waiting.map((w) => [w.id, w.fingerprint])).toEqual([[infoA.screenId, infoA.fingerprint]]);
-    await approveStaffPc(ctx, infoA.screenId, 'Personeelskamer 1');
+    await approveStaffPc(ctx, infoA.screenId, 'Personeelskamer 1', await auditKeyOf(publisherSecrets));
     expect(await loop.round()).toBe(true);
     const synced = await pcA.core.syncNow();
     expect(synced.lastError).toBeNull();
@@ -104,7 +104,7 @@ describe('staff PCs in the fleet', () => {
     const before = readFileSync(fleetPaths(folder).staffBundle);
     const pcB = await staffPc();
     const infoB = await expectOk<{ screenId: string }>(pcB.core.dispatch({ role: 'kiosk' }, 'fleet.screen', {}));
-    await approveStaffPc(ctx, infoB.screenId, 'Mediatheek');
+    await approveStaffPc(ctx, infoB.screenId, 'Mediatheek', await auditKeyOf(publisherSecrets));
     await revokeStaffPc(ctx, infoA.screenId);
     clock.advance(60_000);
     expect(await loop.round()).toBe(true);
@@ -154,7 +154,7 @@ describe('staff PCs in the fleet', () => {
     };
     const pcA = await staffPc(folder);
     const pcB = await staffPc(link);
-    for (const w of await waitingStaffPcs(ctx)) await approveStaffPc(ctx, w.id, w.id === (await info(pcA)).screenId ? 'Personeelskamer' : 'Mediatheek');
+    for (const w of await waitingStaffPcs(ctx)) await approveStaffPc(ctx, w.id, w.id === (await info(pcA)).screenId ? 'Personeelskamer' : 'Mediatheek', await auditKeyOf(publisherSecrets));
     expect(loadRoster(ctx).staffPcs).toHaveLength(2);
     expect(await loop.round()).toBe(true);
     expect((await pcA.core.syncNow()).lastError).toBeNull();
@@ -198,6 +198,8 @@ describe('staff PCs in the fleet', () => {
     records.close();
   }, 120_000);
 });
+
+const auditKeyOf = async (secrets: SecretStore) => x25519Text((await publisherAuditKey(secrets)).publicKey);
 
 async function info(s: StartedCore) {
   return expectOk<{ screenId: string; fingerprint: string }>(s.core.dispatch({ role: 'kiosk' }, 'fleet.screen', {}));

@@ -12,6 +12,7 @@ import { createSchoolSignIn } from '../auth/schoolSignIn/schoolSignIn';
 import { createSessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { createFleetStaff } from '../fleet/fleetStaff';
+import { createSchoolAuditLog } from '../fleet/schoolAudit/schoolAuditLog';
 import type { CacheDb } from '../db/open';
 import type { Logger } from '../logger';
 import { importPhotos } from '../photos/importPhotos';
@@ -81,7 +82,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     now: clock.now,
     zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
-    fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now }),
+    fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now, schoolAudit: createSchoolAuditLog(records) }),
     sources: {
       get: async () => ({
         source: settings.get().source,

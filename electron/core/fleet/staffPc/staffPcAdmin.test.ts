@@ -11,6 +11,7 @@ import { staffPcKeys } from './staffPcKeys';
 
 const tempDir = useTempDirs();
 const NOW = Date.UTC(2026, 10, 24, 8);
+const AUDIT_KEY = x25519Text(newStaffPcKeyPair().publicKey);
 
 async function setUp() {
   const folder = tempDir();
@@ -24,7 +25,7 @@ describe('a staff PC joining the fleet', () => {
   it('waits until approved, is a recipient once approved, and not once revoked', async () => {
     const { ctx, keys } = await setUp();
     expect((await waitingStaffPcs(ctx)).map((w) => w.id)).toEqual([keys.id]);
-    await approveStaffPc(ctx, keys.id, 'Personeelskamer');
+    await approveStaffPc(ctx, keys.id, 'Personeelskamer', AUDIT_KEY);
     expect(await waitingStaffPcs(ctx)).toEqual([]);
     expect(staffRecipients(loadRoster(ctx)).map((r) => r.id)).toEqual([keys.id]);
     await revokeStaffPc(ctx, keys.id);
@@ -40,7 +41,7 @@ describe('a staff PC joining the fleet', () => {
     // Whoever can write to the share swaps in a key of their own, keeping the PC's fingerprint to compare.
     writeFileSync(file, JSON.stringify({ ...request, boxKey: x25519Text(newStaffPcKeyPair().publicKey) }));
     expect(await waitingStaffPcs(ctx)).toEqual([]);
-    await expect(approveStaffPc(ctx, keys.id, 'Personeelskamer')).rejects.toThrow(/no staff PC .* is waiting/);
+    await expect(approveStaffPc(ctx, keys.id, 'Personeelskamer', AUDIT_KEY)).rejects.toThrow(/no staff PC .* is waiting/);
     expect(loadRoster(ctx).staffPcs).toEqual([]);
   });
 });

@@ -70,14 +70,17 @@ export async function waitingStaffPcs(ctx: FleetContext): Promise<StaffPcRequest
 
 export const isStaffPcId = (id: string) => /^pc-[0-9a-f]{10}$/.test(id);
 
-/** Approves a waiting staff PC by name, after the administrator compared its fingerprint. */
-export async function approveStaffPc(ctx: FleetContext, id: string, name: string): Promise<StaffPcRequest> {
+/**
+ * Approves a waiting staff PC by name, after the administrator compared its fingerprint; the roster then also names
+ * the publisher's audit key, so the PC can forward its audit entries sealed.
+ */
+export async function approveStaffPc(ctx: FleetContext, id: string, name: string, auditKey: string): Promise<StaffPcRequest> {
   const request = (await staffRequests(ctx)).find((r) => r.id === id);
   if (!request) throw new FleetAdminError(`no staff PC ${id} is waiting in the fleet folder (or its request does not hold together)`);
   const roster = loadRoster(ctx);
   const approved = { id, name, publicKey: request.publicKey, boxKey: request.boxKey, approvedAt: ctx.now(), revokedAt: null };
   const staffPcs = [...roster.staffPcs.filter((pc) => pc.id !== id), approved];
-  await saveRoster(ctx, { ...roster, staffPcs });
+  await saveRoster(ctx, { ...roster, staffPcs, auditKey });
   return request;
 }
 

@@ -86,6 +86,13 @@ export const useFleetStore = defineStore('staffFleet', () => {
     });
   }
 
+  /** The school's audit log on the publisher desk: the staff PCs' entries taken in first, then those asked for. */
+  async function schoolAudit(filter: CallInput<'fleet.schoolAudit'>): Promise<CallOutput<'fleet.schoolAudit'> | null> {
+    let read: CallOutput<'fleet.schoolAudit'> | null = null;
+    await act<CallOutput<'fleet.schoolAudit'>>(() => staffCall('fleet.schoolAudit', filter), (value) => (read = value));
+    return read;
+  }
+
   function stopFollowing() {
     if (follow) clearTimeout(follow);
     follow = null;
@@ -127,6 +134,7 @@ export const useFleetStore = defineStore('staffFleet', () => {
     removeSender,
     readCap,
     exportStatus,
+    schoolAudit,
     sendAlert,
     stopFollowing,
     reset,
