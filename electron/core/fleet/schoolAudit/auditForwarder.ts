@@ -95,5 +95,15 @@ export function createAuditForwarder(o: AuditForwarderOptions) {
     return running;
   }
 
-  return { forward, roster: () => roster };
+  /**
+   * Reads the roster again (the sign-in screen says whether this PC is approved); when it first names an audit key
+   * (this PC was just approved), what waited in the local log goes at once.
+   */
+  async function followRoster(): Promise<void> {
+    const hadKey = roster?.auditKey ?? null;
+    await publisherAuditKey();
+    if (roster?.auditKey && roster.auditKey !== hadKey) await forward();
+  }
+
+  return { forward, followRoster, roster: () => roster };
 }
