@@ -185,7 +185,9 @@ export const SchoolAudit = z.object({
   /** Batches that were not taken (a gap, a broken chain, made after revocation): a finding, not something skipped. */
   problems: z.array(z.object({ pc: ScreenId, name: z.string().max(80), reason: z.string().max(40), detail: z.string().max(300) }).strict()).max(500),
   /** Every PC's chain recomputed from its first entry. */
-  verified: z.object({ ok: z.boolean(), checked: z.number().int().min(0), broken: z.array(z.object({ pc: ScreenId, at: z.number().int() }).strict()).max(500) }).strict(),
+  verified: z.object({
+    ok: z.boolean(), checked: z.number().int().min(0), broken: z.array(z.object({ pc: ScreenId, at: z.number().int() }).strict()).max(500),
+  }).strict(),
 }).strict();
 export type SchoolAudit = z.infer<typeof SchoolAudit>;
 

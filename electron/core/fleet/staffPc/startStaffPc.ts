@@ -12,8 +12,9 @@ import { staffPcKeys } from './staffPcKeys';
 /**
  * A staff PC whose source is the fleet folder (docs/fleet.md, "Staff PCs in the fleet"): its keys (made on first
  * start, in its secret store), its enrolment request in the folder, and its audit entries forwarded to the school's
- * log every `forwardEveryMs` and at once when it is approved (the roster is read every five seconds). Its pupils and photos come through the sync engine from the staff bundles
- * (sources/fleet/staffStream.ts); it holds no upstream credential.
+ * log every `forwardEveryMs` and at once when it is approved (the roster is read every five seconds). Its pupils
+ * and photos come through the sync engine from the staff bundles (sources/fleet/staffStream.ts); it holds no upstream
+ * credential.
  */
 export async function startStaffPc(o: {
   config: z.infer<typeof FleetSourceConfig>;
