@@ -232,6 +232,7 @@ export function createCore(options: CoreOptions): Core {
         // once an administrator approved it; its audit entries forwarded to the school's log.
         const pc = await startStaffPc({
           config: source, secrets: options.secrets, audit: staff.audit, now: () => clock.now(), log, forwardEveryMs: options.fleetAuditEveryMs,
+          onSchoolSettings: (body) => void staff!.schoolSettings.take(body),
         });
         fleetInfo = pc.info;
         stops.push(pc.stop);
@@ -244,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
           fleet: { dataDir: options.dataDir, folder: desk.folder, school: desk.school, key: await publisherKey(options.secrets), now: () => clock.now() },
           settings: () => settings.get(), secrets: options.secrets, log, intervalMs: desk.publishEverySeconds * 1000,
           photos: () => readAllPhotos(opened),
+          schoolSettings: () => staff!.schoolSettings.toSend(),
         });
         loop.start();
         stops.push(() => void loop.stop());

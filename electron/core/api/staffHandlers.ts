@@ -16,6 +16,7 @@ import type { Privacy } from '../staff/privacy';
 import type { Pupils } from '../staff/pupils';
 import type { Timetables } from '../staff/timetables';
 import { CallFailure } from './callFailure';
+import type { SchoolSettingsExchange } from '../staff/schoolSettingsExchange';
 import type { FleetStaff } from '../fleet/fleetStaff';
 import type { Handlers } from './dispatcher';
 import { createFleetHandlers } from './fleetHandlers';
@@ -33,6 +34,8 @@ export interface SourceAdmin {
 export interface StaffServices {
   sources: SourceAdmin;
   fleet: FleetStaff;
+  /** Accounts and the school sign-in: sent by the publisher desk, taken by a staff PC in the fleet. */
+  schoolSettings: SchoolSettingsExchange;
   cache: CacheDb;
   auth: AuthService;
   accountImport: AccountImport;

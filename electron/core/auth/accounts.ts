@@ -22,6 +22,8 @@ export interface AccountRow {
   email: string | null;
   must_change_password: number;
   school_subject: string | null;
+  from_publisher: number;
+  publisher_password: string | null;
 }
 
 export const toUser = (r: AccountRow): StaffUser => ({

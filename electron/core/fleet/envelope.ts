@@ -17,7 +17,7 @@ import type { FleetKeyPair } from './keys';
 
 const MAGIC = 'GANGBORD-ENVELOPE 1';
 
-export const ENVELOPE_KINDS = ['bundle', 'roster', 'alert', 'status', 'ack', 'command', 'thumbnail', 'staff', 'audit'] as const;
+export const ENVELOPE_KINDS = ['bundle', 'roster', 'alert', 'status', 'ack', 'command', 'thumbnail', 'staff', 'audit', 'accounts'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
 
 export const EnvelopeHeader = z.object({

@@ -18,6 +18,7 @@ import { join } from 'node:path';
  *                                  it is comparing the fingerprint the screen shows
  *   pub/staff.env                  the publisher: the staff bundle, sealed for the enrolled staff PCs only
  *   pub/staff-delta.env            the publisher: what changed for staff PCs since that bundle, sealed the same way
+ *   pub/staff-settings.env         the publisher: accounts and the school sign-in, sealed for the staff PCs
  *   staff/<pc id>/request.json     each staff PC: its enrolment request (signing key, sealing key bound to it)
  *   staff/<pc id>/audit/<n>.env    each staff PC: its audit entries, in chained batches signed with its own key
  *
@@ -48,6 +49,7 @@ export const fleetPaths = (folder: string) => ({
   thumbnailOf: (screenId: string) => join(folder, 'screens', assertScreenId(screenId), 'thumbnail.env'),
   staffBundle: join(folder, 'pub', 'staff.env'),
   staffDelta: join(folder, 'pub', 'staff-delta.env'),
+  staffSettings: join(folder, 'pub', 'staff-settings.env'),
   staffPcs: join(folder, 'staff'),
   staffRequestOf: (pcId: string) => join(folder, 'staff', assertScreenId(pcId), 'request.json'),
   auditOf: (pcId: string) => join(folder, 'staff', assertScreenId(pcId), 'audit'),

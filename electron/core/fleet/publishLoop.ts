@@ -9,6 +9,7 @@ import { createPublisher, type Published } from './publisher';
 import { createStaffPublisher, type StaffPublished } from './staffBundle/staffPublisher';
 import { demoPhotosOf } from './staffBundle/demoPhotos';
 import { staffRecipients } from './staffPc/staffPcAdmin';
+import { createSchoolSettingsPublisher, type SchoolSettingsBody } from './staffPc/schoolSettings';
 import { publisherAuditKey } from './staffPc/staffPcKeys';
 import { x25519Text } from './staffBundle/sealed';
 
@@ -31,6 +32,11 @@ export interface PublishLoopOptions {
    * portraits for the demo source, and none for any other (the command line has no photo store).
    */
   photos?: () => PhotoRecord[];
+  /**
+   * The accounts and sign-in settings staff PCs take from this publisher (the publisher desk's own). Without it, the
+   * school sign-in from these settings only, and no accounts (the command line keeps none).
+   */
+  schoolSettings?: () => Promise<SchoolSettingsBody>;
   /** Each round's outcome, for the command line's one line per round. */
   onRound?: (outcome: { at: number; published: Published; staff: StaffPublished } | { at: number; error: Error }) => void;
 }
@@ -38,6 +44,13 @@ export interface PublishLoopOptions {
 export function createPublishLoop(o: PublishLoopOptions) {
   const publisher = createPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
   const staffPublisher = createStaffPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
+  const settingsPublisher = createSchoolSettingsPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
+
+  /** The sign-in settings in this publisher's settings, with the client secret's value from its secret store. */
+  async function signInOnly(settings: Settings): Promise<SchoolSettingsBody> {
+    const signIn = settings.staff.schoolSignIn;
+    return { accounts: null, schoolSignIn: signIn, clientSecret: signIn?.clientSecret ? await o.secrets.get(signIn.clientSecret) : null };
+  }
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -69,6 +82,7 @@ export function createPublishLoop(o: PublishLoopOptions) {
     const auditKey = x25519Text((await publisherAuditKey(o.secrets)).publicKey);
     await keepInRoster(o.fleet, { profiles: settings.display.profiles, auditKey });
     const recipients = staffRecipients(loadRoster(o.fleet));
+    await settingsPublisher.publish(o.schoolSettings ? await o.schoolSettings() : await signInOnly(settings), recipients);
     if (recipients.length === 0) return { published, staff: await staffPublisher.withdraw() };
     // Staff scope is fetched on its own: the screens' bundle is never made from data that had pupils in it.
     const staffSnapshot = await fetchWhole(settings, 'staff');

@@ -9,7 +9,9 @@ import { memoryLogger } from '../logger';
 import { openRecords } from '../records/openRecords';
 import { memorySecretStore, type SecretStore } from '../secrets/secretStore';
 import { memorySettingsStore } from '../settings/store';
-import { expectOk, setUpAdmin } from '../testing/staffSession';
+import { expectOk, setUpAdmin, staffWindow } from '../testing/staffSession';
+import { hashSecret } from '../crypto/scryptHash';
+import { SchoolSignIn } from '@shared/settings';
 import { type StartedCore, startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
 import { openCache } from '../db/open';
@@ -44,7 +46,17 @@ describe('staff PCs in the fleet', () => {
     const publisherSecrets = memorySecretStore();
     const ctx = { dataDir: publisherDir, folder, school: SCHOOL, key: publisher, now: () => clock.now() };
     const publisherSettings = memorySettingsStore({ mode: 'staff', source: { type: 'demo', size: 'small' } });
-    const loop = createPublishLoop({ fleet: ctx, settings: () => publisherSettings.get(), secrets: publisherSecrets, log: memoryLogger(), intervalMs: 60_000 });
+    // The school's accounts and sign-in, set once on the publisher desk.
+    const signIn = SchoolSignIn.parse({ preset: 'entra', issuer: 'https://login.microsoftonline.com/gangbord/v2.0', clientId: 'gangbord', clientSecret: 'oidc.client-secret' });
+    const jansen = {
+      username: 'jansen', displayName: 'M. Jansen', role: 'teacher' as const, disabled: false, email: null, teacherCode: 'JAN', schoolSubject: null,
+      passwordHash: hashSecret('eerste wachtwoord'), mustChangePassword: true,
+    };
+    let schoolAccounts = [jansen];
+    const loop = createPublishLoop({
+      fleet: ctx, settings: () => publisherSettings.get(), secrets: publisherSecrets, log: memoryLogger(), intervalMs: 60_000,
+      schoolSettings: async () => ({ accounts: schoolAccounts, schoolSignIn: signIn, clientSecret: 'client-geheim' }),
+    });
     const source = { type: 'fleet' as const, folder, school: SCHOOL, publisherKey: publicKeyText(publisher.publicKey) };
     const staffPc = async () => {
       const s = await startCore(tempDir(), { mode: 'staff', snapshot: null, clock, settings: { source } });
@@ -77,9 +89,26 @@ describe('staff PCs in the fleet', () => {
     expect(photo.mime).toBe('image/png');
     expect(Buffer.from(photo.base64, 'base64').subarray(1, 4).toString()).toBe('PNG');
 
-    // ... with no upstream credential of its own: its secrets are its own keys and its audit keyring, nothing else.
+    // The school's accounts and sign-in came too (within the five seconds it takes to look): Jansen signs in with the
+    // first password the publisher's administrator gave, and must choose an own one.
+    const accountsOnA = async () => (await expectOk<{ username: string; disabled: boolean }[]>(pcA.core.dispatch(admin.caller, 'accounts.list', {})));
+    await expect.poll(async () => (await accountsOnA()).find((a) => a.username === 'jansen')?.disabled, { timeout: 15_000 }).toBe(false);
+    expect(await pcA.core.dispatch(staffWindow(), 'auth.signIn', { username: 'jansen', password: 'eerste wachtwoord' }))
+      .toMatchObject({ ok: true, value: { status: 'password-change-required' } });
+    expect(pcA.settings.get().staff.schoolSignIn).toEqual(signIn);
+    expect(await pcA.secrets.get('oidc.client-secret')).toBe('client-geheim');
+    // Taken out of the school's list on the publisher: disabled here at the next round.
+    schoolAccounts = [];
+    clock.advance(60_000);
+    await loop.round();
+    await expect.poll(async () => (await accountsOnA()).find((a) => a.username === 'jansen')?.disabled, { timeout: 15_000 }).toBe(true);
+    clock.advance(10_000);
+    expect(await pcA.core.dispatch(staffWindow(), 'auth.signIn', { username: 'jansen', password: 'eerste wachtwoord' })).toMatchObject({ ok: false });
+
+    // ... with no upstream credential of its own: its secrets are its own keys, its audit keyring and the sign-in's
+    // client secret the publisher sent, nothing else.
     const names = await pcA.secrets.names();
-    expect(names.filter((n) => !n.startsWith('fleet.') && !n.startsWith('audit'))).toEqual([]);
+    expect(names.filter((n) => !n.startsWith('fleet.') && !n.startsWith('audit'))).toEqual(['oidc.client-secret']);
     expect(pcA.settings.get().source?.type).toBe('fleet');
 
     // A kiosk given the staff bundle (copied over its own bundle) cannot open it.

@@ -6,9 +6,10 @@ import { secondFactor } from './migrations/0002-second-factor';
 import { keyedAudit } from './migrations/0003-keyed-audit';
 import { accountsAtScale } from './migrations/0004-accounts-at-scale';
 import { schoolAudit } from './migrations/0005-school-audit';
+import { accountsFromPublisher } from './migrations/0006-accounts-from-publisher';
 
 export const RECORDS_FILE = 'records.db';
-export const recordsMigrations = [records, secondFactor, keyedAudit, accountsAtScale, schoolAudit] as const;
+export const recordsMigrations = [records, secondFactor, keyedAudit, accountsAtScale, schoolAudit, accountsFromPublisher] as const;
 
 /** The durable records database beside the cache: FULL sync, and never moved aside when unreadable. */
 export function openRecords(dataDir: string, key: Buffer, log: Logger, nativeBinding?: string): CacheDb {

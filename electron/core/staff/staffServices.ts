@@ -13,6 +13,7 @@ import { createSessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { createFleetStaff } from '../fleet/fleetStaff';
 import { createSchoolAuditLog } from '../fleet/schoolAudit/schoolAuditLog';
+import { createSchoolSettingsExchange } from './schoolSettingsExchange';
 import type { CacheDb } from '../db/open';
 import type { Logger } from '../logger';
 import { importPhotos } from '../photos/importPhotos';
@@ -82,6 +83,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     now: clock.now,
     zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
+    schoolSettings: createSchoolSettingsExchange({ accounts, sessions, audit, settings, secrets: o.secrets, now: clock.now, log: o.log }),
     fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now, schoolAudit: createSchoolAuditLog(records) }),
     sources: {
       get: async () => ({

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { FleetScreenInfo } from '@shared/contract';
 import type { FleetSourceConfig } from '@shared/settings';
@@ -5,9 +6,11 @@ import type { AuditLog } from '../../audit/auditLog';
 import type { Logger } from '../../logger';
 import type { SecretStore } from '../../secrets/secretStore';
 import { publicKeyFromText, spokenFingerprint } from '../keys';
+import { fleetPaths, readIfThere } from '../fleetFolder';
 import { createAuditForwarder } from '../schoolAudit/auditForwarder';
 import { requestEnrolment } from './staffPcAdmin';
-import { staffPcKeys } from './staffPcKeys';
+import { type StaffPcKeys, staffPcKeys } from './staffPcKeys';
+import { openSchoolSettings, type SchoolSettingsBody } from './schoolSettings';
 
 /**
  * A staff PC whose source is the fleet folder (docs/fleet.md, "Staff PCs in the fleet"): its keys (made on first
@@ -16,6 +19,27 @@ import { staffPcKeys } from './staffPcKeys';
  * and photos come through the sync engine from the staff bundles (sources/fleet/staffStream.ts); it holds no upstream
  * credential.
  */
+/** Reads pub/staff-settings.env when it changed, and hands what it holds to `onSchoolSettings` once per new one. */
+function followSchoolSettings(o: Parameters<typeof startStaffPc>[0], keys: StaffPcKeys) {
+  const file = fleetPaths(o.config.folder).staffSettings;
+  const publisher = publicKeyFromText(o.config.publisherKey);
+  let stamp = '';
+  let lastSeq: number | undefined;
+  return async () => {
+    const s = await stat(file).catch(() => null);
+    const now = s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '';
+    if (!s || now === stamp) return;
+    stamp = now;
+    const bytes = await readIfThere(file);
+    if (!bytes) return;
+    const opened = openSchoolSettings(bytes, { school: o.config.school, publisher, now: o.now(), lastSeq, id: keys.id, privateKey: keys.box.privateKey });
+    // Not (yet) sealed for this PC, or refused: it keeps what it took last; the sign-in screen says whether it is approved.
+    if (!opened.ok) return o.log.warn('fleet.school-settings-refused', { refusal: opened.refusal, detail: opened.detail });
+    lastSeq = opened.seq;
+    o.onSchoolSettings(opened.body);
+  };
+}
+
 export async function startStaffPc(o: {
   config: z.infer<typeof FleetSourceConfig>;
   secrets: SecretStore;
@@ -23,6 +47,8 @@ export async function startStaffPc(o: {
   now: () => number;
   log: Logger;
   forwardEveryMs?: number;
+  /** The school's accounts and sign-in settings from the publisher, opened and checked: the staff services take them. */
+  onSchoolSettings: (body: SchoolSettingsBody) => void;
 }): Promise<{ info: () => FleetScreenInfo; forward: () => Promise<number>; stop: () => void }> {
   const keys = await staffPcKeys(o.secrets);
   const fingerprint = spokenFingerprint(keys.device.publicKey);
@@ -34,7 +60,10 @@ export async function startStaffPc(o: {
   });
   void forwarder.forward();
   const timer = setInterval(() => void forwarder.forward(), o.forwardEveryMs ?? 30_000);
-  const rosterTimer = setInterval(() => void forwarder.followRoster().catch(unwritable), 5_000);
+  const settings = followSchoolSettings(o, keys);
+  const follow = () => Promise.all([forwarder.followRoster(), settings()]);
+  void follow().catch(unwritable);
+  const rosterTimer = setInterval(() => void follow().catch(unwritable), 5_000);
   o.log.info('fleet.staff-pc-started', { pc: keys.id, fingerprint });
   // What the sign-in page shows: the code to compare, and whether the roster (as last read) lists this PC.
   const info = (): FleetScreenInfo => {
