@@ -181,6 +181,8 @@ export const SchoolAudit = z.object({
     /** As the staff PC wrote it: a PC on a newer version may log an action this one does not know, and it still counts. */
     action: z.string().max(60),
     subject: z.string().max(200).nullable(), detail: z.string().max(2000).nullable(),
+    /** The pupil's name beside a look at a pupil, where the publisher desk's cache has them. */
+    subjectName: z.string().max(200).optional(),
   }).strict()).max(1000),
   /** Batches that were not taken (a gap, a broken chain, made after revocation): a finding, not something skipped. */
   problems: z.array(z.object({ pc: ScreenId, name: z.string().max(80), reason: z.string().max(40), detail: z.string().max(300) }).strict()).max(500),
@@ -570,7 +572,8 @@ export const calls = {
     role: 'admin',
     summary: "The school's audit log on the publisher desk: every staff PC's entries, taken from the fleet folder and their chains checked.",
     input: z.object({
-      pc: ScreenId.optional(), actor: z.string().max(40).optional(), pupil: PupilNumber.optional(), from: Instant.optional(), to: Instant.optional(),
+      pc: ScreenId.optional(), actor: z.string().max(40).optional(), pupil: PupilNumber.optional(), kind: AuditKind.optional(),
+      from: Instant.optional(), to: Instant.optional(),
       limit: z.number().int().min(1).max(1000).default(200),
     }).strict(),
     output: SchoolAudit,

@@ -67,6 +67,11 @@ test('a staff PC: approved by its code on the Screens page, its audit entries in
     }).toPass({ timeout: 30_000 });
     await expect(page.getByTestId('school-audit-entries')).toContainText('ingelogd');
     await expect(page.getByTestId('school-audit-verified')).toContainText(/Alle \d+ regels gecontroleerd/);
+    // The same filters as the PC's own log: only sign-ins and sign-outs, in the page's words.
+    await filter.getByRole('combobox', { name: 'Soort' }).selectOption('signIn');
+    await filter.getByRole('button', { name: 'Ophalen' }).click();
+    await expect(page.getByTestId('school-audit-entries')).toContainText('uitgelogd');
+    await expect(page.getByTestId('school-audit-entries')).not.toContainText('accounts.change');
     const download = page.waitForEvent('download');
     await filter.getByRole('button', { name: 'CSV downloaden' }).click();
     const csv = await (await download).path();

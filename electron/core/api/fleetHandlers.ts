@@ -5,6 +5,9 @@ import { FleetAdminError } from '../fleet/fleetAdmin';
 import { SourceError } from '../sync/errors';
 import type { FleetStaff } from '../fleet/fleetStaff';
 import { CallFailure } from './callFailure';
+import { withPupilNames } from './pupilNames';
+import type { CacheDb } from '../db/open';
+import { AUDIT_KINDS } from '@shared/domain/auditKinds';
 import type { Handlers } from './dispatcher';
 
 type FleetCallName = 'fleet.overview' | 'fleet.approve' | 'fleet.revoke' | 'fleet.command' | 'fleet.assignProfile' | 'fleet.thumbnail'
@@ -23,7 +26,12 @@ async function fleetCall<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The Screens page's calls (docs/fleet.md). Every change to the fleet and every alert is audited. */
-export function createFleetHandlers(fleet: FleetStaff, audit: AuditLog, signedIn: (user: StaffUser | null) => StaffUser): Pick<Handlers, FleetCallName> {
+export function createFleetHandlers(
+  fleet: FleetStaff,
+  audit: AuditLog,
+  signedIn: (user: StaffUser | null) => StaffUser,
+  cache: CacheDb,
+): Pick<Handlers, FleetCallName> {
   const screens = (ids: readonly string[]) => (ids.length === 1 ? ids[0]! : `${ids.length} screens`);
   return {
     'fleet.overview': () => fleetCall(() => fleet.overview()),
@@ -77,6 +85,10 @@ export function createFleetHandlers(fleet: FleetStaff, audit: AuditLog, signedIn
       return { alertId: alert.id };
     }),
     'fleet.acknowledgements': (input) => fleetCall(() => fleet.acknowledgements(input.alertId)),
-    'fleet.schoolAudit': (input) => fleetCall(() => fleet.schoolAudit(input)),
+    // The publisher desk's cache has the school's pupils (staff scope): the log names them for the administrator.
+    'fleet.schoolAudit': (input) => fleetCall(async () => {
+      const log = await fleet.schoolAudit({ ...input, actions: input.kind ? AUDIT_KINDS[input.kind] : undefined });
+      return { ...log, entries: withPupilNames(cache, log.entries) };
+    }),
   };
 }

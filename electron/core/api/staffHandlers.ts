@@ -17,6 +17,7 @@ import type { Pupils } from '../staff/pupils';
 import type { Timetables } from '../staff/timetables';
 import { CallFailure } from './callFailure';
 import type { SchoolSettingsExchange } from '../staff/schoolSettingsExchange';
+import { isPupilLook, withPupilNames } from './pupilNames';
 import type { FleetStaff } from '../fleet/fleetStaff';
 import type { Handlers } from './dispatcher';
 import { createFleetHandlers } from './fleetHandlers';
@@ -73,19 +74,7 @@ const signedIn = (user: StaffUser | null): StaffUser => {
  */
 export function createStaffHandlers(s: StaffServices): StaffHandlers {
   const { auth, audit, pupils, timetables, privacy } = s;
-  const isPupilLook = (action: string) => action.startsWith('pupil.') || action === 'group.members';
-  /**
-   * Names beside the pupil numbers of looks at pupils, for the administrator reading the log (who may see them); a
-   * pupil no longer in the cache (left, or erased) keeps the number only.
-   */
-  const withPupilNames = (entries: AuditEntry[]): AuditEntry[] => {
-    const numbers = [...new Set(entries.filter((e) => e.subject !== null && isPupilLook(e.action)).map((e) => e.subject!))];
-    if (numbers.length === 0) return entries;
-    const rows = s.cache.prepare(`SELECT number, first_name, prefix, last_name FROM pupils WHERE number IN (${numbers.map(() => '?').join(', ')})`)
-      .all(...numbers) as { number: string; first_name: string; prefix: string | null; last_name: string }[];
-    const names = new Map(rows.map((r) => [r.number, displayName({ firstName: r.first_name, prefix: r.prefix, lastName: r.last_name })]));
-    return entries.map((e) => (e.subject !== null && names.has(e.subject) ? { ...e, subjectName: names.get(e.subject)! } : e));
-  };
+  const withNames = (entries: AuditEntry[]) => withPupilNames(s.cache, entries);
   /** The school's pupils by number, and those whose photo may not be kept (their files are refused and reported). */
   const pupilConsent = () => {
     const rows = s.cache.prepare('SELECT number, photo_consent FROM pupils').all() as { number: string; photo_consent: number }[];
@@ -200,7 +189,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
       audit.append(signedIn(user).username, 'photos.import', null, `${report.stored} stored, ${report.unmatched.length} unmatched, ${report.rejected.length} refused of ${report.files}`);
       return report;
     },
-    ...createFleetHandlers(s.fleet, audit, signedIn),
+    ...createFleetHandlers(s.fleet, audit, signedIn, s.cache),
     'sources.get': () => s.sources.get(),
     'sources.set': (input, { user }) => {
       const problem = input.source?.type === 'ical' ? rulePatternProblem(input.source) : null;
@@ -221,7 +210,7 @@ export function createStaffHandlers(s: StaffServices): StaffHandlers {
     },
     'audit.query': (input) => {
       const page = audit.query(input, input.limit, input.before);
-      return { ...page, entries: withPupilNames(page.entries) };
+      return { ...page, entries: withNames(page.entries) };
     },
     'audit.exportCsv': (input, { user }) => {
       const pupilName = s.cache.prepare('SELECT first_name, prefix, last_name FROM pupils WHERE number = ?');

@@ -114,11 +114,11 @@ export function createFleetStaff(o: FleetStaffOptions) {
       return (await (isStaffPcId(screenId) ? revokeStaffPc(ctx, screenId) : revoke(ctx, screenId))).name;
     },
     /** The school's audit log: what the staff PCs forwarded since last time is taken first, then the entries asked for. */
-    async schoolAudit(filter: { pc?: string; actor?: string; pupil?: string; from?: number; to?: number; limit: number }) {
+    async schoolAudit(filter: { pc?: string; actor?: string; pupil?: string; actions?: readonly string[]; from?: number; to?: number; limit: number }) {
       const ctx = await publisherOnly();
       const auditKey = (await publisherAuditKey(o.secrets)).privateKey;
       const { problems } = await o.schoolAudit.collect(ctx, loadRoster(ctx), auditKey);
-      const entries = o.schoolAudit.query({ pc: filter.pc, actor: filter.actor, subject: filter.pupil, from: filter.from, to: filter.to }, filter.limit);
+      const entries = o.schoolAudit.query({ ...filter, subject: filter.pupil }, filter.limit);
       const verified = o.schoolAudit.verify();
       return { entries: entries.map(({ hash: _hash, ...e }) => e), problems, verified };
     },

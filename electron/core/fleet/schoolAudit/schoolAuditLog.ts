@@ -104,11 +104,22 @@ export function createSchoolAuditLog(db: CacheDb) {
   }
 
   /** The school's entries, newest first, for the log view and its export. */
-  function query(filter: { pc?: string; actor?: string; subject?: string; from?: number; to?: number }, limit: number): SchoolAuditRow[] {
-    const parts: [string, string | number | undefined][] = [['pc = ?', filter.pc], ['actor = ?', filter.actor], ['subject = ?', filter.subject], ['at_ms >= ?', filter.from], ['at_ms < ?', filter.to]];
+  function query(
+    filter: { pc?: string; actor?: string; subject?: string; actions?: readonly string[]; from?: number; to?: number },
+    limit: number,
+  ): SchoolAuditRow[] {
+    const parts: [string, string | number | undefined][] = [
+      ['pc = ?', filter.pc], ['actor = ?', filter.actor], ['subject = ?', filter.subject], ['at_ms >= ?', filter.from], ['at_ms < ?', filter.to],
+    ];
     const used = parts.filter((p): p is [string, string | number] => p[1] !== undefined);
-    const where = used.length ? `WHERE ${used.map((p) => p[0]).join(' AND ')}` : '';
-    return (db.prepare(`SELECT * FROM school_audit ${where} ORDER BY at_ms DESC, pc, id DESC LIMIT ?`).all(...used.map((p) => p[1]), limit) as Row[]).map(toRow);
+    const sql = used.map((p) => p[0]);
+    const args: (string | number)[] = used.map((p) => p[1]);
+    if (filter.actions) {
+      sql.push(`action IN (${filter.actions.map(() => '?').join(', ')})`);
+      args.push(...filter.actions);
+    }
+    const where = sql.length ? `WHERE ${sql.join(' AND ')}` : '';
+    return (db.prepare(`SELECT * FROM school_audit ${where} ORDER BY at_ms DESC, pc, id DESC LIMIT ?`).all(...args, limit) as Row[]).map(toRow);
   }
 
   return { collect, verify, query, head };
