@@ -46,10 +46,14 @@ export function createPublishLoop(o: PublishLoopOptions) {
   const staffPublisher = createStaffPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
   const settingsPublisher = createSchoolSettingsPublisher({ folder: o.fleet.folder, school: o.fleet.school, key: o.fleet.key, now: o.fleet.now, log: o.log });
 
-  /** The sign-in settings in this publisher's settings, with the client secret's value from its secret store. */
+  /**
+   * The sign-in settings in this publisher's settings, with the client secret's value from its secret store; none set
+   * here means staff PCs keep their own (the command line is rarely where a school sets its sign-in up).
+   */
   async function signInOnly(settings: Settings): Promise<SchoolSettingsBody> {
     const signIn = settings.staff.schoolSignIn;
-    return { accounts: null, schoolSignIn: signIn, clientSecret: signIn?.clientSecret ? await o.secrets.get(signIn.clientSecret) : null };
+    if (!signIn) return { accounts: null, clientSecret: null };
+    return { accounts: null, schoolSignIn: signIn, clientSecret: signIn.clientSecret ? await o.secrets.get(signIn.clientSecret) : null };
   }
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;

@@ -217,6 +217,9 @@ describe('staff PCs in the fleet', () => {
       expect(school.map((e) => [e.id, e.actor, e.action, e.subject])).toEqual(local.map((e) => [e.id, e.actor, e.action, e.subject]));
     }
     expect(schoolLog.verify()).toEqual({ ok: true, checked: localA.length + localB.length, broken: [] });
+    // Batches taken are cleared from the share, but each PC's newest, which it goes on from after a restart.
+    await collectAll();
+    expect(readdirSync(fleetPaths(folder).auditOf(idA))).toHaveLength(1);
     // The share never shows who looked at whom: the batches are sealed for the publisher.
     const batches = readFileSync(join(fleetPaths(folder).auditOf(idB), readdirSync(fleetPaths(folder).auditOf(idB)).at(-1)!));
     expect(batches.includes(Buffer.from(pupils[6]!))).toBe(false);

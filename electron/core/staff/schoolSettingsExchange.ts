@@ -30,7 +30,7 @@ export function createSchoolSettingsExchange(o: {
 
     async take(body: SchoolSettingsBody): Promise<void> {
       const staff = o.settings.get().staff;
-      if (JSON.stringify(staff.schoolSignIn) !== JSON.stringify(body.schoolSignIn)) {
+      if (body.schoolSignIn !== undefined && JSON.stringify(staff.schoolSignIn) !== JSON.stringify(body.schoolSignIn)) {
         o.settings.update({ staff: { ...staff, schoolSignIn: body.schoolSignIn } });
         o.audit.append('system', 'fleet.change', null, `school sign-in ${body.schoolSignIn ? `set to ${body.schoolSignIn.issuer}` : 'turned off'} by the publisher`);
       }

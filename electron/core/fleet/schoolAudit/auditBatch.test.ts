@@ -26,7 +26,16 @@ describe("a staff PC's audit batches", () => {
     expect(openAt(second.bytes, first.head)).toMatchObject({ ok: true, entries: [{ id: 3 }] });
     // Not twice, and not the second before the first.
     expect(openAt(first.bytes, second.head)).toMatchObject({ ok: false, reason: 'replayed' });
-    expect(openAt(second.bytes, EMPTY_HEAD)).toMatchObject({ ok: false, reason: 'chain-broken' });
+    expect(openAt(second.bytes, EMPTY_HEAD)).toMatchObject({ ok: false, reason: 'entry-missing' });
+  });
+
+  it('may reach back before the last entry taken (a PC whose folder was emptied sends again), if it is the same history', () => {
+    const first = batch(EMPTY_HEAD, [entry(1), entry(2)]);
+    const again = batch(EMPTY_HEAD, [entry(1), entry(2), entry(3)]);
+    expect(openAt(again.bytes, first.head)).toMatchObject({ ok: true, entries: [{ id: 3 }] });
+    // The same ids with entry 1 rewritten: its chain cannot reach the hash taken for entry 2.
+    const rewritten = batch(EMPTY_HEAD, [entry(1, '999999'), entry(2), entry(3)]);
+    expect(openAt(rewritten.bytes, first.head)).toMatchObject({ ok: false, reason: 'chain-broken' });
   });
 
   it('refuse a PC that leaves an entry out, or rewrites one, even when it signs the result itself', () => {

@@ -95,17 +95,29 @@ export function openAuditBatch(
   if (!unsealed.ok) return { ok: false, reason: unsealed.reason, detail: 'not sealed for this publisher\'s audit key' };
   const batch = AuditBatch.safeParse(bodyJson(unsealed.body));
   if (!batch.success || batch.data.pc !== o.pc) return { ok: false, reason: 'malformed', detail: 'not an audit batch of this PC' };
-  if (batch.data.prev !== o.head.hash) return { ok: false, reason: 'chain-broken', detail: `does not follow on from entry ${o.head.id}` };
-  let prev = o.head.hash;
-  let id = o.head.id;
-  for (const e of batch.data.entries) {
+  const { prev: start, entries } = batch.data;
+  const first = entries[0]!.id;
+  // A batch may reach back before the last entry taken (a PC whose folder was emptied sends its log again): it must
+  // then reproduce that entry's hash, which commits to the whole history before it.
+  if (first > o.head.id + 1) return { ok: false, reason: 'entry-missing', detail: `entries ${o.head.id + 1} to ${first - 1} are missing` };
+  if (first === 1 && start !== GENESIS) return { ok: false, reason: 'chain-broken', detail: 'the first entry does not start the chain' };
+  if (first === o.head.id + 1 && start !== o.head.hash) return { ok: false, reason: 'chain-broken', detail: `does not follow on from entry ${o.head.id}` };
+  let prev = start;
+  let id = first - 1;
+  let joined = first === o.head.id + 1;
+  for (const e of entries) {
     if (e.id !== id + 1) return { ok: false, reason: 'entry-missing', detail: `entry ${id + 1} is missing (found ${e.id})` };
     const { hash, ...link } = e;
     if (linkHash(prev, link) !== hash) return { ok: false, reason: 'chain-broken', detail: `entry ${e.id} is not the one chained` };
+    if (e.id === o.head.id) {
+      if (hash !== o.head.hash) return { ok: false, reason: 'chain-broken', detail: `entry ${e.id} is not the one taken before` };
+      joined = true;
+    }
     prev = hash;
     id = e.id;
   }
+  if (!joined) return { ok: false, reason: 'chain-broken', detail: `does not follow on from entry ${o.head.id}` };
   const clear = headOfBatchBody(opened.body);
   if (opened.header.seq !== id || clear?.id !== id || clear.hash !== prev) return { ok: false, reason: 'malformed', detail: 'its number or head is not its last entry' };
-  return { ok: true, entries: batch.data.entries };
+  return { ok: true, entries: entries.filter((e) => e.id > o.head.id) };
 }

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CacheDb } from '../../db/open';
 import type { FleetContext } from '../fleetAdmin';
@@ -58,7 +59,8 @@ export function createSchoolAuditLog(db: CacheDb) {
     for (const pc of roster.staffPcs) {
       const dir = fleetPaths(ctx.folder).auditOf(pc.id);
       let current = head(pc.id);
-      for (const file of await envelopesIn(dir)) {
+      const files = await envelopesIn(dir);
+      for (const file of files) {
         const lastId = Number(file.slice(0, -4));
         if (!Number.isSafeInteger(lastId) || lastId <= current.id) continue;
         const bytes = await readIfThere(join(dir, file));
@@ -74,6 +76,9 @@ export function createSchoolAuditLog(db: CacheDb) {
         current = { id: opened.entries.at(-1)!.id, hash: opened.entries.at(-1)!.hash };
         taken += opened.entries.length;
       }
+      // Batches taken are not needed in the share any more, but the newest: the PC goes on from it after a restart.
+      const done = files.slice(0, -1).filter((f) => Number(f.slice(0, -4)) <= current.id);
+      await Promise.all(done.map((f) => rm(join(dir, f), { force: true }).catch(() => undefined)));
     }
     return { taken, problems };
   }

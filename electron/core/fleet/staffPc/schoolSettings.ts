@@ -22,7 +22,8 @@ import type { Recipient } from '../staffBundle/staffBundle';
 export const SchoolSettingsBody = z.object({
   /** Null: this publisher keeps no accounts (the command line): staff PCs keep theirs as they are. */
   accounts: z.array(SentAccount).max(2000).nullable(),
-  schoolSignIn: SchoolSignIn.nullable(),
+  /** Null: no school sign-in (turned off); absent: this publisher does not manage it (staff PCs keep theirs). */
+  schoolSignIn: SchoolSignIn.nullable().optional(),
   /** The value of the sign-in's client secret (a confidential client); null for a public one. */
   clientSecret: z.string().max(2000).nullable(),
 }).strict();
@@ -51,7 +52,8 @@ export function createSchoolSettingsPublisher(o: { folder: string; school: strin
       const sealed = seal(Buffer.from(JSON.stringify(SchoolSettingsBody.parse(body))), recipients);
       await writeAtomically(file, sealEnvelope({ kind: 'accounts', school: o.school, seq, issuedAt: now, notAfter: now + VALID_MS, body: sealed }, o.key));
       last = { body, recipients: ids, at: now };
-      o.log.info('fleet.school-settings-published', { seq, accounts: body.accounts?.length ?? null, schoolSignIn: body.schoolSignIn !== null, recipients: recipients.length });
+      const signIn = body.schoolSignIn?.issuer ?? body.schoolSignIn ?? 'unmanaged';
+      o.log.info('fleet.school-settings-published', { seq, accounts: body.accounts?.length ?? null, signIn, recipients: recipients.length });
       return true;
     },
   };
