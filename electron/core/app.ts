@@ -233,6 +233,13 @@ export function createCore(options: CoreOptions): Core {
         const pc = await startStaffPc({
           config: source, secrets: options.secrets, audit: staff.audit, now: () => clock.now(), log, forwardEveryMs: options.fleetAuditEveryMs,
           onSchoolSettings: (body) => void staff!.schoolSettings.take(body),
+          // Revoked: what a kiosk may not keep, this PC no longer may either (the timetable by codes stays).
+          onRevoked: () => {
+            purgePersonalData(opened);
+            staff!.audit.append('system', 'fleet.change', null, 'this PC was revoked as a staff PC: its pupils and photos were removed');
+            services?.invalidate();
+            emit('data.changed', { at: clock.now(), source: 'fleet-revoked' });
+          },
         });
         fleetInfo = pc.info;
         stops.push(pc.stop);

@@ -146,6 +146,16 @@ describe('staff PCs in the fleet', () => {
     expect(openStaffBundle(before, { trust, now: clock.now(), id: infoA.screenId, privateKey: keyA.privateKey }).ok).toBe(true);
     const refused = await pcA.core.syncNow();
     expect(refused.lastError?.message).toMatch(/not sealed for this staff PC/);
+    // And the roster the publisher signed tells it it was revoked: the pupils and photos it had go too.
+    const heldByA = () => {
+      const db = openCache({ file: join(pcA.dataDir, 'cache.db'), key: pcA.key, log: memoryLogger() }).db;
+      try {
+        return db.prepare('SELECT (SELECT count(*) FROM pupils) + (SELECT count(*) FROM photos)').pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(heldByA, { timeout: 15_000 }).toBe(0);
     expect((await pcB.core.syncNow()).lastError).toBeNull();
     // The last one revoked: no staff bundle is left in the share at all.
     await revokeStaffPc(ctx, infoB.screenId);

@@ -49,6 +49,8 @@ export async function startStaffPc(o: {
   forwardEveryMs?: number;
   /** The school's accounts and sign-in settings from the publisher, opened and checked: the staff services take them. */
   onSchoolSettings: (body: SchoolSettingsBody) => void;
+  /** The roster the publisher signed says this PC was revoked: the pupils and photos it holds go (once per revocation). */
+  onRevoked: () => void;
 }): Promise<{ info: () => FleetScreenInfo; forward: () => Promise<number>; stop: () => void }> {
   const keys = await staffPcKeys(o.secrets);
   const fingerprint = spokenFingerprint(keys.device.publicKey);
@@ -61,7 +63,20 @@ export async function startStaffPc(o: {
   void forwarder.forward();
   const timer = setInterval(() => void forwarder.forward(), o.forwardEveryMs ?? 30_000);
   const settings = followSchoolSettings(o, keys);
-  const follow = () => Promise.all([forwarder.followRoster(), settings()]);
+  let revoked = false;
+  const checkRevoked = () => {
+    const listed = forwarder.roster()?.staffPcs.find((pc) => pc.id === keys.id);
+    const now = listed !== undefined && listed.revokedAt !== null;
+    if (now && !revoked) {
+      o.log.warn('fleet.staff-pc-revoked', { pc: keys.id, advice: 'its pupils and photos are removed; approve it again to have them back' });
+      o.onRevoked();
+    }
+    revoked = now;
+  };
+  const follow = async () => {
+    await Promise.all([forwarder.followRoster(), settings()]);
+    checkRevoked();
+  };
   void follow().catch(unwritable);
   const rosterTimer = setInterval(() => void follow().catch(unwritable), 5_000);
   o.log.info('fleet.staff-pc-started', { pc: keys.id, fingerprint });
