@@ -107,15 +107,14 @@ export function createStaffPublisher(options: { folder: string; school: string; 
     const recipientKey = recipients.map((r) => `${r.id}=${x25519Text(r.publicKey)}`).sort().join(',');
     const fresh = full !== null && full.recipients === recipientKey && now - full.at < FULL_EVERY_MS;
     const delta = fresh ? deltaFrom(full!, snapshot, photos) : null;
-    if (delta?.kind === 'delta') {
-      if (publishedDelta === null ? isEmpty(delta) : jsonEqual(delta, publishedDelta)) return { kind: 'unchanged' };
-      publishedDelta = delta;
-    }
+    if (delta?.kind === 'delta' && (publishedDelta === null ? isEmpty(delta) : jsonEqual(delta, publishedDelta))) return { kind: 'unchanged' };
     const seq = await nextSeq();
     const at = { school: options.school, seq, now };
     if (delta) {
       const bytes = sealStaffBundle(delta, recipients, at, options.key);
       await writeAtomically(paths.staffDelta, bytes);
+      // Only once it is in the share: a write that failed is tried again next round.
+      publishedDelta = delta;
       options.log.info('fleet.staff-published', { kind: 'delta', seq, base: full!.seq, bytes: bytes.length, recipients: recipients.length });
       return { kind: 'delta', seq, bytes: bytes.length, recipients: recipients.length };
     }

@@ -1,4 +1,4 @@
-import type { Trust } from '../../fleet/envelope';
+import { openEnvelope, type Trust } from '../../fleet/envelope';
 import { boxKeyFromPem, STAFF_PC_KEY_SECRET, staffPcIdOf } from '../../fleet/staffPc/staffPcKeys';
 import { openStaffBundle } from '../../fleet/staffBundle/staffBundle';
 import { SourceError } from '../source';
@@ -28,10 +28,17 @@ export function normaliseStaffStream(raw: StaffRaw, ctx: SourceContext, trust: T
   const open = { trust, now: ctx.now, id: staffPcIdOf(box.publicKey), privateKey: box.privateKey };
   const state = readBundleCursor(ctx.cursor);
   if (!raw.full) throw new SourceError('UPSTREAM_EMPTY', `The fleet folder ${folder} has no staff bundle yet: is this PC approved as a staff PC, and is the publisher running?`);
-  const full = openStaffBundle(raw.full, open);
-  if (!full.ok) throw refused('staff bundle', full.refusal, full.detail);
-  if (state.fullSeq !== null && full.seq < state.fullSeq) throw refused('staff bundle', 'replayed', `number ${full.seq} is older than ${state.fullSeq}, already applied`);
-  if (full.payload.kind === 'snapshot' && full.seq !== state.fullSeq) return { ...full.payload, cursor: bundleCursor(full.seq, full.seq) };
+  // Its signature and body hash on every look (a changed file is a refusal to report); its sealed body, megabytes of
+  // photos, is opened only when it is a new one.
+  const header = openEnvelope(raw.full, { trust, kind: 'staff', now: ctx.now });
+  if (!header.ok) throw refused('staff bundle', header.refusal, header.detail);
+  const fullSeq = header.header.seq;
+  if (state.fullSeq !== null && fullSeq < state.fullSeq) throw refused('staff bundle', 'replayed', `number ${fullSeq} is older than ${state.fullSeq}, already applied`);
+  if (fullSeq !== state.fullSeq) {
+    const full = openStaffBundle(raw.full, open);
+    if (!full.ok) throw refused('staff bundle', full.refusal, full.detail);
+    if (full.payload.kind === 'snapshot') return { ...full.payload, cursor: bundleCursor(full.seq, full.seq) };
+  }
   if (raw.delta) {
     const delta = openStaffBundle(raw.delta, open);
     if (!delta.ok) throw refused('staff delta', delta.refusal, delta.detail);
