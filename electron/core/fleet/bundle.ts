@@ -4,6 +4,8 @@ import { Announcement, Group, Holiday, Lesson, Period, Room, School, Subject, Te
 import { LocalDate } from '@shared/domain/time';
 import type { Delta, Snapshot } from '../sync/snapshot';
 import { openEnvelope, sealEnvelope, type Trust } from './envelope';
+import { type LessonBase, lessonBase, lessonChanges } from './compare/lessonChanges';
+import { jsonEqual } from './compare/jsonEqual';
 import type { FleetKeyPair } from './keys';
 
 /*
@@ -79,18 +81,12 @@ export function openBundle(bytes: Buffer, options: { trust: Trust; now: number; 
 
 /**
  * The lessons that changed from one snapshot to the next, as a delta, or null when more than lessons changed (rooms,
- * periods, the window...) and screens need the whole picture.
+ * periods, the window...) and screens need the whole picture. `base` is the previous snapshot's lessons made ready for
+ * comparing, when the caller keeps them (the publisher does, round after round).
  */
-export function deltaBetween(previous: Snapshot, next: Snapshot, base: number): BundleBody | null {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export function deltaBetween(previous: Snapshot, next: Snapshot, seq: number, base: LessonBase = lessonBase(previous.lessons)): BundleBody | null {
   const { lessons: _a, cursor: _c, ...restPrevious } = previous;
   const { lessons: _b, cursor: _d, ...restNext } = next;
-  if (!same(restPrevious, restNext)) return null;
-  const before = new Map(previous.lessons.map((l) => [l.id, JSON.stringify(l)]));
-  const ids = new Set(next.lessons.map((l) => l.id));
-  return {
-    kind: 'delta', base, cursor: null,
-    upsertLessons: next.lessons.filter((l) => before.get(l.id) !== JSON.stringify(l)),
-    removeLessonIds: previous.lessons.filter((l) => !ids.has(l.id)).map((l) => l.id),
-  };
+  if (!jsonEqual(restPrevious, restNext)) return null;
+  return { kind: 'delta', base: seq, cursor: null, ...lessonChanges(base, next.lessons) };
 }

@@ -1,6 +1,8 @@
 import type { Logger } from '../logger';
 import type { Snapshot } from '../sync/snapshot';
-import { deltaBetween, sealBundle } from './bundle';
+import { type BundleBody, deltaBetween, sealBundle } from './bundle';
+import { type LessonBase, lessonBase } from './compare/lessonChanges';
+import { jsonEqual } from './compare/jsonEqual';
 import { fleetPaths, writeAtomically } from './fleetFolder';
 import type { FleetKeyPair } from './keys';
 import { createSequence } from './sequence';
@@ -30,23 +32,23 @@ export type Published = { kind: 'full' | 'delta'; seq: number; bytes: number } |
 export function createPublisher(options: PublisherOptions) {
   const paths = fleetPaths(options.folder);
   const nextSeq = createSequence([paths.bundle, paths.delta], options.key, options.now);
-  let full: { seq: number; at: number; snapshot: Snapshot } | null = null;
-  let publishedLessons: string | null = null;
+  let full: { seq: number; at: number; snapshot: Snapshot; lessons: LessonBase } | null = null;
+  /** The delta last written since the full bundle, or null when none was: the same again is "unchanged". */
+  let publishedDelta: BundleBody | null = null;
 
   /** Publishes the kiosk picture of one sync (kiosk scope: no pupils, teachers by code). */
   async function publish(snapshot: Snapshot): Promise<Published> {
     const now = options.now();
-    const lessons = JSON.stringify(snapshot.lessons);
     if (full !== null && now - full.at < FULL_EVERY_MS) {
-      const delta = deltaBetween(full.snapshot, snapshot, full.seq);
+      const delta = deltaBetween(full.snapshot, snapshot, full.seq, full.lessons);
       if (delta?.kind === 'delta') {
-        if (lessons === publishedLessons) return { kind: 'unchanged' };
         const changed = delta.upsertLessons.length + delta.removeLessonIds.length;
+        if (publishedDelta === null ? changed === 0 : jsonEqual(delta, publishedDelta)) return { kind: 'unchanged' };
         if (changed <= DELTA_SHARE_MAX * Math.max(1, snapshot.lessons.length)) {
           const seq = await nextSeq();
           const bytes = sealBundle(delta, { school: options.school, seq, now }, options.key);
           await writeAtomically(paths.delta, bytes);
-          publishedLessons = lessons;
+          publishedDelta = delta;
           options.log.info('fleet.published', { kind: 'delta', seq, base: full.seq, changed, bytes: bytes.length });
           return { kind: 'delta', seq, bytes: bytes.length };
         }
@@ -55,8 +57,8 @@ export function createPublisher(options: PublisherOptions) {
     const seq = await nextSeq();
     const bytes = sealBundle(snapshot, { school: options.school, seq, now }, options.key);
     await writeAtomically(paths.bundle, bytes);
-    full = { seq, at: now, snapshot };
-    publishedLessons = lessons;
+    full = { seq, at: now, snapshot, lessons: lessonBase(snapshot.lessons) };
+    publishedDelta = null;
     options.log.info('fleet.published', { kind: 'full', seq, rooms: snapshot.rooms.length, lessons: snapshot.lessons.length, bytes: bytes.length });
     return { kind: 'full', seq, bytes: bytes.length };
   }

@@ -8,7 +8,7 @@ import { bodyJson, openEnvelope, sealEnvelope, type Trust } from '../envelope';
 import { fleetPaths, writeAtomically } from '../fleetFolder';
 import { type FleetKeyPair, keyIdOf } from '../keys';
 import { createSequence } from '../sequence';
-import { jsonEqual } from '../staffBundle/jsonEqual';
+import { jsonEqual } from '../compare/jsonEqual';
 import { open, seal } from '../staffBundle/sealed';
 import type { Recipient } from '../staffBundle/staffBundle';
 

@@ -18,8 +18,8 @@ const sameChange = (a: LessonChange, b: LessonChange) =>
     && a.movedTo.periodFrom === b.movedTo.periodFrom && sameCodes(a.movedTo.rooms, b.movedTo.rooms)));
 
 /**
- * Whether two lessons are the same, field by field: the staff stream compares a whole school's lessons (120,000 and
- * more) against the full bundle every round, and a generic comparison or JSON text was most of a delta's cost.
+ * Whether two lessons are the same, field by field: the publisher compares a whole school's lessons (120,000 and
+ * more) against its last full bundle every round, and a generic comparison or JSON text was most of a delta's cost.
  */
 export function sameLesson(a: Lesson | undefined, b: Lesson): boolean {
   if (a === b) return true;

@@ -1,7 +1,7 @@
 /**
  * Deep equality of JSON values (objects, arrays, strings, numbers, booleans, null), without building strings: the
- * staff stream compares a whole school's lessons every round, and stringifying 200,000 of them twice was most of
- * a delta's cost.
+ * publisher compares what it fetched with what it published every round, and JSON text of a whole school was most of
+ * a round's cost.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
