@@ -232,7 +232,7 @@ export function createCore(options: CoreOptions): Core {
         // once an administrator approved it; its audit entries forwarded to the school's log.
         const pc = await startStaffPc({
           config: source, secrets: options.secrets, audit: staff.audit, now: () => clock.now(), log, forwardEveryMs: options.fleetAuditEveryMs,
-          onSchoolSettings: (body) => void staff!.schoolSettings.take(body),
+          onSchoolSettings: (body) => void staff!.schoolSettings.take(body).catch((error: Error) => log.error('fleet.school-settings-failed', { reason: error.message })),
           // Revoked: what a kiosk may not keep, this PC no longer may either (the timetable by codes stays).
           onRevoked: () => {
             purgePersonalData(opened);
