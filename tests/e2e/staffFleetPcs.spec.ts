@@ -41,6 +41,8 @@ test('a staff PC: approved by its code on the Screens page, its audit entries in
     await openStaff(pcPage, pc);
     const own = pcPage.getByTestId('fleet-pc-code');
     await expect(own).toContainText('wacht op goedkeuring');
+    mkdirSync('screenshots', { recursive: true });
+    await pcPage.screenshot({ path: 'screenshots/fleet-staff-pc-sign-in.png' });
     const code = /code ([0-9A-F]{4} [0-9A-F]{4})/.exec(await own.innerText())![1]!;
     await setUpFirstAdmin(pcPage, { username: 'concierge', displayName: 'Co Ciërge', password: 'lang genoeg wachtwoord' });
     await signOut(pcPage);
@@ -77,6 +79,8 @@ test('a staff PC: approved by its code on the Screens page, its audit entries in
     const csv = await (await download).path();
     expect(csv).toBeTruthy();
 
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/fleet-staff-pcs.png', fullPage: true });
     page.once('dialog', (dialog) => void dialog.accept());
     await staffPcs.getByRole('row', { name: /Personeelskamer/ }).getByRole('button', { name: 'Intrekken' }).click();
     await expect(staffPcs.getByRole('row', { name: /Personeelskamer/ })).toContainText('Ingetrokken');
