@@ -127,6 +127,8 @@ export const FleetScreenInfo = z.object({
   enrolled: z.boolean(),
   /** The name the administrator gave it, once approved. */
   name: z.string().max(80).nullable(),
+  /** A staff PC the roster lists as revoked (it removed its pupils and photos); absent for a screen. */
+  revoked: z.boolean().optional(),
 }).strict();
 export type FleetScreenInfo = z.infer<typeof FleetScreenInfo>;
 

@@ -84,6 +84,8 @@ test('a staff PC: approved by its code on the Screens page, its audit entries in
     page.once('dialog', (dialog) => void dialog.accept());
     await staffPcs.getByRole('row', { name: /Personeelskamer/ }).getByRole('button', { name: 'Intrekken' }).click();
     await expect(staffPcs.getByRole('row', { name: /Personeelskamer/ })).toContainText('Ingetrokken');
+    // The PC reads that from the roster too, says so, and no longer holds pupils or photos.
+    await expect(own).toContainText('ingetrokken op de centrale pc', { timeout: 30_000 });
   } finally {
     await pcPage.close();
   }

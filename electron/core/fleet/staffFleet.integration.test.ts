@@ -156,6 +156,7 @@ describe('staff PCs in the fleet', () => {
       }
     };
     await expect.poll(heldByA, { timeout: 15_000 }).toBe(0);
+    expect(await info(pcA)).toMatchObject({ enrolled: false, revoked: true, name: null });
     expect((await pcB.core.syncNow()).lastError).toBeNull();
     // The last one revoked: no staff bundle is left in the share at all.
     await revokeStaffPc(ctx, infoB.screenId);

@@ -82,8 +82,9 @@ export async function startStaffPc(o: {
   o.log.info('fleet.staff-pc-started', { pc: keys.id, fingerprint });
   // What the sign-in page shows: the code to compare, and whether the roster (as last read) lists this PC.
   const info = (): FleetScreenInfo => {
-    const listed = forwarder.roster()?.staffPcs.find((pc) => pc.id === keys.id && pc.revokedAt === null);
-    return { screenId: keys.id, code: fingerprint.slice(0, 9), fingerprint, enrolled: listed !== undefined, name: listed?.name ?? null };
+    const entry = forwarder.roster()?.staffPcs.find((pc) => pc.id === keys.id);
+    const enrolled = entry !== undefined && entry.revokedAt === null;
+    return { screenId: keys.id, code: fingerprint.slice(0, 9), fingerprint, enrolled, name: enrolled ? entry.name : null, revoked: entry?.revokedAt != null };
   };
   return {
     info, forward: forwarder.forward,
