@@ -253,6 +253,7 @@ export function createCore(options: CoreOptions): Core {
           settings: () => settings.get(), secrets: options.secrets, log, intervalMs: desk.publishEverySeconds * 1000,
           photos: () => readAllPhotos(opened),
           schoolSettings: () => staff!.schoolSettings.toSend(),
+          erasedPupils: () => staff!.privacy.erasedHashes(),
         });
         loop.start();
         stops.push(() => void loop.stop());

@@ -4,6 +4,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import { createSource, secretNamesOf } from '../sources';
 import type { PhotoRecord, Snapshot, SyncScope } from '../sync/snapshot';
 import { fetchPayload } from '../sync/syncOnce';
+import { erasureHash } from '../db/erasureHash';
 import { type FleetContext, keepInRoster, loadRoster } from './fleetAdmin';
 import { createPublisher, type Published } from './publisher';
 import { createStaffPublisher, type StaffPublished } from './staffBundle/staffPublisher';
@@ -37,8 +38,18 @@ export interface PublishLoopOptions {
    * school sign-in from these settings only, and no accounts (the command line keeps none).
    */
   schoolSettings?: () => Promise<SchoolSettingsBody>;
+  /**
+   * Pupils erased on this PC at a privacy request (their numbers' erasure hashes): the staff bundle leaves them out,
+   * as this PC's own cache does, so no staff PC gets them back from the publisher.
+   */
+  erasedPupils?: () => readonly string[];
   /** Each round's outcome, for the command line's one line per round. */
   onRound?: (outcome: { at: number; published: Published; staff: StaffPublished } | { at: number; error: Error }) => void;
+}
+
+/** The snapshot without the pupils erased at a privacy request. */
+function withoutErased(snapshot: Snapshot, erased: ReadonlySet<string>): Snapshot {
+  return erased.size === 0 ? snapshot : { ...snapshot, pupils: snapshot.pupils.filter((p) => !erased.has(erasureHash(p.number))) };
 }
 
 export function createPublishLoop(o: PublishLoopOptions) {
@@ -89,8 +100,9 @@ export function createPublishLoop(o: PublishLoopOptions) {
     await settingsPublisher.publish(o.schoolSettings ? await o.schoolSettings() : await signInOnly(settings), recipients);
     if (recipients.length === 0) return { published, staff: await staffPublisher.withdraw() };
     // Staff scope is fetched on its own: the screens' bundle is never made from data that had pupils in it.
-    const staffSnapshot = await fetchWhole(settings, 'staff');
-    const photos = o.photos ? o.photos() : demoPhotosOf(settings.source, staffSnapshot);
+    const staffSnapshot = withoutErased(await fetchWhole(settings, 'staff'), new Set(o.erasedPupils?.() ?? []));
+    const kept = new Set(staffSnapshot.pupils.map((p) => p.number));
+    const photos = (o.photos ? o.photos() : demoPhotosOf(settings.source, staffSnapshot)).filter((p) => kept.has(p.pupilNumber));
     return { published, staff: await staffPublisher.publish(staffSnapshot, photos, recipients) };
   }
 

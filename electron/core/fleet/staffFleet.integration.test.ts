@@ -11,6 +11,8 @@ import { memorySecretStore, type SecretStore } from '../secrets/secretStore';
 import { memorySettingsStore } from '../settings/store';
 import { expectOk, setUpAdmin, staffWindow } from '../testing/staffSession';
 import { hashSecret } from '../crypto/scryptHash';
+import { erasureHash } from '../db/erasureHash';
+import { generateDemoSchool } from '../demo';
 import { SchoolSignIn } from '@shared/settings';
 import { type StartedCore, startCore } from '../testing/startedCore';
 import { useTempDirs } from '../testing/tempDir';
@@ -53,9 +55,12 @@ describe('staff PCs in the fleet', () => {
       passwordHash: hashSecret('eerste wachtwoord'), mustChangePassword: true,
     };
     let schoolAccounts = [jansen];
+    // A pupil erased on the publisher desk at a privacy request is never sent to a staff PC.
+    const erased = generateDemoSchool({ size: 'small', scope: 'staff', now: clock.now(), zone: ZONE }).pupils.find((p) => p.photoConsent)!.number;
     const loop = createPublishLoop({
       fleet: ctx, settings: () => publisherSettings.get(), secrets: publisherSecrets, log: memoryLogger(), intervalMs: 60_000,
       schoolSettings: async () => ({ accounts: schoolAccounts, schoolSignIn: signIn, clientSecret: 'client-geheim' }),
+      erasedPupils: () => [erasureHash(erased)],
     });
     const source = { type: 'fleet' as const, folder, school: SCHOOL, publisherKey: publicKeyText(publisher.publicKey) };
     const staffPc = async () => {
@@ -82,6 +87,8 @@ describe('staff PCs in the fleet', () => {
     // It finds a pupil by name and opens the photo, as any staff PC does; an administrator with a second factor.
     const admin = await setUpAdmin(pcA.core, clock.now);
     const sought = await consentingPupil(pcA);
+    expect(sought.number).not.toBe(erased);
+    expect(await pcA.core.dispatch(admin.caller, 'pupils.card', { number: erased })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const { hits } = await expectOk<{ hits: { kind: string; code: string; label: string }[] }>(pcA.core.dispatch(admin.caller, 'search.query', { text: sought.lastName, limit: 50 }));
     const pupil = hits.find((h) => h.kind === 'pupil' && h.code === sought.number);
     expect(pupil).toBeDefined();
