@@ -66,15 +66,19 @@ export function createSchoolAuditLog(db: CacheDb) {
         const bytes = await readIfThere(join(dir, file));
         if (!bytes) continue;
         const opened = openAuditBatch(bytes, { school: ctx.school, pc: pc.id, key: publicKeyFromText(pc.publicKey), head: current, now: ctx.now(), auditKey });
-        const late = opened.ok && pc.revokedAt !== null ? opened.entries.find((e) => e.at >= pc.revokedAt!) : undefined;
-        if (!opened.ok || late) {
-          const problem = opened.ok ? { reason: 'after-revocation', detail: `entry ${late!.id} was made after the PC was revoked` } : opened;
-          problems.push({ pc: pc.id, name: pc.name, file, reason: problem.reason, detail: problem.detail });
+        if (!opened.ok) {
+          problems.push({ pc: pc.id, name: pc.name, file, reason: opened.reason, detail: opened.detail });
           break;
         }
-        take.immediate(pc.id, pc.name, opened.entries);
-        current = { id: opened.entries.at(-1)!.id, hash: opened.entries.at(-1)!.hash };
-        taken += opened.entries.length;
+        // A revoked PC's entries count up to its revocation; what it logged after is its own business, not the school's.
+        const cut = pc.revokedAt === null ? -1 : opened.entries.findIndex((e) => e.at >= pc.revokedAt!);
+        const usable = cut === -1 ? opened.entries : opened.entries.slice(0, cut);
+        if (usable.length) {
+          take.immediate(pc.id, pc.name, usable);
+          current = { id: usable.at(-1)!.id, hash: usable.at(-1)!.hash };
+          taken += usable.length;
+        }
+        if (cut !== -1) break;
       }
       // Batches taken are not needed in the share any more, but the newest: the PC goes on from it after a restart.
       const done = files.slice(0, -1).filter((f) => Number(f.slice(0, -4)) <= current.id);

@@ -647,7 +647,6 @@ const en: StaffMessages = {
       reasons: {
         'entry-missing': 'entries are missing',
         'chain-broken': 'the entries do not follow on from what was there (changed or left out)',
-        'after-revocation': 'made after the PC was revoked',
         'not-a-recipient': 'not encrypted for this central PC',
         'bad-signature': 'not signed by this PC',
         'unknown-key': 'not signed by this PC',

@@ -647,7 +647,6 @@ const nl = {
       reasons: {
         'entry-missing': 'er ontbreken regels',
         'chain-broken': 'de regels sluiten niet aan op wat er al was (gewijzigd of weggelaten)',
-        'after-revocation': 'gemaakt nadat de pc was ingetrokken',
         'not-a-recipient': 'niet versleuteld voor deze centrale pc',
         'bad-signature': 'niet ondertekend door deze pc',
         'unknown-key': 'niet ondertekend door deze pc',
