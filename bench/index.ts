@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crashBench } from './crashBench';
 import { fleetBench } from './fleetBench';
+import { fleetMqttBench } from './fleetMqttBench';
 import { incrementalBench } from './incrementalBench';
 import { kioskSoak } from './kioskSoak';
 import { photoBench } from './photoBench';
@@ -32,6 +33,7 @@ const sections = {
   crash: crashBench,
   fleet: fleetBench,
   'staff-bundle': staffBundleBench,
+  'fleet-mqtt': fleetMqttBench,
 };
 // `npm run bench -- kiosk search` runs only those sections; no names runs them all.
 const chosen = process.argv.slice(2);

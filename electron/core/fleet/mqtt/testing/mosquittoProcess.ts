@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectAsync } from 'mqtt';
+import { type BrokerClient, mosquittoAcl, mosquittoPasswordLine } from '../mosquittoConfig';
+import type { FleetTopics } from '../topics';
+
+/** Debian's Mosquitto, where it is installed (`.ci/run` installs it). */
+export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'].find((p) => existsSync(p)) ?? null;
+
+const freePort = () => new Promise<number>((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => resolve(port));
+  });
+});
+
+export interface RunningMosquitto {
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Mosquitto on loopback with the password file and ACL the publisher writes for `users`, for tests and the bench.
+ * Resolves once the first user can connect.
+ */
+export async function startMosquitto(
+  topics: FleetTopics,
+  users: readonly (BrokerClient & { password: string })[],
+  extra: string[] = [],
+): Promise<RunningMosquitto> {
+  if (!MOSQUITTO) throw new Error('mosquitto is not installed');
+  const dir = mkdtempSync(join(tmpdir(), 'gangbord-mosquitto-'));
+  const port = await freePort();
+  writeFileSync(join(dir, 'passwords'), `${users.map((u) => mosquittoPasswordLine(u.username, u.password)).join('\n')}\n`);
+  writeFileSync(join(dir, 'acl'), mosquittoAcl(topics, users));
+  writeFileSync(join(dir, 'mosquitto.conf'), [
+    `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${join(dir, 'passwords')}`, `acl_file ${join(dir, 'acl')}`,
+    'persistence false', 'log_dest stderr', 'log_type error', 'max_keepalive 600',
+    // Started as root (a CI container), Mosquitto would switch to its own user, who cannot read this folder.
+    ...(process.getuid?.() === 0 ? ['user root'] : []),
+    ...extra,
+  ].join('\n'));
+  const broker: ChildProcess = spawn(MOSQUITTO, ['-c', join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  broker.stderr!.on('data', (chunk: Buffer) => void (said += chunk.toString()));
+  const stop = async () => {
+    if (broker.exitCode === null) {
+      const exited = new Promise((resolve) => broker.once('exit', resolve));
+      broker.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 50; i++) {
+    const up = await connectAsync(`mqtt://127.0.0.1:${port}`, { username: users[0]!.username, password: users[0]!.password, reconnectPeriod: 0, connectTimeout: 500 })
+      .then((c) => c.endAsync(true).then(() => true), () => false);
+    if (up) return { port, pid: broker.pid!, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`mosquitto did not start: ${said}`);
+}
