@@ -39,15 +39,21 @@ afterEach(async () => {
   for (const s of started.splice(0)) await s.core.stop();
 });
 
+/** A publisher on the demo school and its fleet folder, on a clock the test moves. */
+function publisherDesk() {
+  const clock = manualClock(instantAt('2026-11-24', '09:00', ZONE));
+  const folder = tempDir();
+  const publisherDir = tempDir();
+  const publisher = newKeyPair();
+  const publisherSecrets = memorySecretStore();
+  const ctx = { dataDir: publisherDir, folder, school: SCHOOL, key: publisher, now: () => clock.now() };
+  const publisherSettings = memorySettingsStore({ mode: 'staff', source: { type: 'demo', size: 'small' } });
+  return { clock, folder, publisherDir, publisher, publisherSecrets, ctx, publisherSettings };
+}
+
 describe('staff PCs in the fleet', () => {
   it('find pupils and open photos from the publisher alone, lose them on revocation, and a kiosk never reads them', async () => {
-    const clock = manualClock(instantAt('2026-11-24', '09:00', ZONE));
-    const folder = tempDir();
-    const publisherDir = tempDir();
-    const publisher = newKeyPair();
-    const publisherSecrets = memorySecretStore();
-    const ctx = { dataDir: publisherDir, folder, school: SCHOOL, key: publisher, now: () => clock.now() };
-    const publisherSettings = memorySettingsStore({ mode: 'staff', source: { type: 'demo', size: 'small' } });
+    const { clock, folder, publisher, publisherSecrets, ctx, publisherSettings } = publisherDesk();
     // The school's accounts and sign-in, set once on the publisher desk.
     const signIn = SchoolSignIn.parse({ preset: 'entra', issuer: 'https://login.microsoftonline.com/gangbord/v2.0', clientId: 'gangbord', clientSecret: 'oidc.client-secret' });
     const jansen = {
@@ -172,13 +178,7 @@ describe('staff PCs in the fleet', () => {
   }, 120_000);
 
   it('brings every staff PC\'s audit entries to the school log, in order and verified, one PC offline for a while', async () => {
-    const clock = manualClock(instantAt('2026-11-24', '09:00', ZONE));
-    const folder = tempDir();
-    const publisherDir = tempDir();
-    const publisher = newKeyPair();
-    const publisherSecrets = memorySecretStore();
-    const ctx = { dataDir: publisherDir, folder, school: SCHOOL, key: publisher, now: () => clock.now() };
-    const publisherSettings = memorySettingsStore({ mode: 'staff', source: { type: 'demo', size: 'small' } });
+    const { clock, folder, publisherDir, publisher, publisherSecrets, ctx, publisherSettings } = publisherDesk();
     const loop = createPublishLoop({ fleet: ctx, settings: () => publisherSettings.get(), secrets: publisherSecrets, log: memoryLogger(), intervalMs: 60_000 });
     const records = openRecords(publisherDir, Buffer.alloc(32, 7), memoryLogger());
     const schoolLog = createSchoolAuditLog(records);
