@@ -9,6 +9,7 @@ import { countAcknowledgements, type RosterScreen, sendAlert } from '../electron
 import { deltaBetween, sealBundle } from '../electron/core/fleet/bundle';
 import { newKeyPair, publicKeyFromText, publicKeyText, keyIdOf } from '../electron/core/fleet/keys';
 import { openCache } from '../electron/core/db/open';
+import { folderStore } from '../electron/core/fleet/store/folderStore';
 import { silentLogger } from '../electron/core/logger';
 import { generateDemoSchool } from '../electron/core/demo/demoSchool';
 import type { Snapshot } from '../electron/core/sync/snapshot';
@@ -75,7 +76,7 @@ async function alertRound(folder: string): Promise<Figure[]> {
       const acked = new Map<string, number>();
       // The sender's live count, as the staff app polls it.
       while (acked.size < SCREENS && Date.now() - sentAt < 15_000) {
-        const count = await countAcknowledgements(folder, SCHOOL, roster, sender.keyId, id, Date.now());
+        const count = await countAcknowledgements(folderStore(folder), SCHOOL, roster, sender.keyId, id, Date.now());
         const seen = Date.now();
         for (const s of count.shown) if (!acked.has(s.id)) acked.set(s.id, seen - sentAt);
         if (acked.size < SCREENS) await sleep(100);

@@ -122,6 +122,19 @@ export const UntisGpuSourceConfig = z.object({
 }).strict();
 
 /**
+ * The fleet's broker (docs/fleet-mqtt.md): push in well under a second, and presence from the broker's Last Will.
+ * The folder stays the fallback. `caFile`: the certificate authority a broker on another machine (mqtts://) is
+ * checked against; `embedded`: the publisher runs the broker itself on this address's port (a school with none).
+ */
+export const FleetMqttConfig = z.object({
+  url: z.string().max(300).regex(/^mqtts?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'a broker address looks like mqtt://broker.school.nl:1883 or mqtts://broker.school.nl:8883'),
+  prefix: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}(\/[a-z0-9][a-z0-9-]{0,39}){0,3}$/, 'a topic prefix is lower-case words separated by /').default('gangbord'),
+  caFile: z.string().min(1).max(500).optional(),
+  embedded: z.boolean().default(false),
+}).strict();
+export type FleetMqttConfig = z.infer<typeof FleetMqttConfig>;
+
+/**
  * A screen in a school's fleet (docs/fleet.md): it takes what it shows from the bundles the school's publisher signs
  * into a shared folder, and holds no upstream credential. Set by a provisioning file when the screen is mounted.
  */
@@ -133,6 +146,8 @@ export const FleetSourceConfig = z.object({
   school: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a school id is lower-case letters, digits and dashes'),
   /** The publisher's Ed25519 public key (43 characters, base64url), pinned when the screen is mounted. */
   publisherKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "the publisher's key is 43 characters of base64url"),
+  /** The broker for push (docs/fleet-mqtt.md); the folder is still read, as the fallback. */
+  mqtt: FleetMqttConfig.optional(),
 }).strict();
 
 /** Upstream sources. With none configured the demo school is the source. */
@@ -166,6 +181,8 @@ export const Settings = z.object({
     role: z.enum(['publisher', 'sender']).default('publisher'),
     publisherKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "the publisher's key is 43 characters of base64url").nullable().default(null),
     publishEverySeconds: z.number().int().min(10).max(3600).default(60),
+    /** The fleet's broker, beside the folder (docs/fleet-mqtt.md); with `embedded` the publisher runs it. */
+    mqtt: FleetMqttConfig.optional(),
   }).strict().refine((f) => f.role === 'publisher' || f.publisherKey !== null, {
     message: "an alert sender needs the publisher's key (publisherKey) to read the roster",
     path: ['publisherKey'],

@@ -1,3 +1,4 @@
+import type { SourceConfig } from '@shared/settings';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventName, type EventPayload, fail, type FleetScreenInfo } from '@shared/contract';
@@ -19,6 +20,8 @@ import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
 import { createStaffServices } from './staff/staffServices';
 import { startStaffPc } from './fleet/staffPc/startStaffPc';
+import { type PublisherBroker, startPublisherBroker } from './fleet/mqtt/publisherBroker';
+import { loadRoster } from './fleet/fleetAdmin';
 import { readAllPhotos } from './photos/readAllPhotos';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { secretNamesOf, sourceId } from './sources';
@@ -46,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
   let fleetAlerts: readonly Announcement[] = [];
   let fleetInfo: (() => FleetScreenInfo) | null = null;
   let fleetThumbnail: ((png: Uint8Array) => Promise<void>) | null = null;
+  let publisherBroker: PublisherBroker | null = null;
   let db: CacheDb | null = null;
   let records: CacheDb | null = null;
   let staff: StaffServices | null = null;
@@ -138,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
         // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
         records = openRecords(options.dataDir, key, log, options.nativeBinding);
         staff = createStaffServices({
+          fleetBroker: () => publisherBroker,
           cache: opened,
           records,
           settings,
@@ -158,6 +163,8 @@ export function createCore(options: CoreOptions): Core {
         // archives or removes the file. Said at every start until then.
         log.warn('records.left-from-staff-mode', { file: RECORDS_FILE, advice: 'archive or remove it; a kiosk does not use it' });
       }
+      // A kiosk on a fleet broker keeps what is pushed to it here, in its own data (bundles are pupil-free and signed).
+      const fleetInboxOf = (source: SourceConfig | null) => (mode === 'kiosk' && source?.type === 'fleet' && source.mqtt ? join(options.dataDir, 'fleet-inbox') : undefined);
       const syncWorker = (worker = createSyncWorkerHost({ script: options.workerScript, dbFile, key, nativeBinding: options.nativeBinding, log }));
       const syncEngine = (engine = createSyncEngine({
         clock,
@@ -175,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
               secrets: await secretsFor(),
               erasedPupils: staff?.privacy.erasedHashes() ?? [],
               pastTimetableDays: settings.get().retention.pastTimetableDays,
+              fleetInbox: fleetInboxOf(settings.get().source),
             },
             { progress: hooks.progress, signal: hooks.signal },
           ),
@@ -202,6 +210,8 @@ export function createCore(options: CoreOptions): Core {
       if (mode === 'kiosk' && source?.type === 'fleet') {
         const fleet = await startFleetScreen({
           config: source, secrets: options.secrets, now: () => clock.now(), log,
+          // A bundle the broker pushed is synced now, from the screen's inbox, not at the next scheduled sync.
+          inbox: fleetInboxOf(source), onBundlePushed: () => void syncEngine.trigger('pushed'),
           displayGroup: () => activeProfile(settings.get(), profileOverride.current).displayGroup,
           onAlerts: (alerts) => {
             fleetAlerts = alerts;
@@ -245,11 +255,24 @@ export function createCore(options: CoreOptions): Core {
         stops.push(pc.stop);
       }
       const desk = settings.get().fleet;
+      const deskContext = async () => ({
+        dataDir: options.dataDir, folder: desk!.folder, school: desk!.school, key: await publisherKey(options.secrets), now: () => clock.now(),
+        store: publisherBroker?.store, afterRoster: publisherBroker?.afterRoster,
+      });
+      if (mode === 'staff' && desk?.role === 'publisher' && desk.mqtt) {
+        // The fleet's broker (docs/fleet-mqtt.md): the desk's connection, and the broker itself when it runs one.
+        const ctx = await deskContext();
+        const started = await startPublisherBroker({
+          dataDir: options.dataDir, folder: desk.folder, school: desk.school, mqtt: desk.mqtt, secrets: options.secrets, log, roster: () => loadRoster(ctx),
+        });
+        publisherBroker = started;
+        stops.push(() => void started.stop());
+      }
       if (mode === 'staff' && desk?.role === 'publisher' && options.autoSync !== false) {
         // The fleet's publisher desk publishes too (docs/fleet.md): the screens' bundles from this PC's own source, and
         // the staff bundles with the photos imported on this PC.
         const loop = createPublishLoop({
-          fleet: { dataDir: options.dataDir, folder: desk.folder, school: desk.school, key: await publisherKey(options.secrets), now: () => clock.now() },
+          fleet: await deskContext(),
           settings: () => settings.get(), secrets: options.secrets, log, intervalMs: desk.publishEverySeconds * 1000,
           photos: () => readAllPhotos(opened),
           schoolSettings: () => staff!.schoolSettings.toSend(),

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { AlertAck, type AlertMessage } from './alertMessage';
 import { bodyJson, openEnvelope, sealEnvelope, type Trust } from './envelope';
-import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { fleetFile, type FleetStore } from './store/fleetStore';
+import { storeFor } from './store/folderStore';
 import type { FleetKeyPair } from './keys';
 
 /*
@@ -12,6 +13,7 @@ import type { FleetKeyPair } from './keys';
 
 export interface SendAlertInput {
   folder: string;
+  store?: FleetStore;
   school: string;
   key: FleetKeyPair;
   /** Above every earlier one from this sender: the time in ms serves, since a sender sends at most one a ms. */
@@ -25,7 +27,7 @@ export async function sendAlert(input: SendAlertInput): Promise<void> {
     kind: 'alert', school: input.school, seq: input.seq, issuedAt: alert.sentAt, notAfter: alert.expiresAt,
     body: Buffer.from(JSON.stringify(alert)),
   }, input.key);
-  await writeAtomically(fleetPaths(input.folder).alertOf(input.key.keyId), envelope);
+  await storeFor(input).write(fleetFile.alertOf(input.key.keyId), envelope);
 }
 
 export interface RosterScreen {
@@ -49,18 +51,17 @@ export interface AckCount {
  * so a file one screen wrote in another's folder counts for neither.
  */
 export async function countAcknowledgements(
-  folder: string,
+  store: FleetStore,
   school: string,
   screens: readonly RosterScreen[],
   sender: string,
   alertId: string,
   now: number,
 ): Promise<AckCount> {
-  const paths = fleetPaths(folder);
   const result: AckCount = { shown: [], missing: [], refused: [] };
   await Promise.all(
     screens.map(async (screen) => {
-      const bytes = await readIfThere(paths.ackOf(screen.id)).catch(() => null);
+      const bytes = await store.read(fleetFile.ackOf(screen.id)).catch(() => null);
       if (!bytes) return void result.missing.push({ id: screen.id, name: screen.name });
       const trust: Trust = { school, keys: new Map([[screen.keyId, { publicKey: screen.publicKey, kinds: ['ack'] }]]), revoked: new Set() };
       const opened = openEnvelope(bytes, { trust, kind: 'ack', now });

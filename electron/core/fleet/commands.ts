@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { FLEET_COMMANDS } from '@shared/fleet/commands';
 import { bodyJson, openEnvelope, ownHeader, sealEnvelope, type Trust } from './envelope';
-import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { fleetFile, type FleetStore } from './store/fleetStore';
+import { storeFor } from './store/folderStore';
 import type { FleetKeyPair } from './keys';
 
 /*
@@ -25,9 +26,9 @@ export type FleetCommand = z.infer<typeof FleetCommand>;
 const CommandList = z.object({ commands: z.array(FleetCommand).max(200) }).strict();
 
 /** Adds a command to pub/commands.env, keeping the fresh ones already there, numbered above the file's last. */
-export async function sendCommand(input: { folder: string; school: string; key: FleetKeyPair; now: number }, action: FleetCommand['action'], screens: string[]): Promise<FleetCommand> {
-  const file = fleetPaths(input.folder).commands;
-  const current = await readIfThere(file);
+export async function sendCommand(input: { folder: string; store?: FleetStore; school: string; key: FleetKeyPair; now: number }, action: FleetCommand['action'], screens: string[]): Promise<FleetCommand> {
+  const store = storeFor(input);
+  const current = await store.read(fleetFile.commands);
   const header = current ? ownHeader(current, input.key.publicKey) : null;
   // The fresh commands already there stay, so a screen that looks only now still sees them; an expired file holds none.
   const own: Trust = { school: input.school, keys: new Map([[input.key.keyId, { publicKey: input.key.publicKey, kinds: ['command'] }]]), revoked: new Set() };
@@ -36,7 +37,7 @@ export async function sendCommand(input: { folder: string; school: string; key: 
   const fresh = kept?.success ? kept.data.commands.filter((c) => input.now - c.at < COMMAND_FRESH_MS) : [];
   const command = FleetCommand.parse({ id: randomUUID(), action, screens, at: input.now });
   const list = CommandList.parse({ commands: [...fresh, command].slice(-200) });
-  await writeAtomically(file, sealEnvelope({
+  await store.write(fleetFile.commands, sealEnvelope({
     kind: 'command', school: input.school, seq: Math.max((header?.seq ?? 0) + 1, input.now), issuedAt: input.now,
     notAfter: input.now + COMMAND_FRESH_MS, body: Buffer.from(JSON.stringify(list)),
   }, input.key));

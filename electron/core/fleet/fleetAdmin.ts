@@ -12,7 +12,10 @@ import { EMPTY_ROSTER, fleetTrust, Roster, type RosterInput, sealRoster } from '
 import { type Health, healthOf, openStatus, type ScreenStatus } from './screenStatus';
 import { type FleetCommand, sendCommand } from './commands';
 import { openThumbnail } from './thumbnail';
+import { PASSWORD_HASH } from './mqtt/mosquittoConfig';
 import type { FleetCommandName } from '@shared/fleet/commands';
+import { fleetFile, type FleetStore } from './store/fleetStore';
+import { storeFor } from './store/folderStore';
 
 /*
  * The administrator's side of the fleet, on the publisher's machine (docs/fleet.md): screens waiting to be approved,
@@ -21,7 +24,11 @@ import type { FleetCommandName } from '@shared/fleet/commands';
  * Used by the publisher's command line and by the staff app's Screens page.
  */
 
-const Request = z.object({ id: z.string(), publicKey: z.string(), fingerprint: z.string(), at: z.number() });
+const Request = z.object({
+  id: z.string(), publicKey: z.string(), fingerprint: z.string(), at: z.number(),
+  /** A screen on a broker: its password hash (mqtt/brokerCredentials.ts); anything else in its place is left out. */
+  broker: z.string().regex(PASSWORD_HASH).optional().catch(undefined),
+});
 export type ScreenRequest = z.infer<typeof Request>;
 
 /** A refusal a person can act on (an unknown screen, a request that does not match its key). */
@@ -30,6 +37,10 @@ export class FleetAdminError extends Error {}
 export interface FleetContext {
   dataDir: string;
   folder: string;
+  /** The folder, or a broker with the folder as fallback (store/): what the roster, alerts and statuses travel by. */
+  store?: FleetStore;
+  /** After the roster was signed: the broker's credentials follow it (mqtt/brokerFiles.ts). */
+  afterRoster?: (roster: Roster) => Promise<void>;
   school: string;
   key: FleetKeyPair;
   now: () => number;
@@ -44,11 +55,12 @@ export function loadRoster(ctx: FleetContext): Roster {
 
 /** Keeps the roster and signs it into the folder, numbered above the one there (a clock set back changes nothing). */
 export async function saveRoster(ctx: FleetContext, roster: RosterInput): Promise<void> {
-  const paths = fleetPaths(ctx.folder);
-  const current = await readIfThere(paths.roster);
+  const store = storeFor(ctx);
+  const current = await store.read(fleetFile.roster);
   const last = current ? ownHeader(current, ctx.key.publicKey)?.seq ?? 0 : 0;
   await writeAtomically(rosterFile(ctx), Buffer.from(JSON.stringify(roster, null, 2)));
-  await writeAtomically(paths.roster, sealRoster(roster, { school: ctx.school, seq: Math.max(last + 1, ctx.now()), now: ctx.now() }, ctx.key));
+  await store.write(fleetFile.roster, sealRoster(roster, { school: ctx.school, seq: Math.max(last + 1, ctx.now()), now: ctx.now() }, ctx.key));
+  await ctx.afterRoster?.(Roster.parse(roster));
 }
 
 /**
@@ -58,7 +70,7 @@ export async function saveRoster(ctx: FleetContext, roster: RosterInput): Promis
 export async function keepInRoster(ctx: FleetContext, fields: Pick<Roster, 'profiles' | 'auditKey'>): Promise<void> {
   const roster = loadRoster(ctx);
   const same = JSON.stringify(roster.profiles) === JSON.stringify(fields.profiles) && roster.auditKey === fields.auditKey;
-  if (same && existsSync(fleetPaths(ctx.folder).roster)) return;
+  if (same && (await storeFor(ctx).read(fleetFile.roster)) !== null) return;
   await saveRoster(ctx, { ...roster, ...fields });
 }
 
@@ -89,7 +101,7 @@ export async function approve(ctx: FleetContext, screenId: string, name: string,
   if (spokenFingerprint(publicKey) !== request.fingerprint) throw new FleetAdminError(`the request of ${screenId} does not match its own key: not approved`);
   const roster = loadRoster(ctx);
   const screens = roster.screens.filter((s) => s.id !== screenId);
-  screens.push({ id: screenId, name, publicKey: request.publicKey, profile, approvedAt: ctx.now() });
+  screens.push({ id: screenId, name, publicKey: request.publicKey, profile, approvedAt: ctx.now(), ...(request.broker ? { broker: request.broker } : {}) });
   await saveRoster(ctx, { ...roster, screens, revoked: roster.revoked.filter((k) => k !== keyIdOf(publicKey)) });
   return request;
 }
@@ -117,7 +129,7 @@ export async function commandScreens(ctx: FleetContext, action: FleetCommandName
   const roster = loadRoster(ctx);
   const unknown = screenIds.filter((id) => !roster.screens.some((s) => s.id === id));
   if (unknown.length || screenIds.length === 0) throw new FleetAdminError(unknown.length ? `not in the roster: ${unknown.join(', ')}` : 'choose at least one screen');
-  return sendCommand({ folder: ctx.folder, school: ctx.school, key: ctx.key, now: ctx.now() }, action, [...screenIds]);
+  return sendCommand({ folder: ctx.folder, store: ctx.store, school: ctx.school, key: ctx.key, now: ctx.now() }, action, [...screenIds]);
 }
 
 /** A screen's last thumbnail, read with that screen's own key only; null when it has none. */
@@ -168,6 +180,8 @@ export interface StatusRow {
   clockOffsetSeconds: number | null;
   /** When its thumbnail file was last written (unsigned: a hint for the page); null: none (only the desktop app takes them). */
   thumbnailAt: number | null;
+  /** The broker said it went away (its Last Will); false without a broker. */
+  offline: boolean;
 }
 
 /** A screen's clock this far off (seconds) is said on the Screens page and in the status: lessons would flip late or early. */
@@ -180,16 +194,21 @@ export const CLOCK_OFF_SECONDS = 120;
 export async function screenStatuses(ctx: FleetContext, roster: Roster = loadRoster(ctx)): Promise<StatusRow[]> {
   const trust = fleetTrust(ctx.school, ctx.key.publicKey, roster);
   const now = ctx.now();
+  const store = storeFor(ctx);
   const rows: StatusRow[] = [];
   for (const screen of roster.screens) {
-    const file = fleetPaths(ctx.folder).statusOf(screen.id);
-    const bytes = await readIfThere(file).catch(() => null);
+    const bytes = await store.read(fleetFile.statusOf(screen.id)).catch(() => null);
     const status = bytes ? openStatus(bytes, trust, screen.id, now) : null;
-    const written = status ? await stat(file).then((s) => s.mtimeMs, () => null) : null;
+    const written = status ? await store.writtenAt(fleetFile.statusOf(screen.id)) : null;
+    // The broker's word (its Last Will) that the screen went away, before its status is a minute old; not signed,
+    // so it can only make a screen look worse, never better.
+    const presence = (await store.read(fleetFile.presenceOf(screen.id)).catch(() => null))?.toString() ?? null;
+    const offline = presence === 'offline';
     const clockOffsetSeconds = status && written !== null ? Math.round((status.at - written) / 1000) : null;
     // Only whether there is one, and since when: the picture itself is read (and its signature checked) when shown.
     const thumbnailAt = await stat(fleetPaths(ctx.folder).thumbnailOf(screen.id)).then((s) => Math.round(s.mtimeMs), () => null);
-    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health: healthOf(status, now), status, clockOffsetSeconds, thumbnailAt });
+    const health = offline && healthOf(status, now) !== 'grey' ? 'red' : healthOf(status, now);
+    rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health, status, clockOffsetSeconds, thumbnailAt, offline });
   }
   return rows;
 }
@@ -211,7 +230,7 @@ export async function acknowledgements(ctx: FleetContext, alertId: string, roste
     const publicKey = publicKeyFromText(s.publicKey);
     return { id: s.id, name: s.name, keyId: keyIdOf(publicKey), publicKey };
   });
-  return { ...(await countAcknowledgements(ctx.folder, ctx.school, screens, ctx.key.keyId, alertId, ctx.now())), total: screens.length };
+  return { ...(await countAcknowledgements(storeFor(ctx), ctx.school, screens, ctx.key.keyId, alertId, ctx.now())), total: screens.length };
 }
 
 export interface AlertRequest {
@@ -234,6 +253,6 @@ export async function sendFleetAlert(ctx: FleetContext, request: AlertRequest): 
     id: randomUUID(), template: request.template, title, text: request.text.trim() || words.text, drill: request.drill,
     audience: request.groups, sentAt: now, expiresAt: now + request.minutes * 60_000,
   });
-  await sendAlert({ folder: ctx.folder, school: ctx.school, key: ctx.key, seq: now, alert });
+  await sendAlert({ folder: ctx.folder, store: ctx.store, school: ctx.school, key: ctx.key, seq: now, alert });
   return alert;
 }

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { FleetScreenInfo } from '@shared/contract';
 import type { Announcement, DisplayProfile } from '@shared/domain';
@@ -7,7 +6,11 @@ import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { AlertMessage } from './alertMessage';
 import type { Trust } from './envelope';
-import { fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { fleetPaths, writeAtomically } from './fleetFolder';
+import { fleetFile } from './store/fleetStore';
+import { folderStore } from './store/folderStore';
+import { isMqttStore, openFleetStore } from './store/openFleetStore';
+import { brokerPasswordHash, brokerToken } from './mqtt/brokerCredentials';
 import { assignedDisplay, EMPTY_ROSTER, fleetTrust, isEnrolled, openRoster, type Roster } from './roster';
 import { type ScreenStatus, sealStatus } from './screenStatus';
 import { type FleetKeyPair, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
@@ -63,6 +66,12 @@ export interface FleetScreenOptions {
   onDisplay?: (display: { profiles: DisplayProfile[]; active: string | null }) => void;
   /** A command from the Screens page for this screen (identify, reload, thumbnail): the host carries it out. */
   onCommand?: (action: FleetCommandName) => void;
+  /**
+   * With a broker: a folder in the screen's own data where each bundle and delta pushed to it is kept, for the sync
+   * (in its worker) to read beside the share; and a call to sync at once.
+   */
+  inbox?: string;
+  onBundlePushed?: () => void;
   /** How often the roster and the commands are looked at and the status written (ms). */
   rosterMs?: number;
   commandMs?: number;
@@ -74,14 +83,10 @@ export interface FleetScreen {
   info(): FleetScreenInfo;
   writeStatus(): Promise<void>;
   storeThumbnail(png: Uint8Array): Promise<void>;
+  /** Whether the broker is connected now; null without one. */
+  connected(): boolean | null;
   stop(): void;
 }
-
-/** The file's identity (inode, size, modified time), so a file is read again only when it changed; '' when absent. */
-const stampOf = async (file: string) => {
-  const s = await stat(file).catch(() => null);
-  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '';
-};
 
 export async function startFleetScreen(options: FleetScreenOptions): Promise<FleetScreen> {
   const key = await deviceKey(options.secrets);
@@ -89,6 +94,9 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
   const { school, folder } = options.config;
   const publisher = publicKeyFromText(options.config.publisherKey);
   const paths = fleetPaths(folder);
+  const store = await openFleetStore({
+    folder, school, mqtt: options.config.mqtt, role: { role: 'screen', screenId }, username: screenId, secrets: options.secrets, log: options.log,
+  });
   // Before a roster arrives only the publisher's key may send alerts; then the roster's senders too.
   let roster: Roster = EMPTY_ROSTER;
   let rosterSeq: number | undefined;
@@ -103,10 +111,10 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
   };
 
   async function followRoster(): Promise<void> {
-    const stamp = await stampOf(paths.roster);
+    const stamp = await store.stamp(fleetFile.roster);
     if (!stamp || stamp === rosterStamp) return;
     rosterStamp = stamp;
-    const bytes = await readIfThere(paths.roster);
+    const bytes = await store.read(fleetFile.roster);
     if (!bytes) return;
     const opened = openRoster(bytes, { school, publisher, now: options.now(), lastSeq: rosterSeq });
     if (!opened.ok) return refused('pub/roster.env', opened.refusal, opened.detail);
@@ -127,10 +135,10 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
   let commandSeq: number | undefined;
   const seenCommands = new Set<string>();
   async function followCommands(): Promise<void> {
-    const stamp = await stampOf(paths.commands);
+    const stamp = await store.stamp(fleetFile.commands);
     if (!stamp || stamp === commandStamp || !isEnrolled(roster, key.keyId)) return;
     commandStamp = stamp;
-    const bytes = await readIfThere(paths.commands);
+    const bytes = await store.read(fleetFile.commands);
     if (!bytes) return;
     const opened = commandsFor(bytes, { trust, screenId, now: options.now(), lastSeq: commandSeq, seen: seenCommands });
     // Ten quiet minutes leave an expired file: nothing to do, and nothing to report.
@@ -167,11 +175,11 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
       ...options.health(), screen: screenId, at: now, enrolled: isEnrolled(roster, key.keyId), refusals: [...refusals],
       alertsShown: alerts.shown().map((a) => a.alert.id),
     };
-    await writeAtomically(paths.statusOf(screenId), sealStatus(status, { school, seq: statusSeq }, key));
+    await store.write(fleetFile.statusOf(screenId), sealStatus(status, { school, seq: statusSeq }, key));
   }
 
   const alerts = createScreenAlerts({
-    folder, screenId, school, deviceKey: key, trust: () => trust,
+    folder, store, screenId, school, deviceKey: key, trust: () => trust,
     displayGroup: options.displayGroup, now: options.now,
     onChange: (shown) => {
       options.log.warn('fleet.alerts-shown', { alerts: shown.map((a) => a.alert.id) });
@@ -181,23 +189,40 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
     onFolderError: (error) => options.log.warn('fleet.folder-unreadable', { reason: error.message }),
   });
   // Its enrolment request: the key an administrator approves by comparing the fingerprint the screen shows.
-  const request = { id: screenId, publicKey: publicKeyText(key.publicKey), fingerprint, at: options.now() };
+  // With a broker, its password hash too (brokerCredentials.ts): approving the screen lets it onto the broker.
+  const broker = options.config.mqtt ? { broker: brokerPasswordHash(await brokerToken(options.secrets)) } : {};
+  const request = { id: screenId, publicKey: publicKeyText(key.publicKey), fingerprint, at: options.now(), ...broker };
   const unwritable = (error: Error) => options.log.warn('fleet.folder-unwritable', { reason: error.message });
   await writeAtomically(paths.requestOf(screenId), Buffer.from(JSON.stringify(request, null, 2))).catch(unwritable);
   await followRoster().catch(unwritable);
   alerts.start();
+  // Pushed by the broker: looked at now, not at the next tick. Bundles are kept for the sync, which reads them.
+  const inbox = options.inbox ? folderStore(options.inbox) : null;
+  const unwatch = store.watch((file) => {
+    if (file.startsWith(`${fleetFile.alerts}/`)) alerts.wake();
+    else if (file === fleetFile.roster) void followRoster().catch(unwritable);
+    else if (file === fleetFile.commands) void followCommands().catch(unwritable);
+    else if ((file === fleetFile.bundle || file === fleetFile.delta) && inbox) {
+      void store.read(file)
+        .then((bytes) => bytes && inbox.write(file, bytes))
+        .then(() => options.onBundlePushed?.(), (error: Error) => options.log.warn('fleet.inbox-unwritable', { reason: error.message }));
+    }
+  });
   const rosterTimer = setInterval(() => void followRoster().catch(unwritable), options.rosterMs ?? 5_000);
   const commandTimer = setInterval(() => void followCommands().catch(unwritable), options.commandMs ?? 1_000);
   // The first status soon after the start, then every minute: the Screens page's "online" is under 90 s old.
   const firstStatus = setTimeout(() => void writeStatus().catch(unwritable), 2_000);
   const statusTimer = setInterval(() => void writeStatus().catch(unwritable), options.statusMs ?? 60_000);
-  options.log.info('fleet.screen-started', { screenId, folder });
+  options.log.info('fleet.screen-started', { screenId, folder, via: store.kind });
   return {
     screenId,
     info,
     writeStatus,
     storeThumbnail,
+    connected: () => (isMqttStore(store) ? store.connected() : null),
     stop: () => {
+      unwatch();
+      void store.close();
       alerts.stop();
       clearInterval(rosterTimer);
       clearInterval(commandTimer);

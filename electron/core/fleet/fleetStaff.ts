@@ -12,6 +12,7 @@ import { keyIdOf, publicKeyFromText, publicKeyText, spokenFingerprint } from './
 import { EMPTY_ROSTER, openRoster, type Roster } from './roster';
 import { publisherKey, senderKey } from './storedKeys';
 import type { SchoolAuditLog } from './schoolAudit/schoolAuditLog';
+import type { PublisherBroker } from './mqtt/publisherBroker';
 import { approveStaffPc, isStaffPcId, revokeStaffPc, waitingStaffPcs } from './staffPc/staffPcAdmin';
 import { publisherAuditKey } from './staffPc/staffPcKeys';
 import { x25519Text } from './staffBundle/sealed';
@@ -31,6 +32,8 @@ export interface FleetStaffOptions {
   /** The school's audit log, kept in this PC's records (only the publisher desk fills it). */
   schoolAudit: SchoolAuditLog;
   now: () => number;
+  /** The publisher desk's broker connection, once started (mqtt/publisherBroker.ts); none: the folder alone. */
+  broker?: () => PublisherBroker | null;
 }
 
 const onlyThePublisher = () => new FleetAdminError("Only the publisher's desk does that; this PC sends alerts only.");
@@ -45,7 +48,8 @@ export function createFleetStaff(o: FleetStaffOptions) {
   async function context(): Promise<FleetContext> {
     const fleet = setup();
     const key = fleet.role === 'sender' ? await senderKey(o.secrets) : await publisherKey(o.secrets);
-    return { dataDir: o.dataDir, folder: fleet.folder, school: fleet.school, key, now: o.now };
+    const broker = fleet.role === 'publisher' ? o.broker?.() ?? null : null;
+    return { dataDir: o.dataDir, folder: fleet.folder, school: fleet.school, key, now: o.now, store: broker?.store, afterRoster: broker?.afterRoster };
   }
 
   /** The publisher's desk: the roster it keeps. A sender: the roster the publisher signed into the folder. */

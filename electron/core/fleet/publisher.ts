@@ -3,9 +3,10 @@ import type { Snapshot } from '../sync/snapshot';
 import { type BundleBody, deltaBetween, sealBundle } from './bundle';
 import { type LessonBase, lessonBase } from './compare/lessonChanges';
 import { jsonEqual } from './compare/jsonEqual';
-import { fleetPaths, writeAtomically } from './fleetFolder';
 import type { FleetKeyPair } from './keys';
 import { createSequence } from './sequence';
+import { fleetFile, type FleetStore } from './store/fleetStore';
+import { storeFor } from './store/folderStore';
 
 /*
  * The publisher (docs/fleet.md): the one machine of a school that holds upstream credentials. After each of its
@@ -21,6 +22,8 @@ const FULL_EVERY_MS = 24 * 3_600_000;
 
 export interface PublisherOptions {
   folder: string;
+  /** Where the bundles go: the folder's own store unless the fleet has a broker too (store/). */
+  store?: FleetStore;
   school: string;
   key: FleetKeyPair;
   now: () => number;
@@ -30,8 +33,8 @@ export interface PublisherOptions {
 export type Published = { kind: 'full' | 'delta'; seq: number; bytes: number } | { kind: 'unchanged' };
 
 export function createPublisher(options: PublisherOptions) {
-  const paths = fleetPaths(options.folder);
-  const nextSeq = createSequence([paths.bundle, paths.delta], options.key, options.now);
+  const store = storeFor(options);
+  const nextSeq = createSequence(store, [fleetFile.bundle, fleetFile.delta], options.key, options.now);
   let full: { seq: number; at: number; snapshot: Snapshot; lessons: LessonBase } | null = null;
   /** The delta last written since the full bundle, or null when none was: the same again is "unchanged". */
   let publishedDelta: BundleBody | null = null;
@@ -47,7 +50,7 @@ export function createPublisher(options: PublisherOptions) {
         if (changed <= DELTA_SHARE_MAX * Math.max(1, snapshot.lessons.length)) {
           const seq = await nextSeq();
           const bytes = sealBundle(delta, { school: options.school, seq, now }, options.key);
-          await writeAtomically(paths.delta, bytes);
+          await store.write(fleetFile.delta, bytes);
           publishedDelta = delta;
           options.log.info('fleet.published', { kind: 'delta', seq, base: full.seq, changed, bytes: bytes.length });
           return { kind: 'delta', seq, bytes: bytes.length };
@@ -56,7 +59,7 @@ export function createPublisher(options: PublisherOptions) {
     }
     const seq = await nextSeq();
     const bytes = sealBundle(snapshot, { school: options.school, seq, now }, options.key);
-    await writeAtomically(paths.bundle, bytes);
+    await store.write(fleetFile.bundle, bytes);
     full = { seq, at: now, snapshot, lessons: lessonBase(snapshot.lessons) };
     publishedDelta = null;
     options.log.info('fleet.published', { kind: 'full', seq, rooms: snapshot.rooms.length, lessons: snapshot.lessons.length, bytes: bytes.length });

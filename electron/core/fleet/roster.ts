@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DisplayProfile } from '@shared/domain/display';
 import { bodyJson, openEnvelope, sealEnvelope, type Trust, type TrustedKey } from './envelope';
 import { type FleetKeyPair, keyIdOf, publicKeyFromText } from './keys';
+import { PASSWORD_HASH } from './mqtt/mosquittoConfig';
 
 /*
  * The roster (docs/fleet.md): which screens and alert senders belong to the school's fleet, signed by the publisher.
@@ -19,6 +20,8 @@ export const RosterScreen = z.object({
   /** The display profile it runs; null: the screen's own choice. */
   profile: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).nullable(),
   approvedAt: z.number().int().min(0),
+  /** Its broker password hash, from its enrolment request (docs/fleet-mqtt.md): the broker lets it on as its id. */
+  broker: z.string().regex(PASSWORD_HASH).optional(),
 }).strict();
 export type RosterScreen = z.infer<typeof RosterScreen>;
 

@@ -7,6 +7,7 @@ import { countAcknowledgements, type RosterScreen, sendAlert } from './alertSend
 import type { Trust } from './envelope';
 import { fleetPaths } from './fleetFolder';
 import { newKeyPair } from './keys';
+import { folderStore } from './store/folderStore';
 import { type AlertRefusal, createScreenAlerts, type ShownAlert } from './screenAlerts';
 
 const SCHOOL = 'gangbord-college';
@@ -50,7 +51,7 @@ describe('emergency alerts over the fleet folder', () => {
     expect(door.alerts.shown().map((a) => a.alert.title)).toEqual(['Ontruiming']);
     expect(hall.alerts.shown()).toEqual([]);
     expect(gym.alerts.shown()).toEqual([]);
-    const count = await countAcknowledgements(folder, SCHOOL, [hall.roster, door.roster, gym.roster], sender.keyId, 'evac-0001', now);
+    const count = await countAcknowledgements(folderStore(folder), SCHOOL, [hall.roster, door.roster, gym.roster], sender.keyId, 'evac-0001', now);
     expect(count.shown.map((s) => s.id)).toEqual(['deur-b1']);
     expect(count.missing.map((s) => s.id)).toEqual(['gang-a0', 'gym-01']);
   });
@@ -107,7 +108,7 @@ describe('emergency alerts over the fleet folder', () => {
     // Screen a's acknowledgement copied into b's folder: b never showed the alert.
     mkdirSync(join(folder, 'screens', 'gang-b0'), { recursive: true });
     writeFileSync(fleetPaths(folder).ackOf('gang-b0'), readFileSync(fleetPaths(folder).ackOf('gang-a0')));
-    const count = await countAcknowledgements(folder, SCHOOL, [a.roster, b.roster], sender.keyId, 'evac-0001', now);
+    const count = await countAcknowledgements(folderStore(folder), SCHOOL, [a.roster, b.roster], sender.keyId, 'evac-0001', now);
     expect(count.shown.map((s) => s.id)).toEqual(['gang-a0']);
     expect(count.missing.map((s) => s.id)).toEqual(['gang-b0']);
     expect(count.refused).toEqual([{ id: 'gang-b0', refusal: 'unknown-key' }]);

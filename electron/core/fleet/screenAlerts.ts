@@ -1,14 +1,14 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type AlertAck, AlertMessage, alertIsFor } from './alertMessage';
 import { bodyJson, openEnvelope, type Refusal, sealEnvelope, type Trust } from './envelope';
-import { envelopesIn, fleetPaths, readIfThere, writeAtomically } from './fleetFolder';
+import { fleetFile, type FleetStore } from './store/fleetStore';
+import { storeFor } from './store/folderStore';
 import type { FleetKeyPair } from './keys';
 
 /*
  * A screen's side of emergency alerts (docs/fleet.md): it looks at pub/alerts/ every `pollMs` (network shares
  * often send no change events, and a stat of a few small files is cheap), opens each new file as a signed alert,
- * shows what holds, and acknowledges it, signed with its own key, in screens/<id>/ack.env.
+ * shows what holds, and acknowledges it, signed with its own key, in screens/<id>/ack.env. Over a broker the alert is
+ * pushed: `wake` looks at once instead of at the next tick.
  */
 
 export interface ShownAlert {
@@ -26,6 +26,7 @@ export interface AlertRefusal {
 
 export interface ScreenAlertsOptions {
   folder: string;
+  store?: FleetStore;
   screenId: string;
   school: string;
   deviceKey: FleetKeyPair;
@@ -49,10 +50,12 @@ interface SenderState {
 }
 
 export function createScreenAlerts(options: ScreenAlertsOptions) {
-  const paths = fleetPaths(options.folder);
+  const store = storeFor(options);
   const senders = new Map<string, SenderState>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
+  let checking = false;
+  let woken = false;
   let ackSeq = 0;
   let shownKey = '';
 
@@ -62,15 +65,14 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
     .sort((a, b) => a.shownAt - b.shownAt);
 
   async function readOne(name: string): Promise<boolean> {
-    const file = join(paths.alerts, name);
-    const info = await stat(file).catch(() => null);
-    if (!info) return false;
-    const stamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+    const file = `${fleetFile.alerts}/${name}`;
+    const stamp = await store.stamp(file).catch(() => '');
+    if (!stamp) return false;
     const sender = name.slice(0, -'.env'.length);
     const state = senders.get(sender) ?? { seen: '', lastSeq: undefined, current: null };
     senders.set(sender, state);
     if (state.seen === stamp) return false;
-    const bytes = await readIfThere(file);
+    const bytes = await store.read(file);
     if (!bytes) return false;
     state.seen = stamp;
     const now = options.now();
@@ -97,13 +99,13 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
     const envelope = sealEnvelope({
       kind: 'ack', school: options.school, seq: ackSeq, issuedAt: now, notAfter: now + 24 * 3_600_000, body: Buffer.from(JSON.stringify(body)),
     }, options.deviceKey);
-    await writeAtomically(paths.ackOf(options.screenId), envelope);
+    await store.write(fleetFile.ackOf(options.screenId), envelope);
   }
 
   /** One look at the folder: new alerts shown and acknowledged, cleared and expired ones taken down. */
   async function check(): Promise<void> {
     let changed = false;
-    for (const name of await envelopesIn(paths.alerts)) if (await readOne(name)) changed = true;
+    for (const name of await store.list(fleetFile.alerts)) if (await readOne(name)) changed = true;
     const now = shown();
     const key = now.map((a) => `${a.sender}/${a.alert.id}`).join(',');
     if (!changed && key === shownKey) return;
@@ -114,11 +116,15 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
 
   function loop() {
     if (!running) return;
+    checking = true;
+    woken = false;
     check()
       // An unreachable share is no refusal: the screen keeps what it shows and looks again.
       .catch((error: Error) => options.onFolderError?.(error))
       .finally(() => {
-        if (running) timer = setTimeout(loop, options.pollMs ?? 250);
+        checking = false;
+        // A push that came while looking is looked at straight away, not a tick later.
+        if (running) timer = setTimeout(loop, woken ? 0 : options.pollMs ?? 250);
       });
   }
 
@@ -128,6 +134,13 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
     start() {
       if (running) return;
       running = true;
+      loop();
+    },
+    /** An alert was pushed: look now. */
+    wake() {
+      if (!running) return;
+      if (checking) return void (woken = true);
+      if (timer) clearTimeout(timer);
       loop();
     },
     stop() {

@@ -27,6 +27,8 @@ import { createPrivacy } from './privacy';
 import { createPupils } from './pupils';
 import { createTimetables } from './timetables';
 
+import type { PublisherBroker } from '../fleet/mqtt/publisherBroker';
+
 export interface StaffServicesOptions {
   cache: CacheDb;
   /** The durable records database: accounts, the audit log, erased pupils. */
@@ -44,6 +46,8 @@ export interface StaffServicesOptions {
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
   /** The HTTP client for the school's sign-in provider (tests pass one that changes what the provider answered). */
   oidcFetch?: typeof fetch;
+  /** The publisher desk's broker, once started (fleet/mqtt/publisherBroker.ts). */
+  fleetBroker?: () => PublisherBroker | null;
 }
 
 /** Everything a staff PC has beyond a kiosk: sign-in, the audit log, pupils, search, photos, privacy, the source. */
@@ -84,7 +88,7 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
     schoolSettings: createSchoolSettingsExchange({ accounts, sessions, audit, settings, secrets: o.secrets, now: clock.now, log: o.log }),
-    fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now, schoolAudit: createSchoolAuditLog(records) }),
+    fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now, schoolAudit: createSchoolAuditLog(records), broker: o.fleetBroker }),
     sources: {
       get: async () => ({
         source: settings.get().source,

@@ -6,7 +6,8 @@ import type { Logger } from '../logger';
 import { retryDelayMs } from './backoff';
 import type { SyncOutcome } from './worker/protocol';
 
-export type SyncReason = 'startup' | 'schedule' | 'retry' | 'manual';
+/** `pushed`: a fleet broker pushed a new bundle (fleetScreen.ts); like `manual`, it runs again after a running sync. */
+export type SyncReason = 'startup' | 'schedule' | 'retry' | 'manual' | 'pushed';
 
 export interface SyncEngineOptions {
   clock: Clock;
@@ -109,7 +110,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
 
   function trigger(reason: SyncReason): Promise<SyncStatus> {
     if (running) {
-      if (reason === 'manual') againAfterThisRun = true;
+      if (reason === 'manual' || reason === 'pushed') againAfterThisRun = true;
       return running;
     }
     // Scheduled ticks wait out a backoff; a retry, a start-up or an administrator's "sync now" do not.

@@ -31,7 +31,7 @@ export async function runJob(openDb: () => CacheDb, job: SyncJob, hooks: JobHook
   try {
     const result = await syncOnce({
       db: openDb(), source: createSource(job.source), scope: job.scope, now: job.now, zone: job.zone, signal: hooks.signal, progress: hooks.progress,
-      secrets: job.secrets, erasedPupils: new Set(job.erasedPupils ?? []), pastDays: job.pastTimetableDays,
+      secrets: job.secrets, erasedPupils: new Set(job.erasedPupils ?? []), pastDays: job.pastTimetableDays, fleetInbox: job.fleetInbox,
     });
     return { ok: true, sourceId: id, ...result };
   } catch (error) {

@@ -77,6 +77,8 @@ export interface SourceContext {
   progress(phase: string, done: number, total: number): void;
   /** A credential the source's settings name (a token, a password); null when it is not set. */
   secret(name: string): string | null;
+  /** A fleet screen with a broker: the folder in its own data where the bundles pushed to it are kept (fleetScreen.ts). */
+  fleetInbox?: string;
 }
 
 /**

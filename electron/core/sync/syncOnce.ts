@@ -16,6 +16,7 @@ export interface SyncOnceOptions {
   /** Hashes of pupils erased on request, and how long past lessons stay (settings.retention). */
   erasedPupils?: ReadonlySet<string>;
   pastDays?: number;
+  fleetInbox?: string;
 }
 
 export interface SyncResult {
@@ -33,7 +34,7 @@ export type FetchOptions = Omit<SyncOnceOptions, 'db' | 'erasedPupils' | 'pastDa
 export async function fetchPayload(o: FetchOptions): Promise<{ payload: SyncPayload; fetchMs: number; normaliseMs: number }> {
   const ctx: SourceContext = {
     scope: o.scope, now: o.now, zone: o.zone, cursor: o.cursor, signal: o.signal, progress: o.progress,
-    secret: (name) => o.secrets?.[name] ?? null,
+    secret: (name) => o.secrets?.[name] ?? null, fleetInbox: o.fleetInbox,
   };
   const t0 = performance.now();
   const raw = await o.source.fetch(ctx);

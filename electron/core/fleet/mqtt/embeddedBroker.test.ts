@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../logger';
@@ -6,6 +6,7 @@ import { AlertMessage } from '../alertMessage';
 import { openEnvelope, sealEnvelope, type Trust } from '../envelope';
 import { newKeyPair } from '../keys';
 import { type EmbeddedBroker, startEmbeddedBroker } from './embeddedBroker';
+import { mosquittoPasswordHash } from './mosquittoConfig';
 import { type FleetRole, fleetTopics } from './topics';
 
 // The fleet's embedded broker on loopback (docs/fleet-mqtt.md), with real mqtt.js clients: the same signed envelopes
@@ -33,7 +34,7 @@ async function start() {
     host: '127.0.0.1', port: 0, topics, log: memoryLogger(),
     credential: (username) => {
       const known = tokens.get(username);
-      return known ? { role: known.role, tokenSha256: createHash('sha256').update(known.token).digest() } : null;
+      return known ? { role: known.role, passwordHash: mosquittoPasswordHash(known.token) } : null;
     },
   });
   return broker;

@@ -1,29 +1,29 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { Logger } from '../../logger';
+import { passwordHashAccepts } from './mosquittoConfig';
 import { type FleetRole, type FleetTopics, mayPublish, maySubscribe } from './topics';
 
 /*
  * An MQTT broker inside the publisher (docs/fleet-mqtt.md), for a school with no broker of its own: Aedes, on the
  * address given, with the same rules as the Mosquitto ACL a board would install (topics.ts): each client signs in
- * with its own name and token, and may publish and subscribe only where its role allows.
+ * with its own name and token (checked against its Mosquitto password hash), and may publish and subscribe only where its role allows.
  */
 
 export interface BrokerCredential {
   role: FleetRole;
-  /** SHA-256 of the client's token (32 random bytes): a high-entropy token needs no slow hash. */
-  tokenSha256: Buffer;
+  /** The client's Mosquitto password hash (mosquittoConfig.ts): the same credential works on a board's Mosquitto. */
+  passwordHash: string;
 }
 
 export interface EmbeddedBroker {
   port: number;
   /** Clients connected now, for the publisher's figures. */
   connected(): number;
+  /** Ends the connections of a user no longer allowed on (a revoked screen): it cannot sign in again either. */
+  disconnect(username: string): void;
   close(): Promise<void>;
 }
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
 
 export async function startEmbeddedBroker(o: {
   host: string;
@@ -34,11 +34,14 @@ export async function startEmbeddedBroker(o: {
 }): Promise<EmbeddedBroker> {
   const aedes = await Aedes.createBroker();
   const roles = new WeakMap<Client, FleetRole>();
+  const byUser = new Map<string, Set<Client>>();
   aedes.authenticate = (client, username, password, done) => {
     const known = username ? o.credential(username) : null;
-    const ok = known !== null && password !== undefined && timingSafeEqual(sha256(Buffer.from(password)), known.tokenSha256);
-    if (ok) roles.set(client, known.role);
-    else o.log.warn('fleet.mqtt-refused', { client: client.id, username: username ?? null, reason: 'unknown name or wrong token' });
+    const ok = known !== null && password !== undefined && passwordHashAccepts(known.passwordHash, password.toString());
+    if (ok) {
+      roles.set(client, known.role);
+      byUser.set(username!, (byUser.get(username!) ?? new Set()).add(client));
+    } else o.log.warn('fleet.mqtt-refused', { client: client.id, username: username ?? null, reason: 'unknown name or wrong token' });
     done(null, ok);
   };
   aedes.authorizePublish = (client, packet, done) => {
@@ -54,6 +57,9 @@ export async function startEmbeddedBroker(o: {
     o.log.warn('fleet.mqtt-refused', { client: client.id, topic: subscription.topic, reason: 'may not subscribe there' });
     done(new Error(`may not subscribe to ${subscription.topic}`), null);
   };
+  aedes.on('clientDisconnect', (client) => {
+    for (const clients of byUser.values()) clients.delete(client);
+  });
   // Will messages are checked like any publish: a screen's Will may only be its own status.
   const server: Server = createServer(aedes.handle);
   await new Promise<void>((resolve, reject) => {
@@ -66,6 +72,10 @@ export async function startEmbeddedBroker(o: {
   return {
     port,
     connected: () => aedes.connectedClients,
+    disconnect: (username) => {
+      for (const client of byUser.get(username) ?? []) client.close();
+      byUser.delete(username);
+    },
     close: () => new Promise<void>((resolve) => {
       aedes.close(() => server.close(() => resolve()));
     }),

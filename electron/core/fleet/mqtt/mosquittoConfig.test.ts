@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mosquittoAcl, mosquittoPasswordLine } from './mosquittoConfig';
+import { mosquittoAcl, mosquittoPasswordHash, mosquittoPasswordLine, PASSWORD_HASH, passwordHashAccepts } from './mosquittoConfig';
 import { fleetTopics } from './topics';
 
 describe("a board's Mosquitto files", () => {
@@ -20,9 +20,22 @@ describe("a board's Mosquitto files", () => {
       'user scherm-aaaaaaaaaa',
       'topic write gangbord/gangbord-college/screens/scherm-aaaaaaaaaa/status',
       'topic write gangbord/gangbord-college/screens/scherm-aaaaaaaaaa/ack',
+      'topic write gangbord/gangbord-college/screens/scherm-aaaaaaaaaa/presence',
       'topic read gangbord/gangbord-college/pub/#',
     ].join('\n'));
     expect(acl).toContain('user receptie\ntopic write gangbord/gangbord-college/pub/alerts/0123456789abcdef\n');
     expect(acl).not.toMatch(/readwrite|topic (read|write) #/);
+  });
+
+  it('checks a token against a hash as the embedded broker does, and takes no hash but the exact form from a request', () => {
+    const hash = mosquittoPasswordHash('the-token');
+    expect(hash).toMatch(PASSWORD_HASH);
+    expect(passwordHashAccepts(hash, 'the-token')).toBe(true);
+    expect(passwordHashAccepts(hash, 'the-tokeN')).toBe(false);
+    // A line with a user name in it (a request trying to name another user), or a round count of its own, is no hash.
+    expect(passwordHashAccepts(`publisher-x:${hash}`, 'the-token')).toBe(false);
+    expect(PASSWORD_HASH.test(`publisher-x:${hash}`)).toBe(false);
+    expect(PASSWORD_HASH.test(hash.replace('$101$', '$9999999$'))).toBe(false);
+    expect(PASSWORD_HASH.test(`${hash}\nuser root`)).toBe(false);
   });
 });

@@ -9,6 +9,10 @@
  *   <prefix>/<school>/pub/alerts/<key id>   each alert sender's latest alert (retained, QoS 1, until its all clear)
  *   <prefix>/<school>/screens/<id>/status   each screen's status (retained; its Last Will says it went away)
  *   <prefix>/<school>/screens/<id>/ack      each screen's acknowledgements (retained, QoS 1)
+ *   <prefix>/<school>/screens/<id>/presence "online" while it is connected; its Last Will says "offline" (retained)
+ *
+ * Enrolment requests, thumbnails and the staff PCs' files stay in the folder: a screen has no broker credential
+ * before it is approved, and the staff files are sealed for the share already (fleetStore.ts says which go where).
  */
 
 const SEGMENT = /^[a-z0-9][a-z0-9-]{1,79}$/;
@@ -28,6 +32,7 @@ export interface FleetTopics {
   alertOf(keyId: string): string;
   statusOf(screenId: string): string;
   ackOf(screenId: string): string;
+  presenceOf(screenId: string): string;
 }
 
 export function fleetTopics(prefix: string, school: string): FleetTopics {
@@ -38,6 +43,7 @@ export function fleetTopics(prefix: string, school: string): FleetTopics {
     if (!pattern.test(value)) throw new Error(`"${value}" is not a ${what}`);
     return value;
   };
+  const screen = (screenId: string, what: string) => `${base}/screens/${id(screenId, /^[a-z0-9][a-z0-9-]{2,62}$/, 'screen id')}/${what}`;
   return {
     base,
     roster: `${base}/pub/roster`,
@@ -45,9 +51,41 @@ export function fleetTopics(prefix: string, school: string): FleetTopics {
     delta: `${base}/pub/delta`,
     commands: `${base}/pub/commands`,
     alertOf: (keyId) => `${base}/pub/alerts/${id(keyId, KEY_ID, 'key id')}`,
-    statusOf: (screenId) => `${base}/screens/${id(screenId, /^[a-z0-9][a-z0-9-]{2,62}$/, 'screen id')}/status`,
-    ackOf: (screenId) => `${base}/screens/${id(screenId, /^[a-z0-9][a-z0-9-]{2,62}$/, 'screen id')}/ack`,
+    statusOf: (screenId) => screen(screenId, 'status'),
+    ackOf: (screenId) => screen(screenId, 'ack'),
+    presenceOf: (screenId) => screen(screenId, 'presence'),
   };
+}
+
+/**
+ * The topic a fleet file travels on over MQTT (its path in the folder without `.env`), or null for a file that stays
+ * in the folder only. Paths are relative to the fleet folder, with forward slashes.
+ */
+export function topicOfFile(topics: FleetTopics, file: string): string | null {
+  const parts = file.split('/');
+  try {
+    if (file === 'pub/roster.env') return topics.roster;
+    if (file === 'pub/bundle.env') return topics.bundle;
+    if (file === 'pub/delta.env') return topics.delta;
+    if (file === 'pub/commands.env') return topics.commands;
+    if (parts.length === 3 && parts[0] === 'pub' && parts[1] === 'alerts' && parts[2]!.endsWith('.env')) return topics.alertOf(parts[2]!.slice(0, -4));
+    if (parts.length === 3 && parts[0] === 'screens') {
+      if (parts[2] === 'status.env') return topics.statusOf(parts[1]!);
+      if (parts[2] === 'ack.env') return topics.ackOf(parts[1]!);
+      if (parts[2] === 'presence') return topics.presenceOf(parts[1]!);
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** The fleet file a topic stands for (the inverse of topicOfFile), or null for a topic outside the school's fleet. */
+export function fileOfTopic(topics: FleetTopics, topic: string): string | null {
+  if (!topic.startsWith(`${topics.base}/`)) return null;
+  const file = topic.slice(topics.base.length + 1);
+  const candidate = file.endsWith('/presence') ? file : `${file}.env`;
+  return topicOfFile(topics, candidate) === topic ? candidate : null;
 }
 
 /** Whether an MQTT topic filter (with + and #) matches a topic. */
@@ -75,7 +113,7 @@ export function allowed(topics: FleetTopics, who: FleetRole): { publish: string[
     case 'sender':
       return { publish: [topics.alertOf(who.keyId)], subscribe: [pub, `${topics.base}/screens/+/ack`] };
     case 'screen':
-      return { publish: [topics.statusOf(who.screenId), topics.ackOf(who.screenId)], subscribe: [pub] };
+      return { publish: [topics.statusOf(who.screenId), topics.ackOf(who.screenId), topics.presenceOf(who.screenId)], subscribe: [pub] };
   }
 }
 

@@ -6,6 +6,7 @@ import { fleetPaths, writeAtomically } from '../fleetFolder';
 import type { FleetKeyPair } from '../keys';
 import { goneKeys, type LessonBase, lessonBase, lessonChanges } from '../compare/lessonChanges';
 import { createSequence } from '../sequence';
+import { folderStore } from '../store/folderStore';
 import { fullBody, photoEntry, type Recipient, sealStaffBundle, type StaffBundleBody } from './staffBundle';
 import { jsonEqual } from '../compare/jsonEqual';
 import { x25519Text } from './sealed';
@@ -43,7 +44,7 @@ const referenceOf = ({ lessons: _l, pupils: _p, cursor: _c, photos: _f, ...rest 
 
 export function createStaffPublisher(options: { folder: string; school: string; key: FleetKeyPair; now: () => number; log: Logger }) {
   const paths = fleetPaths(options.folder);
-  const nextSeq = createSequence([paths.staffBundle, paths.staffDelta], options.key, options.now);
+  const nextSeq = createSequence(folderStore(options.folder), ['pub/staff.env', 'pub/staff-delta.env'], options.key, options.now);
   let full: Full | null = null;
   /** The delta last written since the full bundle, or null when none was: the same again is "unchanged". */
   let publishedDelta: StaffBundleBody | null = null;

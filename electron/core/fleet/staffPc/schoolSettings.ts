@@ -8,6 +8,7 @@ import { bodyJson, openEnvelope, sealEnvelope, type Trust } from '../envelope';
 import { fleetPaths, writeAtomically } from '../fleetFolder';
 import { type FleetKeyPair, keyIdOf } from '../keys';
 import { createSequence } from '../sequence';
+import { folderStore } from '../store/folderStore';
 import { jsonEqual } from '../compare/jsonEqual';
 import { open, seal } from '../staffBundle/sealed';
 import type { Recipient } from '../staffBundle/staffBundle';
@@ -35,7 +36,7 @@ const AGAIN_EVERY_MS = 24 * 3_600_000;
 
 export function createSchoolSettingsPublisher(o: { folder: string; school: string; key: FleetKeyPair; now: () => number; log: Logger }) {
   const file = fleetPaths(o.folder).staffSettings;
-  const nextSeq = createSequence([file], o.key, o.now);
+  const nextSeq = createSequence(folderStore(o.folder), ['pub/staff-settings.env'], o.key, o.now);
   let last: { body: SchoolSettingsBody; recipients: string; at: number } | null = null;
 
   return {

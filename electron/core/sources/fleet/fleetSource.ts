@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { FleetSourceConfig } from '@shared/settings';
 import { openBundle } from '../../fleet/bundle';
 import type { Trust } from '../../fleet/envelope';
-import { fleetPaths, readIfThere } from '../../fleet/fleetFolder';
+import { fleetFile, headerSeq } from '../../fleet/store/fleetStore';
+import { folderStore } from '../../fleet/store/folderStore';
 import { keyIdOf, publicKeyFromText } from '../../fleet/keys';
 import { SourceError } from '../source';
 import type { Source, SourceContext, SyncPayload } from '../source';
@@ -38,14 +39,27 @@ export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
     keys: new Map([[keyIdOf(publisherKey), { publicKey: publisherKey, kinds: ['bundle', 'roster', 'command', 'alert'] }]]),
     revoked: new Set(),
   };
-  const paths = fleetPaths(config.folder);
+  const share = folderStore(config.folder);
+  /** The share's copy, or the one the broker pushed into the screen's inbox when that one is newer. */
+  async function newest(file: string, inbox: string | undefined): Promise<Buffer | null> {
+    let shareError: unknown = null;
+    const fromShare = await share.read(file).catch((error: unknown) => {
+      shareError = error;
+      return null;
+    });
+    const pushed = inbox ? await folderStore(inbox).read(file).catch(() => null) : null;
+    // The share gone and nothing pushed: the share's error says what to do.
+    if (shareError && !pushed) throw shareError;
+    return headerSeq(pushed) > headerSeq(fromShare) ? pushed : fromShare;
+  }
   return {
     id: `fleet:${config.school}`,
     async fetch(ctx: SourceContext): Promise<FleetRaw> {
       ctx.progress('reading bundle', 0, 1);
       try {
-        const [full, delta] = ctx.scope === 'staff' ? [paths.staffBundle, paths.staffDelta] : [paths.bundle, paths.delta];
-        const raw = { full: await readIfThere(full), delta: await readIfThere(delta) };
+        const [full, delta] = ctx.scope === 'staff' ? ['pub/staff.env', 'pub/staff-delta.env'] : [fleetFile.bundle, fleetFile.delta];
+        const inbox = ctx.scope === 'staff' ? undefined : ctx.fleetInbox;
+        const raw = { full: await newest(full, inbox), delta: await newest(delta, inbox) };
         ctx.progress('reading bundle', 1, 1);
         return raw;
       } catch (error) {

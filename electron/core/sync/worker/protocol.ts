@@ -25,6 +25,8 @@ export interface SyncJob {
   erasedPupils?: string[];
   /** settings.retention.pastTimetableDays. */
   pastTimetableDays?: number;
+  /** A fleet screen with a broker: where the bundles pushed to it are kept, read beside the share. */
+  fleetInbox?: string;
 }
 
 export interface SyncTimings {

@@ -1,0 +1,52 @@
+import type { FleetStore } from './fleetStore';
+import { headerSeq } from './fleetStore';
+import type { MqttStore } from './mqttStore';
+
+/*
+ * A broker for push and the folder as the fallback (docs/fleet-mqtt.md, "Both"): a file with a topic is written to
+ * both and read from both, the copy with the higher sequence number winning, so an alert sent while the broker was
+ * away still reaches a screen through the folder, and the broker's copy wins again once it is newer. Applying twice
+ * changes nothing: every reader already refuses a number it has applied. Files without a topic use the folder only.
+ */
+export function bothStores(mqtt: MqttStore, folder: FleetStore): MqttStore {
+  const settledWrite = async (both: [Promise<void>, Promise<void>]) => {
+    const [viaBroker, viaFolder] = await Promise.allSettled(both);
+    // Either copy is enough; only when neither could be written is it an error (the folder's says more).
+    if (viaBroker.status === 'rejected' && viaFolder.status === 'rejected') throw viaFolder.reason;
+  };
+  return {
+    kind: 'mqtt+folder',
+    carries: mqtt.carries,
+    connected: mqtt.connected,
+    ready: mqtt.ready,
+    async read(file) {
+      if (!mqtt.carries(file)) return folder.read(file);
+      const viaBroker = await mqtt.read(file);
+      let folderError: unknown = null;
+      const viaFolder = await folder.read(file).catch((error: unknown) => {
+        folderError = error;
+        return null;
+      });
+      if (!viaBroker && folderError) throw folderError;
+      return headerSeq(viaFolder) > headerSeq(viaBroker) ? viaFolder : viaBroker ?? viaFolder;
+    },
+    async stamp(file) {
+      if (!mqtt.carries(file)) return folder.stamp(file);
+      return `${await mqtt.stamp(file)}|${await folder.stamp(file).catch(() => '')}`;
+    },
+    async writtenAt(file) {
+      const times = [await mqtt.writtenAt(file), await folder.writtenAt(file)].filter((t): t is number => t !== null);
+      return times.length ? Math.max(...times) : null;
+    },
+    write: (file, bytes) => (mqtt.carries(file) ? settledWrite([mqtt.write(file, bytes), folder.write(file, bytes)]) : folder.write(file, bytes)),
+    remove: (file) => (mqtt.carries(file) ? settledWrite([mqtt.remove(file), folder.remove(file)]) : folder.remove(file)),
+    async list(dir) {
+      const [viaBroker, viaFolder] = await Promise.all([mqtt.list(dir), folder.list(dir).catch(() => [])]);
+      return [...new Set([...viaBroker, ...viaFolder])].sort();
+    },
+    watch: mqtt.watch,
+    async close() {
+      await Promise.all([mqtt.close(), folder.close()]);
+    },
+  };
+}

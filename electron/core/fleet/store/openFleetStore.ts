@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import type { FleetMqttConfig } from '@shared/settings';
+import type { Logger } from '../../logger';
+import type { SecretStore } from '../../secrets/secretStore';
+import { brokerToken } from '../mqtt/brokerCredentials';
+import { type FleetRole, fleetTopics } from '../mqtt/topics';
+import { bothStores } from './bothStores';
+import type { FleetStore } from './fleetStore';
+import { folderStore } from './folderStore';
+import { type MqttStore, mqttStore } from './mqttStore';
+
+export interface OpenFleetStore {
+  folder: string;
+  school: string;
+  mqtt?: FleetMqttConfig;
+  role: FleetRole;
+  username: string;
+  secrets: SecretStore;
+  log: Logger;
+  keepaliveSeconds?: number;
+}
+
+/** The folder alone, or the broker for push with the folder as the fallback (bothStores.ts). */
+export async function openFleetStore(o: OpenFleetStore): Promise<FleetStore | MqttStore> {
+  const folder = folderStore(o.folder);
+  if (!o.mqtt) return folder;
+  let ca: Buffer | null = null;
+  if (o.mqtt.caFile) {
+    try {
+      ca = await readFile(o.mqtt.caFile);
+    } catch (error) {
+      // No unchecked connection instead: the folder alone, as before the broker was set.
+      o.log.error('fleet.mqtt-ca-unreadable', { caFile: o.mqtt.caFile, reason: (error as Error).message, using: 'the folder only' });
+      return folder;
+    }
+  }
+  const broker = mqttStore({
+    url: o.mqtt.url, ca, topics: fleetTopics(o.mqtt.prefix, o.school), role: o.role, username: o.username,
+    password: await brokerToken(o.secrets), log: o.log, keepaliveSeconds: o.keepaliveSeconds,
+  });
+  return bothStores(broker, folder);
+}
+
+export const isMqttStore = (store: FleetStore): store is MqttStore => 'connected' in store;
