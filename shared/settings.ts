@@ -131,6 +131,8 @@ export const FleetMqttConfig = z.object({
   prefix: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}(\/[a-z0-9][a-z0-9-]{0,39}){0,3}$/, 'a topic prefix is lower-case words separated by /').default('gangbord'),
   caFile: z.string().min(1).max(500).optional(),
   embedded: z.boolean().default(false),
+  /** Seconds between a screen's pings: the broker says it is offline 1.5 times this after it went silent. */
+  keepaliveSeconds: z.number().int().min(2).max(600).default(10),
 }).strict();
 export type FleetMqttConfig = z.infer<typeof FleetMqttConfig>;
 

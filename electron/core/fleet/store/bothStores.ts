@@ -2,19 +2,39 @@ import type { FleetStore } from './fleetStore';
 import { headerSeq } from './fleetStore';
 import type { MqttStore } from './mqttStore';
 
+export interface BothOptions {
+  /** The files this machine writes (the publisher: pub/...; a screen: its status and acknowledgements). */
+  ownFiles?: () => Promise<string[]>;
+  onRepublished?: (file: string) => void;
+}
+
 /*
  * A broker for push and the folder as the fallback (docs/fleet-mqtt.md, "Both"): a file with a topic is written to
  * both and read from both, the copy with the higher sequence number winning, so an alert sent while the broker was
  * away still reaches a screen through the folder, and the broker's copy wins again once it is newer. Applying twice
  * changes nothing: every reader already refuses a number it has applied. Files without a topic use the folder only.
  */
-export function bothStores(mqtt: MqttStore, folder: FleetStore): MqttStore {
+export function bothStores(mqtt: MqttStore, folder: FleetStore, o: BothOptions = {}): MqttStore {
   const settledWrite = async (both: [Promise<void>, Promise<void>]) => {
     const [viaBroker, viaFolder] = await Promise.allSettled(both);
     // Either copy is enough; only when neither could be written is it an error (the folder's says more).
     if (viaBroker.status === 'rejected' && viaFolder.status === 'rejected') throw viaFolder.reason;
   };
+  // Back on the broker: what this machine wrote while it was away (or what a broker restarted without its
+  // retained messages lost) is published again, where the folder's copy is newer than the broker's.
+  if (o.ownFiles) {
+    const ownFiles = o.ownFiles;
+    mqtt.onSynced(() => void (async () => {
+      for (const file of await ownFiles()) {
+        const viaFolder = await folder.read(file).catch(() => null);
+        if (viaFolder && headerSeq(viaFolder) > headerSeq(await mqtt.read(file))) {
+          await mqtt.write(file, viaFolder).then(() => o.onRepublished?.(file), () => undefined);
+        }
+      }
+    })());
+  }
   return {
+    onSynced: mqtt.onSynced,
     kind: 'mqtt+folder',
     carries: mqtt.carries,
     connected: mqtt.connected,

@@ -30,6 +30,8 @@ export interface MqttStore extends FleetStore {
   connected(): boolean;
   /** Resolves once the first connection took the retained messages (or after `ms`). */
   ready(ms?: number): Promise<boolean>;
+  /** Called after each connection took the retained messages: the first, and each after the broker was away. */
+  onSynced(listener: () => void): () => void;
 }
 
 interface Held {
@@ -47,20 +49,30 @@ export function mqttStore(o: MqttStoreOptions): MqttStore {
   const client: MqttClient = connect(o.url, {
     username: o.username, password: o.password, clientId: `${o.username}-${process.pid}`, protocolVersion: 4, clean: true,
     keepalive: o.keepaliveSeconds ?? 10, reconnectPeriod: o.reconnectMs ?? 2_000, connectTimeout: 5_000,
+    // A screen waiting for approval is refused until the publisher lets it on: it keeps asking, not giving up.
+    reconnectOnConnackError: true,
     ca: o.ca ?? undefined, rejectUnauthorized: true,
     will: presence ? { topic: presence, payload: Buffer.from('offline'), qos: 1, retain: true } : undefined,
   });
   let lastError = '';
+  const synced = new Set<() => void>();
   let firstSubscribed: () => void = () => {};
   const subscribed = new Promise<void>((resolve) => (firstSubscribed = resolve));
+  const whenSynced = () => {
+    firstSubscribed();
+    for (const listener of synced) listener();
+  };
 
   client.on('connect', () => {
     lastError = '';
+    // What the broker holds now comes again as retained messages; what it lost (a restart without persistence)
+    // must not linger here as if it were still there. Kept through an outage, forgotten on the way back.
+    held.clear();
     o.log.info('fleet.mqtt-connected', { url: o.url, as: o.username });
     client.subscribe(allowed(o.topics, o.role).subscribe, { qos: 1 }, (error) => {
       if (error) o.log.warn('fleet.mqtt-subscribe-failed', { reason: error.message });
       // Retained messages arrive right after the subscription is granted; a moment later the picture is whole.
-      else setTimeout(firstSubscribed, 200);
+      else setTimeout(whenSynced, 200);
     });
     if (presence) client.publish(presence, 'online', { qos: 1, retain: true });
   });
@@ -122,6 +134,10 @@ export function mqttStore(o: MqttStoreOptions): MqttStore {
     watch(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onSynced(listener) {
+      synced.add(listener);
+      return () => synced.delete(listener);
     },
     async close() {
       // A screen that stops on purpose says so itself: its Last Will is only for going away unannounced.

@@ -5,7 +5,7 @@ import type { SecretStore } from '../../secrets/secretStore';
 import { brokerToken } from '../mqtt/brokerCredentials';
 import { type FleetRole, fleetTopics } from '../mqtt/topics';
 import { bothStores } from './bothStores';
-import type { FleetStore } from './fleetStore';
+import { fleetFile, type FleetStore } from './fleetStore';
 import { folderStore } from './folderStore';
 import { type MqttStore, mqttStore } from './mqttStore';
 
@@ -17,7 +17,6 @@ export interface OpenFleetStore {
   username: string;
   secrets: SecretStore;
   log: Logger;
-  keepaliveSeconds?: number;
 }
 
 /** The folder alone, or the broker for push with the folder as the fallback (bothStores.ts). */
@@ -36,9 +35,24 @@ export async function openFleetStore(o: OpenFleetStore): Promise<FleetStore | Mq
   }
   const broker = mqttStore({
     url: o.mqtt.url, ca, topics: fleetTopics(o.mqtt.prefix, o.school), role: o.role, username: o.username,
-    password: await brokerToken(o.secrets), log: o.log, keepaliveSeconds: o.keepaliveSeconds,
+    password: await brokerToken(o.secrets), log: o.log, keepaliveSeconds: o.mqtt.keepaliveSeconds,
   });
-  return bothStores(broker, folder);
+  return bothStores(broker, folder, {
+    ownFiles: () => ownFiles(o.role, folder),
+    onRepublished: (file) => o.log.info('fleet.mqtt-republished', { file }),
+  });
+}
+
+/** What each role writes, and so brings back to a broker that lost it. */
+async function ownFiles(who: FleetRole, folder: FleetStore): Promise<string[]> {
+  switch (who.role) {
+    case 'publisher':
+      return [fleetFile.roster, fleetFile.bundle, fleetFile.delta, fleetFile.commands, ...(await folder.list(fleetFile.alerts).catch(() => [])).map((name) => `${fleetFile.alerts}/${name}`)];
+    case 'sender':
+      return [fleetFile.alertOf(who.keyId)];
+    case 'screen':
+      return [fleetFile.statusOf(who.screenId), fleetFile.ackOf(who.screenId)];
+  }
 }
 
 export const isMqttStore = (store: FleetStore): store is MqttStore => 'connected' in store;

@@ -22,13 +22,15 @@ function everythingKept(dataDir: string): string {
   return [...rows, ...files, JSON.stringify(started.log.lines)].join('\n');
 }
 
-const { FLEET_FOLDER, FLEET_SCHOOL, FLEET_KEY, FLEET_DATA, FLEET_NOW } = process.env;
+const { FLEET_FOLDER, FLEET_SCHOOL, FLEET_KEY, FLEET_DATA, FLEET_NOW, FLEET_MQTT_URL } = process.env;
+// Over a broker too when the test gives one (keepalive 2 s, so a killed screen is said offline within 3 s).
+const mqtt = FLEET_MQTT_URL ? { mqtt: { url: FLEET_MQTT_URL, prefix: 'gangbord', embedded: false, keepaliveSeconds: 2 } } : {};
 const started = await startCore(FLEET_DATA!, {
   snapshot: null,
   autoSync: true,
   clock: shiftedClock(Number(FLEET_NOW), 1),
   settings: {
-    source: { type: 'fleet', folder: FLEET_FOLDER!, school: FLEET_SCHOOL!, publisherKey: FLEET_KEY! },
+    source: { type: 'fleet', folder: FLEET_FOLDER!, school: FLEET_SCHOOL!, publisherKey: FLEET_KEY!, ...mqtt },
     sync: { schedule: '* * * * * *', jitterSeconds: 0 },
   },
 });

@@ -21,6 +21,8 @@ export interface RunningMosquitto {
   port: number;
   pid: number;
   stop(): Promise<void>;
+  /** Reads the password and ACL files again (SIGHUP), as a board's IT does after the publisher changed them. */
+  reload(): void;
 }
 
 /**
@@ -32,13 +34,30 @@ export async function startMosquitto(
   users: readonly (BrokerClient & { password: string })[],
   extra: string[] = [],
 ): Promise<RunningMosquitto> {
-  if (!MOSQUITTO) throw new Error('mosquitto is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'gangbord-mosquitto-'));
-  const port = await freePort();
   writeFileSync(join(dir, 'passwords'), `${users.map((u) => mosquittoPasswordLine(u.username, u.password)).join('\n')}\n`);
   writeFileSync(join(dir, 'acl'), mosquittoAcl(topics, users));
+  return runMosquitto({ passwords: join(dir, 'passwords'), acl: join(dir, 'acl'), probe: users[0]!, extra, dir });
+}
+
+/**
+ * Mosquitto with the password and ACL files the publisher writes (mqtt/publisherBroker.ts), on `port` (a free one
+ * by default); `probe` is a user that can sign in, to know when it is up. SIGHUP (`reload`) reads the files again.
+ */
+export async function runMosquitto(o: {
+  passwords: string;
+  acl: string;
+  probe: { username: string; password: string };
+  port?: number;
+  extra?: string[];
+  dir?: string;
+}): Promise<RunningMosquitto> {
+  if (!MOSQUITTO) throw new Error('mosquitto is not installed');
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'gangbord-mosquitto-'));
+  const port = o.port ?? await freePort();
+  const extra = o.extra ?? [];
   writeFileSync(join(dir, 'mosquitto.conf'), [
-    `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${join(dir, 'passwords')}`, `acl_file ${join(dir, 'acl')}`,
+    `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${o.passwords}`, `acl_file ${o.acl}`,
     'persistence false', 'log_dest stderr', 'log_type error', 'max_keepalive 600',
     // Started as root (a CI container), Mosquitto would switch to its own user, who cannot read this folder.
     ...(process.getuid?.() === 0 ? ['user root'] : []),
@@ -56,9 +75,9 @@ export async function startMosquitto(
     rmSync(dir, { recursive: true, force: true });
   };
   for (let i = 0; i < 50; i++) {
-    const up = await connectAsync(`mqtt://127.0.0.1:${port}`, { username: users[0]!.username, password: users[0]!.password, reconnectPeriod: 0, connectTimeout: 500 })
+    const up = await connectAsync(`mqtt://127.0.0.1:${port}`, { username: o.probe.username, password: o.probe.password, reconnectPeriod: 0, connectTimeout: 500 })
       .then((c) => c.endAsync(true).then(() => true), () => false);
-    if (up) return { port, pid: broker.pid!, stop };
+    if (up) return { port, pid: broker.pid!, stop, reload: () => void broker.kill('SIGHUP') };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
