@@ -1,0 +1,9 @@
+import { createServer } from 'node:net';
+
+/** A port on loopback that nothing listens on right now. */
+export const freePort = () => new Promise<number>((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => resolve(port));
+  });
+});
