@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { connect, type MqttClient } from 'mqtt';
 import type { Logger } from '../../logger';
 import { allowed, type FleetRole, type FleetTopics, fileOfTopic, topicOfFile } from '../mqtt/topics';
@@ -47,7 +47,7 @@ export function mqttStore(o: MqttStoreOptions): MqttStore {
   const listeners = new Set<(file: string) => void>();
   const presence = o.role.role === 'screen' ? o.topics.presenceOf(o.role.screenId) : null;
   const client: MqttClient = connect(o.url, {
-    username: o.username, password: o.password, clientId: `${o.username}-${process.pid}`, protocolVersion: 4, clean: true,
+    username: o.username, password: o.password, clientId: `${o.username}-${randomBytes(4).toString('hex')}`, protocolVersion: 4, clean: true,
     keepalive: o.keepaliveSeconds ?? 10, reconnectPeriod: o.reconnectMs ?? 2_000, connectTimeout: 5_000,
     // A screen waiting for approval is refused until the publisher lets it on: it keeps asking, not giving up.
     reconnectOnConnackError: true,
