@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
@@ -44,13 +44,15 @@ export async function runMosquitto(o: {
   port?: number;
   extra?: string[];
   dir?: string;
+  /** A TLS listener with this certificate (made by testCertificates.ts) instead of a plain one. */
+  tls?: { caFile: string; certFile: string; keyFile: string };
 }): Promise<RunningMosquitto> {
   if (!MOSQUITTO) throw new Error('mosquitto is not installed');
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'gangbord-mosquitto-'));
   const port = o.port ?? await freePort();
   const extra = o.extra ?? [];
   writeFileSync(join(dir, 'mosquitto.conf'), [
-    `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${o.passwords}`, `acl_file ${o.acl}`,
+    `listener ${port} 127.0.0.1`, ...(o.tls ? [`cafile ${o.tls.caFile}`, `certfile ${o.tls.certFile}`, `keyfile ${o.tls.keyFile}`] : []), 'allow_anonymous false', `password_file ${o.passwords}`, `acl_file ${o.acl}`,
     'persistence false', 'log_dest stderr', 'log_type error', 'max_keepalive 600',
     // Started as root (a CI container), Mosquitto would switch to its own user, who cannot read this folder.
     ...(process.getuid?.() === 0 ? ['user root'] : []),
@@ -68,7 +70,9 @@ export async function runMosquitto(o: {
     rmSync(dir, { recursive: true, force: true });
   };
   for (let i = 0; i < 50; i++) {
-    const up = await connectAsync(`mqtt://127.0.0.1:${port}`, { username: o.probe.username, password: o.probe.password, reconnectPeriod: 0, connectTimeout: 500 })
+    const up = await connectAsync(o.tls ? `mqtts://localhost:${port}` : `mqtt://127.0.0.1:${port}`, {
+      username: o.probe.username, password: o.probe.password, reconnectPeriod: 0, connectTimeout: 500, ...(o.tls ? { ca: readFileSync(o.tls.caFile) } : {}),
+    })
       .then((c) => c.endAsync(true).then(() => true), () => false);
     if (up) return { port, pid: broker.pid!, stop, reload: () => void broker.kill('SIGHUP') };
     await new Promise((resolve) => setTimeout(resolve, 100));
