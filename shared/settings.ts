@@ -133,6 +133,14 @@ export const FleetMqttConfig = z.object({
   embedded: z.boolean().default(false),
   /** Seconds between a screen's pings: the broker says it is offline 1.5 times this after it went silent. */
   keepaliveSeconds: z.number().int().min(2).max(600).default(10),
+  /**
+   * A publisher desk of a school board: the other schools whose screens its Screens page shows, each with its
+   * publisher's key (their rosters are checked by it). The board's broker must let this desk read them (its ACL).
+   */
+  board: z.array(z.object({
+    school: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'a school id is lower-case letters, digits and dashes'),
+    publisherKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "the publisher's key is 43 characters of base64url"),
+  }).strict()).max(60).default([]),
 }).strict();
 export type FleetMqttConfig = z.infer<typeof FleetMqttConfig>;
 

@@ -101,7 +101,7 @@ async function fleetCommand(args: PublisherArgs, fleet: FleetContext): Promise<v
       return out(`Added alert sender "${args.name}" (fingerprint ${await addSender(fleet, args.name!, args.key!)}).`);
     case 'status': {
       const rows = await screenStatuses(fleet);
-      return out(args.csv ? statusCsv(rows).join('\n') : JSON.stringify(rows, null, 2));
+      return out(args.csv ? statusCsv([{ school: fleet.school, rows }]).join('\n') : JSON.stringify(rows, null, 2));
     }
     case 'publish':
       return;

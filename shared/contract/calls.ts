@@ -135,6 +135,26 @@ export type FleetScreenInfo = z.infer<typeof FleetScreenInfo>;
 const PublicKeyText = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a public key is 43 characters of base64url');
 const ScreenId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a screen id is lower-case letters, digits and dashes');
 
+/** One screen on the Screens page: its health from its signed status (and the broker's word that it went away). */
+export const FleetScreenRow = z.object({
+  id: ScreenId,
+  name: z.string().max(80),
+  profile: z.string().max(40).nullable(),
+  /** green under 90 s, amber under 10 minutes, red beyond; grey outside its hours; unknown: no status yet. */
+  health: z.enum(['green', 'amber', 'red', 'grey', 'unknown']),
+  statusAt: Instant.nullable(),
+  version: z.string().max(40).nullable(),
+  dataAsOf: Instant.nullable(),
+  lastError: z.string().max(500).nullable(),
+  refusals: z.number().int().min(0),
+  /** How far the screen's clock is off the folder's (seconds); null: not known. */
+  clockOffsetSeconds: z.number().int().nullable(),
+  /** When its thumbnail was last written; null: none yet (the desktop app takes one every five minutes). */
+  thumbnailAt: Instant.nullable(),
+  /** The broker said it went away (its Last Will): false without a broker (docs/fleet-mqtt.md). */
+  offline: z.boolean(),
+}).strict();
+
 /** The Screens page (docs/fleet.md): every approved screen with its health, and the screens waiting. */
 export const FleetOverview = z.object({
   /** Null: this PC is not the fleet's publisher desk (settings `fleet`, role publisher). */
@@ -149,22 +169,7 @@ export const FleetOverview = z.object({
     /** Why the roster could not be read (none yet, refused); null when it was. */
     rosterProblem: z.string().max(200).nullable(),
   }).strict().nullable(),
-  screens: z.array(z.object({
-    id: ScreenId,
-    name: z.string().max(80),
-    profile: z.string().max(40).nullable(),
-    /** green under 90 s, amber under 10 minutes, red beyond; grey outside its hours; unknown: no status yet. */
-    health: z.enum(['green', 'amber', 'red', 'grey', 'unknown']),
-    statusAt: Instant.nullable(),
-    version: z.string().max(40).nullable(),
-    dataAsOf: Instant.nullable(),
-    lastError: z.string().max(500).nullable(),
-    refusals: z.number().int().min(0),
-    /** How far the screen's clock is off the folder's (seconds); null: not known. */
-    clockOffsetSeconds: z.number().int().nullable(),
-    /** When its thumbnail was last written; null: none yet (the desktop app takes one every five minutes). */
-    thumbnailAt: Instant.nullable(),
-  }).strict()).max(2000),
+  screens: z.array(FleetScreenRow).max(2000),
   /** Screens and staff PCs that asked to join: a staff PC gets the staff bundle (pupils, photos) once approved. */
   waiting: z.array(z.object({ id: ScreenId, kind: z.enum(['screen', 'staff-pc']), fingerprint: z.string().max(60), at: Instant }).strict()).max(2000),
   /** Staff PCs approved on this publisher desk, revoked ones too (their earlier audit entries still count). */
@@ -173,6 +178,13 @@ export const FleetOverview = z.object({
   profiles: z.array(z.object({ id: ProfileId, name: z.string().max(80), displayGroup: z.string().max(60).nullable() }).strict()).max(200),
   /** The PCs whose alerts screens believe besides the publisher's (publisher desk only). */
   senders: z.array(z.object({ name: z.string().max(80), publicKey: PublicKeyText, fingerprint: z.string().max(60) }).strict()).max(100),
+  /**
+   * A board's publisher desk: the other schools it watches through the broker (settings fleet.mqtt.board), each with
+   * its screens (read-only here) or why they cannot be shown.
+   */
+  board: z.array(z.object({
+    school: z.string().max(80), problem: z.string().max(200).nullable(), screens: z.array(FleetScreenRow).max(2000),
+  }).strict()).max(60),
 }).strict();
 export type FleetOverview = z.infer<typeof FleetOverview>;
 

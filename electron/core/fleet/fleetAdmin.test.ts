@@ -54,7 +54,7 @@ describe('fleet administration', () => {
       expect(rows.Achter).toBeLessThan(-CLOCK_OFF_SECONDS);
       expect(rows.Voor).toBeGreaterThan(CLOCK_OFF_SECONDS);
       expect(Math.abs(rows.Gelijk!)).toBeLessThan(CLOCK_OFF_SECONDS);
-      expect(statusCsv(await screenStatuses(ctx))[0]).toContain('clock_offset_s');
+      expect(statusCsv([{ school: ctx.school, rows: await screenStatuses(ctx) }])[0]).toContain('clock_offset_s');
     } finally {
       for (const s of [slow, fast, right]) s.stop();
     }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,14 +8,14 @@ import { type AckCount, countAcknowledgements, sendAlert } from './alertSender';
 import { bodyJson, ownHeader } from './envelope';
 import { fleetPaths, isScreenId, readIfThere, writeAtomically } from './fleetFolder';
 import { type FleetKeyPair, keyIdOf, publicKeyFromText, spokenFingerprint } from './keys';
-import { EMPTY_ROSTER, fleetTrust, Roster, type RosterInput, sealRoster } from './roster';
+import { EMPTY_ROSTER, fleetTrust, openRoster, Roster, type RosterInput, sealRoster } from './roster';
 import { type Health, healthOf, openStatus, type ScreenStatus } from './screenStatus';
 import { type FleetCommand, sendCommand } from './commands';
 import { openThumbnail } from './thumbnail';
 import { PASSWORD_HASH } from './mqtt/mosquittoConfig';
 import type { FleetCommandName } from '@shared/fleet/commands';
 import { fleetFile, type FleetStore } from './store/fleetStore';
-import { storeFor } from './store/folderStore';
+import { folderStore, storeFor } from './store/folderStore';
 
 /*
  * The administrator's side of the fleet, on the publisher's machine (docs/fleet.md): screens waiting to be approved,
@@ -191,10 +191,10 @@ export const CLOCK_OFF_SECONDS = 120;
  * Every screen in the roster with its last signed status, read with that screen's own key. An alert sender passes
  * the roster it read from the folder (signed by the publisher); the publisher's desk uses its own.
  */
-export async function screenStatuses(ctx: FleetContext, roster: Roster = loadRoster(ctx)): Promise<StatusRow[]> {
+export async function screenStatuses(ctx: StatusContext, roster: Roster = loadRoster(ctx as FleetContext)): Promise<StatusRow[]> {
   const trust = fleetTrust(ctx.school, ctx.key.publicKey, roster);
   const now = ctx.now();
-  const store = storeFor(ctx);
+  const store = ctx.store ?? folderStore(ctx.folder ?? '');
   const rows: StatusRow[] = [];
   for (const screen of roster.screens) {
     const bytes = await store.read(fleetFile.statusOf(screen.id)).catch(() => null);
@@ -206,20 +206,47 @@ export async function screenStatuses(ctx: FleetContext, roster: Roster = loadRos
     const offline = presence === 'offline';
     const clockOffsetSeconds = status && written !== null ? Math.round((status.at - written) / 1000) : null;
     // Only whether there is one, and since when: the picture itself is read (and its signature checked) when shown.
-    const thumbnailAt = await stat(fleetPaths(ctx.folder).thumbnailOf(screen.id)).then((s) => Math.round(s.mtimeMs), () => null);
+    const thumbnailAt = ctx.folder === null ? null : await stat(fleetPaths(ctx.folder).thumbnailOf(screen.id)).then((s) => Math.round(s.mtimeMs), () => null);
     const health = offline && healthOf(status, now) !== 'grey' ? 'red' : healthOf(status, now);
     rows.push({ id: screen.id, name: screen.name, profile: screen.profile, health, status, clockOffsetSeconds, thumbnailAt, offline });
   }
   return rows;
 }
 
-/** The fleet's status as CSV, for the school's monitoring. */
-export function statusCsv(rows: readonly StatusRow[]): string[] {
-  const lines = ['id,name,health,last_status,profile,version,data_as_of,last_error,refusals,clock_offset_s'];
+/** What reading statuses needs: the school, its publisher's key (for the roster's trust), and where they are. */
+export interface StatusContext {
+  school: string;
+  key: { publicKey: KeyObject };
+  now: () => number;
+  store?: FleetStore;
+  /** The fleet folder, for thumbnails; null for a school seen through the broker only (a board's other schools). */
+  folder: string | null;
+}
+
+/** Another school of the board, through the broker (mqtt/publisherBroker.ts): its screens, or why they cannot be shown. */
+export async function boardStatuses(school: { school: string; publisherKey: string; store: FleetStore }, now: () => number):
+Promise<{ school: string; problem: string | null; rows: StatusRow[] }> {
+  const publisher = publicKeyFromText(school.publisherKey);
+  const bytes = await school.store.read(fleetFile.roster);
+  if (!bytes) return { school: school.school, problem: 'no roster from this school on the broker (yet)', rows: [] };
+  const opened = openRoster(bytes, { school: school.school, publisher, now: now() });
+  if (!opened.ok) return { school: school.school, problem: `its roster was refused (${opened.refusal})`, rows: [] };
+  const ctx: StatusContext = { school: school.school, key: { publicKey: publisher }, now, store: school.store, folder: null };
+  return { school: school.school, problem: null, rows: await screenStatuses(ctx, opened.roster) };
+}
+
+/** The fleet's status as CSV, for the school's (or the board's) monitoring: one line per screen, by school. */
+export function statusCsv(schools: readonly { school: string; rows: readonly StatusRow[] }[]): string[] {
+  const lines = ['school,id,name,health,offline,last_status,profile,version,data_as_of,last_error,refusals,clock_offset_s'];
   const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  for (const r of rows) {
-    const s = r.status;
-    lines.push([r.id, r.name, r.health, s && new Date(s.at).toISOString(), s?.profile, s?.version, s?.dataAsOf && new Date(s.dataAsOf).toISOString(), s?.lastError, s?.refusals.length ?? 0, r.clockOffsetSeconds].map(cell).join(','));
+  for (const { school, rows } of schools) {
+    for (const r of rows) {
+      const s = r.status;
+      lines.push([
+        school, r.id, r.name, r.health, r.offline, s && new Date(s.at).toISOString(), s?.profile, s?.version, s?.dataAsOf && new Date(s.dataAsOf).toISOString(),
+        s?.lastError, s?.refusals.length ?? 0, r.clockOffsetSeconds,
+      ].map(cell).join(','));
+    }
   }
   return lines;
 }

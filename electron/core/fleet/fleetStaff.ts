@@ -3,7 +3,7 @@ import type { FleetCommandName } from '@shared/fleet/commands';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/store';
 import {
-  acknowledgements, addSender, type AlertRequest, approve, assignProfile, commandScreens, type FleetContext, FleetAdminError, loadRoster,
+  acknowledgements, addSender, type AlertRequest, approve, boardStatuses, assignProfile, commandScreens, type FleetContext, FleetAdminError, loadRoster,
   removeSender, revoke, screenStatuses, screenThumbnail, sendFleetAlert, statusCsv, type StatusRow, waitingScreens,
 } from './fleetAdmin';
 import { alertFromCap, fetchCap } from './capAlert';
@@ -69,24 +69,27 @@ export function createFleetStaff(o: FleetStaffOptions) {
     return context();
   }
 
+  /** The board's other schools this desk watches through the broker (settings fleet.mqtt.board). */
+  const boardView = async () => Promise.all((setup().role === 'publisher' ? o.broker?.()?.board ?? [] : []).map((b) => boardStatuses(b, o.now)));
+
   const screenRow = (r: StatusRow): FleetOverview['screens'][number] => ({
     id: r.id, name: r.name, profile: r.profile, health: r.health, statusAt: r.status?.at ?? null, version: r.status?.version ?? null,
     dataAsOf: r.status?.dataAsOf ?? null, lastError: r.status?.lastError ?? null, refusals: r.status?.refusals.length ?? 0,
-    clockOffsetSeconds: r.clockOffsetSeconds, thumbnailAt: r.thumbnailAt,
+    clockOffsetSeconds: r.clockOffsetSeconds, thumbnailAt: r.thumbnailAt, offline: r.offline,
   });
 
   return {
     async overview(): Promise<FleetOverview> {
       const fleet = o.settings.get().fleet;
       const profiles = o.settings.get().display.profiles.map((p) => ({ id: p.id, name: p.name, displayGroup: p.displayGroup }));
-      if (!fleet) return { publisher: null, sender: null, screens: [], waiting: [], profiles, senders: [], staffPcs: [] };
+      if (!fleet) return { publisher: null, sender: null, screens: [], waiting: [], profiles, senders: [], staffPcs: [], board: [] };
       const ctx = await context();
       const { roster: current, problem } = await roster(ctx);
       const screens = (await screenStatuses(ctx, current)).map(screenRow);
       const fingerprint = spokenFingerprint(ctx.key.publicKey);
       if (fleet.role === 'sender') {
         return {
-          publisher: null, screens, waiting: [], senders: [], staffPcs: [],
+          publisher: null, screens, waiting: [], senders: [], staffPcs: [], board: [],
           profiles: current.profiles.map((p) => ({ id: p.id, name: p.name, displayGroup: p.displayGroup })),
           sender: {
             school: ctx.school, folder: ctx.folder, fingerprint, publicKey: publicKeyText(ctx.key.publicKey), rosterProblem: problem,
@@ -105,6 +108,7 @@ export function createFleetStaff(o: FleetStaffOptions) {
         staffPcs: current.staffPcs.map((pc) => ({ id: pc.id, name: pc.name, approvedAt: pc.approvedAt, revokedAt: pc.revokedAt })),
         profiles,
         senders: current.senders.map((s) => ({ name: s.name, publicKey: s.publicKey, fingerprint: spokenFingerprint(publicKeyFromText(s.publicKey)) })),
+        board: (await boardView()).map((b) => ({ school: b.school, problem: b.problem, screens: b.rows.map(screenRow) })),
       };
     },
     // A staff PC is approved and revoked on the same page as a screen; its id says which it is (pc-...).
@@ -137,10 +141,11 @@ export function createFleetStaff(o: FleetStaffOptions) {
       const picture = await screenThumbnail(await publisherOnly(), screenId);
       return picture && { at: picture.at, dataUrl: `data:image/png;base64,${picture.png.toString('base64')}` };
     },
+    /** Every screen's status, this school's and, on a board's desk, every other school's it watches. */
     async statusExport(format: 'csv' | 'json') {
       const ctx = await context();
-      const rows = await screenStatuses(ctx, (await roster(ctx)).roster);
-      return { text: format === 'csv' ? `${statusCsv(rows).join('\r\n')}\r\n` : JSON.stringify(rows, null, 2) };
+      const schools = [{ school: ctx.school, problem: null, rows: await screenStatuses(ctx, (await roster(ctx)).roster) }, ...await boardView()];
+      return { text: format === 'csv' ? `${statusCsv(schools).join('\r\n')}\r\n` : JSON.stringify(schools, null, 2) };
     },
     async acknowledgements(alertId: string) {
       const ctx = await context();

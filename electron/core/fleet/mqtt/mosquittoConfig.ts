@@ -11,6 +11,8 @@ import { allowed, type FleetRole, type FleetTopics } from './topics';
 export interface BrokerClient {
   username: string;
   role: FleetRole;
+  /** Topic filters it may read besides its role's: a board's publisher desk reads other schools' screens. */
+  reads?: readonly string[];
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,99}$/;
@@ -42,7 +44,8 @@ export function mosquittoAcl(topics: FleetTopics, clients: readonly BrokerClient
   const blocks = clients.map((c) => {
     if (!USERNAME.test(c.username)) throw new Error(`"${c.username}" cannot be a broker user name`);
     const may = allowed(topics, c.role);
-    return [`user ${c.username}`, ...may.publish.map((t) => `topic write ${t}`), ...may.subscribe.map((t) => `topic read ${t}`)].join('\n');
+    const reads = [...may.subscribe, ...(c.reads ?? [])];
+    return [`user ${c.username}`, ...may.publish.map((t) => `topic write ${t}`), ...reads.map((t) => `topic read ${t}`)].join('\n');
   });
   return `# Gangbord fleet ${topics.base}: written by the publisher; one block per screen, sender and publisher.\n\n${blocks.join('\n\n')}\n`;
 }

@@ -6,11 +6,12 @@ import type { SecretStore } from '../../secrets/secretStore';
 import { writeAtomically } from '../fleetFolder';
 import type { Roster } from '../roster';
 import type { FleetStore } from '../store/fleetStore';
-import { openFleetStore } from '../store/openFleetStore';
 import { brokerPasswordHash, brokerToken, publisherUsername } from './brokerCredentials';
 import { type BrokerCredential, type EmbeddedBroker, startEmbeddedBroker } from './embeddedBroker';
 import { type BrokerClient, mosquittoAcl } from './mosquittoConfig';
-import { fleetTopics } from './topics';
+import { allowed, fleetTopics } from './topics';
+import { type MqttStore, mqttStore } from '../store/mqttStore';
+import { brokerCa, openFleetStore } from '../store/openFleetStore';
 
 /*
  * The publisher's side of the broker (docs/fleet-mqtt.md): its own connection (the folder stays the fallback); the
@@ -18,18 +19,31 @@ import { fleetTopics } from './topics';
  * broker (reloaded there with SIGHUP), or checked by the embedded broker it runs for a school without one.
  */
 
+/** Another school of the board, watched read-only through the broker: its roster, screens' statuses and presence. */
+export interface BoardSchool {
+  school: string;
+  publisherKey: string;
+  store: MqttStore;
+}
+
 export interface PublisherBroker {
   store: FleetStore;
+  board: BoardSchool[];
   /** After each signed roster: the broker's users follow it (approved screens on, revoked ones off). */
   afterRoster(roster: Roster): Promise<void>;
   embedded: EmbeddedBroker | null;
   stop(): Promise<void>;
 }
 
-/** Every user the broker knows for this school, with its password hash: the publisher and each approved screen. */
-export function brokerUsers(school: string, publisherHash: string, roster: Roster): (BrokerClient & { passwordHash: string })[] {
+export type BrokerUser = BrokerClient & { passwordHash: string };
+
+/**
+ * Every user the broker knows for this school, with its password hash: the publisher (reading the board's other
+ * schools too, when it watches them) and each approved screen.
+ */
+export function brokerUsers(school: string, publisherHash: string, roster: Roster, boardReads: readonly string[] = []): BrokerUser[] {
   return [
-    { username: publisherUsername(school), role: { role: 'publisher' }, passwordHash: publisherHash },
+    { username: publisherUsername(school), role: { role: 'publisher' }, passwordHash: publisherHash, reads: boardReads },
     ...roster.screens.filter((s) => s.broker).map((s) => ({ username: s.id, role: { role: 'screen' as const, screenId: s.id }, passwordHash: s.broker! })),
   ];
 }
@@ -44,11 +58,13 @@ export async function startPublisherBroker(o: {
   log: Logger;
 }): Promise<PublisherBroker> {
   const topics = fleetTopics(o.mqtt.prefix, o.school);
-  const publisherHash = brokerPasswordHash(await brokerToken(o.secrets));
+  const token = await brokerToken(o.secrets);
+  const publisherHash = brokerPasswordHash(token);
   const files = join(o.dataDir, 'mqtt');
+  const boardReads = o.mqtt.board.flatMap((b) => allowed(fleetTopics(o.mqtt.prefix, b.school), { role: 'board' }).subscribe);
 
   async function writeMosquittoFiles(roster: Roster): Promise<void> {
-    const users = brokerUsers(o.school, publisherHash, roster);
+    const users = brokerUsers(o.school, publisherHash, roster, boardReads);
     await mkdir(files, { recursive: true });
     await writeAtomically(join(files, 'passwords'), Buffer.from(`${users.map((u) => `${u.username}:${u.passwordHash}`).join('\n')}\n`));
     await writeAtomically(join(files, 'acl'), Buffer.from(mosquittoAcl(topics, users)));
@@ -74,8 +90,17 @@ export async function startPublisherBroker(o: {
   const store = await openFleetStore({
     folder: o.folder, school: o.school, mqtt: o.mqtt, role: { role: 'publisher' }, username: publisherUsername(o.school), secrets: o.secrets, log: o.log,
   });
+  // The board's other schools: one read-only connection each, as this publisher's user (none without a CA it can read).
+  const ca = await brokerCa(o.mqtt, o.log);
+  const board = ca === false ? [] : o.mqtt.board.map((b) => ({
+    ...b,
+    store: mqttStore({
+      url: o.mqtt.url, ca, topics: fleetTopics(o.mqtt.prefix, b.school), role: { role: 'board' }, username: publisherUsername(o.school), password: token, log: o.log,
+    }),
+  }));
   return {
     store,
+    board,
     embedded,
     afterRoster: async (roster) => {
       const before = users;
@@ -84,6 +109,7 @@ export async function startPublisherBroker(o: {
       for (const username of before.keys()) if (!users.has(username)) embedded.disconnect(username);
     },
     async stop() {
+      await Promise.all(board.map((b) => b.store.close()));
       await store.close();
       await embedded?.close();
     },

@@ -45,7 +45,7 @@ describe.skipIf(missing !== '')(`the fleet's broker over TLS${missing ? ` (skipp
     const open = async (caFile: string, log = memoryLogger()) => {
       const store = await openFleetStore({
         folder: tempDir(), school: SCHOOL, role: { role: 'publisher' }, username, secrets, log,
-        mqtt: { url: `mqtts://localhost:${port}`, prefix: 'gangbord', caFile, embedded: false, keepaliveSeconds: 10 },
+        mqtt: { url: `mqtts://localhost:${port}`, prefix: 'gangbord', caFile, embedded: false, keepaliveSeconds: 10, board: [] },
       });
       stores.push(store);
       return store;

@@ -21,7 +21,9 @@ const KEY_ID = /^[0-9a-f]{16}$/;
 export type FleetRole =
   | { role: 'publisher' }
   | { role: 'sender'; keyId: string }
-  | { role: 'screen'; screenId: string };
+  | { role: 'screen'; screenId: string }
+  /** Another school's publisher desk in the same board, watching this school's screens: it reads, never writes. */
+  | { role: 'board' };
 
 export interface FleetTopics {
   base: string;
@@ -114,6 +116,8 @@ export function allowed(topics: FleetTopics, who: FleetRole): { publish: string[
       return { publish: [topics.alertOf(who.keyId)], subscribe: [pub, `${topics.base}/screens/+/ack`] };
     case 'screen':
       return { publish: [topics.statusOf(who.screenId), topics.ackOf(who.screenId), topics.presenceOf(who.screenId)], subscribe: [pub] };
+    case 'board':
+      return { publish: [], subscribe: [topics.roster, `${topics.base}/screens/+/status`, `${topics.base}/screens/+/presence`] };
   }
 }
 

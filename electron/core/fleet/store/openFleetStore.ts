@@ -23,16 +23,9 @@ export interface OpenFleetStore {
 export async function openFleetStore(o: OpenFleetStore): Promise<FleetStore | MqttStore> {
   const folder = folderStore(o.folder);
   if (!o.mqtt) return folder;
-  let ca: Buffer | null = null;
-  if (o.mqtt.caFile) {
-    try {
-      ca = await readFile(o.mqtt.caFile);
-    } catch (error) {
-      // No unchecked connection instead: the folder alone, as before the broker was set.
-      o.log.error('fleet.mqtt-ca-unreadable', { caFile: o.mqtt.caFile, reason: (error as Error).message, using: 'the folder only' });
-      return folder;
-    }
-  }
+  const ca = await brokerCa(o.mqtt, o.log);
+  // No unchecked connection instead: the folder alone, as before the broker was set.
+  if (ca === false) return folder;
   const broker = mqttStore({
     url: o.mqtt.url, ca, topics: fleetTopics(o.mqtt.prefix, o.school), role: o.role, username: o.username,
     password: await brokerToken(o.secrets), log: o.log, keepaliveSeconds: o.mqtt.keepaliveSeconds,
@@ -41,6 +34,17 @@ export async function openFleetStore(o: OpenFleetStore): Promise<FleetStore | Mq
     ownFiles: () => ownFiles(o.role, folder),
     onRepublished: (file) => o.log.info('fleet.mqtt-republished', { file }),
   });
+}
+
+/** The certificate authority the settings name (null: the system's), or false when it cannot be read (logged). */
+export async function brokerCa(mqtt: FleetMqttConfig, log: Logger): Promise<Buffer | null | false> {
+  if (!mqtt.caFile) return null;
+  try {
+    return await readFile(mqtt.caFile);
+  } catch (error) {
+    log.error('fleet.mqtt-ca-unreadable', { caFile: mqtt.caFile, reason: (error as Error).message, using: 'the folder only' });
+    return false;
+  }
 }
 
 /** What each role writes, and so brings back to a broker that lost it. */
@@ -52,6 +56,8 @@ async function ownFiles(who: FleetRole, folder: FleetStore): Promise<string[]> {
       return [fleetFile.alertOf(who.keyId)];
     case 'screen':
       return [fleetFile.statusOf(who.screenId), fleetFile.ackOf(who.screenId)];
+    case 'board':
+      return [];
   }
 }
 

@@ -79,13 +79,20 @@ export interface PublisherOnBroker {
  * The publisher's broker connection, as on its desk (mqtt/publisherBroker.ts), put into `ctx`: on Debian's Mosquitto
  * with the password and ACL files it writes, or on the broker it embeds. Screens get a keepalive of 2 s.
  */
-export async function publisherOnBroker(o: { transport: 'mosquitto' | 'embedded'; ctx: FleetContext; ownFolder: string; log: Logger }): Promise<PublisherOnBroker> {
+export async function publisherOnBroker(o: {
+  transport: 'mosquitto' | 'embedded';
+  ctx: FleetContext;
+  ownFolder: string;
+  log: Logger;
+  /** Other schools of the board whose screens this desk watches. */
+  board?: { school: string; publisherKey: string }[];
+}): Promise<PublisherOnBroker> {
   const port = await freePort();
   const url = `mqtt://127.0.0.1:${port}`;
   const secrets = memorySecretStore();
   const broker = await startPublisherBroker({
     dataDir: o.ctx.dataDir, folder: o.ownFolder, school: o.ctx.school, secrets, log: o.log, roster: () => loadRoster(o.ctx),
-    mqtt: { url, prefix: 'gangbord', embedded: o.transport === 'embedded', keepaliveSeconds: 2 },
+    mqtt: { url, prefix: 'gangbord', embedded: o.transport === 'embedded', keepaliveSeconds: 2, board: o.board ?? [] },
   });
   const token = await brokerToken(secrets);
   const mosquitto = o.transport === 'mosquitto'

@@ -619,6 +619,13 @@ const en: StaffMessages = {
     revoke: 'Revoke',
     revokeConfirm: 'Revoke {name}? A revoked screen shows its enrolment screen again.',
     healthNames: { green: 'Online', amber: 'Late', red: 'Offline', grey: 'Outside its hours', unknown: 'No status yet' },
+    brokerOffline: 'the broker says it went away',
+    board: {
+      title: 'Other schools of the board',
+      intro: 'The screens of the other schools this central PC may watch through the board\'s broker. Each school\'s own central PC acts on its screens.',
+      count: '{count} screens, {offline} offline',
+      problem: 'Cannot show these screens: {problem}.',
+    },
     waitingTitle: 'Waiting for approval',
     waitingNone: 'No screens or staff PCs are waiting.',
     waitingIntro: 'Compare the code with what the screen or PC itself shows before you approve it.',

@@ -619,6 +619,13 @@ const nl = {
     revoke: 'Intrekken',
     revokeConfirm: 'Intrekken: {name}? Een ingetrokken scherm toont weer zijn aanmeldscherm.',
     healthNames: { green: 'Online', amber: 'Laat', red: 'Offline', grey: 'Buiten werktijd', unknown: 'Nog geen status' },
+    brokerOffline: 'volgens de broker weg',
+    board: {
+      title: 'Andere scholen van het bestuur',
+      intro: 'De schermen van de andere scholen die deze centrale pc via de broker van het bestuur mag zien. De centrale pc van elke school zelf bedient haar schermen.',
+      count: '{count} schermen, {offline} offline',
+      problem: 'Deze schermen zijn niet te tonen: {problem}.',
+    },
     waitingTitle: 'Wachten op goedkeuring',
     waitingNone: 'Er wachten geen schermen of personeels-pc\'s.',
     waitingIntro: 'Vergelijk de code met wat het scherm of de pc zelf toont voordat u het goedkeurt.',
