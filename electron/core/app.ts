@@ -20,8 +20,7 @@ import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
 import { createStaffServices } from './staff/staffServices';
 import { startStaffPc } from './fleet/staffPc/startStaffPc';
-import { type PublisherBroker, startPublisherBroker } from './fleet/mqtt/publisherBroker';
-import { loadRoster } from './fleet/fleetAdmin';
+import { attachPublisherBroker, type PublisherBroker } from './fleet/mqtt/publisherBroker';
 import { readAllPhotos } from './photos/readAllPhotos';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { secretNamesOf, sourceId } from './sources';
@@ -261,10 +260,7 @@ export function createCore(options: CoreOptions): Core {
       });
       if (mode === 'staff' && desk?.role === 'publisher' && desk.mqtt) {
         // The fleet's broker (docs/fleet-mqtt.md): the desk's connection, and the broker itself when it runs one.
-        const ctx = await deskContext();
-        const started = await startPublisherBroker({
-          dataDir: options.dataDir, folder: desk.folder, school: desk.school, mqtt: desk.mqtt, secrets: options.secrets, log, roster: () => loadRoster(ctx),
-        });
+        const started = await attachPublisherBroker(await deskContext(), { mqtt: desk.mqtt, secrets: options.secrets, log });
         publisherBroker = started;
         stops.push(() => void started.stop());
       }

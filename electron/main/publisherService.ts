@@ -3,6 +3,8 @@ import { app } from 'electron';
 import { spokenFingerprint } from '../core/fleet/keys';
 import { createPublishLoop } from '../core/fleet/publishLoop';
 import { publisherKey } from '../core/fleet/storedKeys';
+import { attachPublisherBroker } from '../core/fleet/mqtt/publisherBroker';
+import type { FleetContext } from '../core/fleet/fleetAdmin';
 import type { Logger } from '../core/logger';
 import { vaultSecretStore } from '../core/secrets/vaultSecretStore';
 import { safeStorageVault } from './safeStorageVault';
@@ -24,8 +26,11 @@ export async function startPublisherService(log: Logger): Promise<void> {
   }
   const secrets = vaultSecretStore(join(userData, 'secrets.enc.json'), safeStorageVault);
   const key = await publisherKey(secrets);
+  const context: FleetContext = { dataDir: userData, folder: fleet.folder, school: fleet.school, key, now: Date.now };
+  // Over the fleet's broker too when it has one (docs/fleet-mqtt.md), running it when it is the embedded one.
+  const broker = fleet.mqtt ? await attachPublisherBroker(context, { mqtt: fleet.mqtt, secrets, log }) : null;
   const loop = createPublishLoop({
-    fleet: { dataDir: userData, folder: fleet.folder, school: fleet.school, key, now: Date.now },
+    fleet: context,
     settings: () => settings.get(), secrets, log, intervalMs: fleet.publishEverySeconds * 1000,
     onRound: (outcome) => ('error' in outcome ? undefined : log.info('publisher.round', { kind: outcome.published.kind })),
   });
@@ -36,7 +41,7 @@ export async function startPublisherService(log: Logger): Promise<void> {
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    void loop.stop().finally(() => {
+    void loop.stop().then(() => broker?.stop()).finally(() => {
       stopped = true;
       app.quit();
     });

@@ -6,6 +6,7 @@ import { loadOrCreateKeyFile } from '../core/db/keyFile';
 import { publicKeyText, spokenFingerprint } from '../core/fleet/keys';
 import { publisherKey } from '../core/fleet/storedKeys';
 import { createPublishLoop } from '../core/fleet/publishLoop';
+import { attachPublisherBroker } from '../core/fleet/mqtt/publisherBroker';
 import { createLogger, type Logger } from '../core/logger';
 import { fileSecretStore } from '../core/secrets/fileSecretStore';
 import type { SecretStore } from '../core/secrets/secretStore';
@@ -117,7 +118,11 @@ async function main(): Promise<void> {
   const key = await publisherKey(secrets);
   const clock = args.now === null && args.clockRate === 1 ? systemClock : shiftedClock(args.now ?? Date.now(), args.clockRate);
   const fleet: FleetContext = { dataDir, folder: args.folder, school: args.school, key, now: () => clock.now() };
-  if (args.command !== 'publish') return fleetCommand(args, fleet);
+  // With a broker in the settings (docs/fleet-mqtt.md), over it and the folder; only the publishing process runs an
+  // embedded broker, a one-off command beside it connects.
+  const mqtt = fileSettingsStore(join(dataDir, 'settings.json'), { mode: 'staff' }).get().fleet?.mqtt;
+  const broker = mqtt ? await attachPublisherBroker(fleet, { mqtt, secrets, log, runEmbedded: args.command === 'publish' }) : null;
+  if (args.command !== 'publish') return fleetCommand(args, fleet).finally(() => broker?.stop());
   // The public key and its fingerprint are no secret: whoever mounts a screen pins them.
   process.stdout.write(`Publisher key: ${publicKeyText(key.publicKey)}\nFingerprint: ${spokenFingerprint(key.publicKey)}\n`);
   await publish({ ...args, dataDir }, secrets, log, fleet);

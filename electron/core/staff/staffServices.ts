@@ -88,7 +88,9 @@ export function createStaffServices(o: StaffServicesOptions): StaffServices {
     zone: o.zone,
     onImportProgress: (done, total) => o.emit('photos.progress', { done, total }),
     schoolSettings: createSchoolSettingsExchange({ accounts, sessions, audit, settings, secrets: o.secrets, now: clock.now, log: o.log }),
-    fleet: createFleetStaff({ settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now, schoolAudit: createSchoolAuditLog(records), broker: o.fleetBroker }),
+    fleet: createFleetStaff({
+      settings, secrets: o.secrets, dataDir: o.dataDir, now: clock.now, schoolAudit: createSchoolAuditLog(records), broker: o.fleetBroker,
+    }),
     sources: {
       get: async () => ({
         source: settings.get().source,

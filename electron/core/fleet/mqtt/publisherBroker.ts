@@ -11,7 +11,8 @@ import { type BrokerCredential, type EmbeddedBroker, startEmbeddedBroker } from 
 import { type BrokerClient, mosquittoAcl } from './mosquittoConfig';
 import { allowed, fleetTopics } from './topics';
 import { type MqttStore, mqttStore } from '../store/mqttStore';
-import { brokerCa, openFleetStore } from '../store/openFleetStore';
+import { brokerCa, isMqttStore, openFleetStore } from '../store/openFleetStore';
+import { type FleetContext, loadRoster } from '../fleetAdmin';
 
 /*
  * The publisher's side of the broker (docs/fleet-mqtt.md): its own connection (the folder stays the fallback); the
@@ -56,6 +57,8 @@ export async function startPublisherBroker(o: {
   secrets: SecretStore;
   roster: () => Roster;
   log: Logger;
+  /** False for a one-off command beside a running publisher: it connects, the running one keeps the broker. */
+  runEmbedded?: boolean;
 }): Promise<PublisherBroker> {
   const topics = fleetTopics(o.mqtt.prefix, o.school);
   const token = await brokerToken(o.secrets);
@@ -74,7 +77,7 @@ export async function startPublisherBroker(o: {
 
   let users = new Map(brokerUsers(o.school, publisherHash, o.roster()).map((u) => [u.username, u]));
   let embedded: EmbeddedBroker | null = null;
-  if (o.mqtt.embedded) {
+  if (o.mqtt.embedded && o.runEmbedded !== false) {
     const url = new URL(o.mqtt.url);
     embedded = await startEmbeddedBroker({
       // Every interface: the screens reach it over the school's network by this PC's name.
@@ -84,7 +87,7 @@ export async function startPublisherBroker(o: {
         return user ? { role: user.role, passwordHash: user.passwordHash } : null;
       },
     });
-  } else {
+  } else if (!o.mqtt.embedded) {
     await writeMosquittoFiles(o.roster());
   }
   const store = await openFleetStore({
@@ -114,4 +117,18 @@ export async function startPublisherBroker(o: {
       await embedded?.close();
     },
   };
+}
+
+/**
+ * The publisher's fleet context on its broker: its writes go to the broker and the folder, its roster changes reach
+ * the broker's users. Waits (up to five seconds) for the broker's retained messages, so a first look sees them.
+ */
+export async function attachPublisherBroker(
+  ctx: FleetContext,
+  o: { mqtt: FleetMqttConfig; secrets: SecretStore; log: Logger; runEmbedded?: boolean },
+): Promise<PublisherBroker> {
+  const broker = await startPublisherBroker({ ...o, dataDir: ctx.dataDir, folder: ctx.folder, school: ctx.school, roster: () => loadRoster(ctx) });
+  Object.assign(ctx, { store: broker.store, afterRoster: broker.afterRoster });
+  if (isMqttStore(broker.store) && !(await broker.store.ready(5_000))) o.log.warn('fleet.mqtt-not-yet', { url: o.mqtt.url, using: 'the folder until it connects' });
+  return broker;
 }
