@@ -5,7 +5,7 @@ import { newKeyPair, publicKeyFromText, publicKeyText } from '../electron/core/f
 import { fleetTopics } from '../electron/core/fleet/mqtt/topics';
 
 // One process of simulated screens for `npm run bench -- fleet-mqtt` (fleetMqttBench.ts): each screen signs in to the
-// broker with its own name and token, keeps a Last Will on its status topic, takes alerts as they are pushed, checks
+// broker with its own name and token, keeps a Last Will on its presence topic, takes alerts as they are pushed, checks
 // each one's signature as a kiosk does, and publishes its signed acknowledgement.
 
 const school = process.env.FLEET_SCHOOL!;
@@ -21,7 +21,7 @@ async function screen(url: string, id: string, token: string) {
   const key = newKeyPair();
   const client = await connectAsync(url, {
     clientId: id, username: id, password: token, keepalive, reconnectPeriod: 0, connectTimeout: 30_000,
-    will: { topic: topics.statusOf(id), payload: Buffer.from('offline'), qos: 1, retain: true },
+    will: { topic: topics.presenceOf(id), payload: Buffer.from('offline'), qos: 1, retain: true },
   });
   clients.push(client);
   let lastSeq: number | undefined;

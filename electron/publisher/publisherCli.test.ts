@@ -52,7 +52,7 @@ describe('npm run publisher', () => {
       await screen.writeStatus();
       const status = JSON.parse((await publisher(dataDir, folder, 'status')).out) as { id: string; health: string; status: { enrolled: boolean } }[];
       expect(status).toMatchObject([{ id: screen.screenId, health: 'green', status: { enrolled: true } }]);
-      expect((await publisher(dataDir, folder, 'status', '--csv')).out).toMatch(new RegExp(`^"${screen.screenId}","Gang A","green"`, 'm'));
+      expect((await publisher(dataDir, folder, 'status', '--csv')).out).toMatch(new RegExp(`^"gangbord-college","${screen.screenId}","Gang A","green","false"`, 'm'));
 
       const alert = await publisher(dataDir, folder, 'alert', '--template', 'evacuation', '--drill', '--wait');
       expect(alert.out).toContain('1 of 1 screens show it');
