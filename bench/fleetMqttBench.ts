@@ -74,6 +74,8 @@ async function round(screens: number, processes: number): Promise<{ figures: Fig
     // The publisher, in a process of its own: the fleet's MQTT store, alert sender and acknowledgement checks.
     const publisher = fork_('fleetMqttPublisher.ts', { FLEET_URL: url, FLEET_TOKEN: users[0]!.password, FLEET_PUBLISHER_PEM: privateKeyPem(publisherKey) });
     await ask(publisher, {}, 'started');
+    // Its footprint before it holds anything of the fleet (Node and tsx, the store not yet subscribed), for comparison.
+    const bare = procUsage(publisher.pid!);
     await ask(publisher, { type: 'screens', screens: keys }, 'ready');
 
     // Every screen connected and quiet: the broker's and the publisher's memory, and their CPU over ten seconds.
@@ -109,6 +111,7 @@ async function round(screens: number, processes: number): Promise<{ figures: Fig
     figures.unshift(
       { name: `broker (Mosquitto) memory with ${screens} screens connected`, value: idle.broker.rssKb / 1024, unit: 'MB' },
       { name: `broker CPU with ${screens} screens connected and quiet (10 s)`, value: cpu(before.broker, idle.broker), unit: '%' },
+      { name: 'publisher memory as it started (Node and tsx, nothing of the fleet held yet)', value: bare.rssKb / 1024, unit: 'MB' },
       { name: `publisher memory with ${screens} screens connected (their statuses and acknowledgements held)`, value: idle.publisher.rssKb / 1024, unit: 'MB' },
       { name: `publisher CPU with ${screens} screens connected and quiet (10 s)`, value: cpu(before.publisher, idle.publisher), unit: '%' },
       { name: `publisher CPU over ${ALERTS} alert rounds (${screens} acknowledgements each checked by signature)`, value: (100 * busy.cpu) / busy.ms, unit: '%' },
