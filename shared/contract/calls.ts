@@ -158,7 +158,11 @@ export const FleetScreenRow = z.object({
 /** The Screens page (docs/fleet.md): every approved screen with its health, and the screens waiting. */
 export const FleetOverview = z.object({
   /** Null: this PC is not the fleet's publisher desk (settings `fleet`, role publisher). */
-  publisher: z.object({ school: z.string().max(80), folder: z.string().max(500), fingerprint: z.string().max(60) }).strict().nullable(),
+  publisher: z.object({
+    school: z.string().max(80), folder: z.string().max(500), fingerprint: z.string().max(60),
+    /** The fleet's broker (docs/fleet-mqtt.md), or null when the folder alone carries the fleet. */
+    broker: z.object({ url: z.string().max(300), connected: z.boolean(), embedded: z.boolean() }).strict().nullable(),
+  }).strict().nullable(),
   /** Null: this PC is not an alert sender (settings `fleet`, role sender). */
   sender: z.object({
     school: z.string().max(80), folder: z.string().max(500), fingerprint: z.string().max(60),

@@ -8,6 +8,7 @@ import { sendCommand } from '../../electron/core/fleet/commands';
 import { fleetPaths, writeAtomically } from '../../electron/core/fleet/fleetFolder';
 import { keyIdOf, newKeyPair, publicKeyFromText, publicKeyText } from '../../electron/core/fleet/keys';
 import { sealRoster } from '../../electron/core/fleet/roster';
+import { folderStore } from '../../electron/core/fleet/store/folderStore';
 import { generateDemoSchool } from '../../electron/core/demo/demoSchool';
 import { at, isoInstant, ZONE } from './support/demoSchool';
 import { expect, openPage, test, withHost } from './support/kiosk';
@@ -73,7 +74,7 @@ test('a fleet screen waits for approval with its code and QR code, then shows th
       await expect(cover).toContainText('OEFENING');
       await expect(cover).toContainText('Verlaat het gebouw via de nooduitgang.');
       await page.screenshot({ path: 'screenshots/fleet-alert.png' });
-      await expect.poll(async () => (await countAcknowledgements(folder, SCHOOL, screens, publisher.keyId, 'ontruiming-1', NOW + 60_000)).shown.map((s) => s.id), { timeout: 5_000 })
+      await expect.poll(async () => (await countAcknowledgements(folderStore(folder), SCHOOL, screens, publisher.keyId, 'ontruiming-1', NOW + 60_000)).shown.map((s) => s.id), { timeout: 5_000 })
         .toEqual([request.id]);
 
       await sendAlert({ folder, school: SCHOOL, key: publisher, seq: 3, alert: alert({ id: 'veilig-1', template: 'allClear', title: 'Alles veilig' }) });
@@ -135,7 +136,7 @@ test('two screens in Chromium on the same folder show the same bundle and the sa
       const key = publicKeyFromText(r.publicKey);
       return { id: r.id, name: r.id, keyId: keyIdOf(key), publicKey: key };
     });
-    await expect.poll(async () => (await countAcknowledgements(folder, SCHOOL, screens, publisher.keyId, 'lockdown-1', NOW + 60_000)).shown.length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(async () => (await countAcknowledgements(folderStore(folder), SCHOOL, screens, publisher.keyId, 'lockdown-1', NOW + 60_000)).shown.length, { timeout: 5_000 }).toBe(2);
   } finally {
     for (const p of pages) await p.close();
     for (const h of hosts) await h.stop();

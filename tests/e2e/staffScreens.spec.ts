@@ -99,8 +99,8 @@ test('screens: approve a waiting screen, see it online, send a drill alert and w
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Status als CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');
-    expect(csv).toMatch(/^id,name,health,/);
-    expect(csv).toContain(`"${screen.screenId}","Gang A begane grond","green"`);
+    expect(csv).toMatch(/^school,id,name,health,offline,/);
+    expect(csv).toContain(`"${SCHOOL}","${screen.screenId}","Gang A begane grond","green","false"`);
 
     const form = page.getByTestId('fleet-alert-form');
     await form.getByRole('combobox', { name: /^Soort/ }).selectOption('evacuation');

@@ -13,6 +13,7 @@ import { EMPTY_ROSTER, openRoster, type Roster } from './roster';
 import { publisherKey, senderKey } from './storedKeys';
 import type { SchoolAuditLog } from './schoolAudit/schoolAuditLog';
 import type { PublisherBroker } from './mqtt/publisherBroker';
+import { isMqttStore } from './store/openFleetStore';
 import { approveStaffPc, isStaffPcId, revokeStaffPc, waitingStaffPcs } from './staffPc/staffPcAdmin';
 import { publisherAuditKey } from './staffPc/staffPcKeys';
 import { x25519Text } from './staffBundle/sealed';
@@ -69,6 +70,13 @@ export function createFleetStaff(o: FleetStaffOptions) {
     return context();
   }
 
+  /** Whether the desk's broker is connected now (null: none set). */
+  function brokerState() {
+    const mqtt = setup().mqtt;
+    const store = o.broker?.()?.store;
+    return mqtt ? { url: mqtt.url, embedded: mqtt.embedded, connected: store !== undefined && isMqttStore(store) && store.connected() } : null;
+  }
+
   /** The board's other schools this desk watches through the broker (settings fleet.mqtt.board). */
   const boardView = async () => Promise.all((setup().role === 'publisher' ? o.broker?.()?.board ?? [] : []).map((b) => boardStatuses(b, o.now)));
 
@@ -98,7 +106,7 @@ export function createFleetStaff(o: FleetStaffOptions) {
         };
       }
       return {
-        publisher: { school: ctx.school, folder: ctx.folder, fingerprint },
+        publisher: { school: ctx.school, folder: ctx.folder, fingerprint, broker: brokerState() },
         sender: null,
         screens,
         waiting: [

@@ -590,6 +590,11 @@ const en: StaffMessages = {
     title: 'Screens',
     notSetUp: 'This PC is not set up for the fleet. Set "fleet" in its settings: the screens\' folder, the school\'s id and its role: "publisher" for the central PC, "sender" for an alert sender (see the administrator\'s guide, docs/admin-guide.md).',
     publisher: 'School {school}, folder {folder}. Publisher fingerprint: {fingerprint}',
+    broker: {
+      connected: 'Broker {url}: connected. Alerts reach the screens at once; the folder stays the fallback.',
+      away: 'Broker {url}: not connected. The folder carries everything until the broker is back.',
+      embedded: '(this PC runs the broker itself)',
+    },
     reload: 'Refresh',
     export: { csv: 'Status as CSV', json: 'Status as JSON' },
     actions: 'Actions for the chosen screens',
@@ -623,7 +628,7 @@ const en: StaffMessages = {
     board: {
       title: 'Other schools of the board',
       intro: 'The screens of the other schools this central PC may watch through the board\'s broker. Each school\'s own central PC acts on its screens.',
-      count: '{count} screens, {offline} offline',
+      count: '{count} screen(s), {offline} offline',
       problem: 'Cannot show these screens: {problem}.',
     },
     waitingTitle: 'Waiting for approval',

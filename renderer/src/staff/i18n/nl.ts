@@ -590,6 +590,11 @@ const nl = {
     title: 'Schermen',
     notSetUp: 'Deze pc is niet ingesteld voor de schermen. Zet "fleet" in de instellingen: de map van de schermen, het id van de school en de rol: "publisher" voor de centrale pc, "sender" voor een meldingzender (zie de beheerdershandleiding, docs/admin-guide.md).',
     publisher: 'School {school}, map {folder}. Vingerafdruk van de centrale pc: {fingerprint}',
+    broker: {
+      connected: 'Broker {url}: verbonden. Meldingen bereiken de schermen direct; de map blijft de terugval.',
+      away: 'Broker {url}: niet verbonden. De map draagt alles tot de broker terug is.',
+      embedded: '(deze pc draait de broker zelf)',
+    },
     reload: 'Vernieuwen',
     export: { csv: 'Status als CSV', json: 'Status als JSON' },
     actions: 'Acties voor de gekozen schermen',
@@ -623,7 +628,7 @@ const nl = {
     board: {
       title: 'Andere scholen van het bestuur',
       intro: 'De schermen van de andere scholen die deze centrale pc via de broker van het bestuur mag zien. De centrale pc van elke school zelf bedient haar schermen.',
-      count: '{count} schermen, {offline} offline',
+      count: '{count} scherm(en), {offline} offline',
       problem: 'Deze schermen zijn niet te tonen: {problem}.',
     },
     waitingTitle: 'Wachten op goedkeuring',
