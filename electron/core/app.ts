@@ -1,7 +1,7 @@
-import type { SourceConfig } from '@shared/settings';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventName, type EventPayload, fail, type FleetScreenInfo } from '@shared/contract';
+import type { SourceConfig } from '@shared/settings';
 import type { Announcement } from '@shared/domain';
 import type { Provisioning } from '@shared/provisioning';
 import { createDispatcher, type Dispatch, type ResolveCaller } from './api/dispatcher';

@@ -19,6 +19,7 @@ import {
   approve,
   type FleetContext,
   FleetAdminError,
+  loadRoster,
   revoke,
   screenStatuses,
   sendFleetAlert,
@@ -101,7 +102,7 @@ async function fleetCommand(args: PublisherArgs, fleet: FleetContext): Promise<v
     case 'add-sender':
       return out(`Added alert sender "${args.name}" (fingerprint ${await addSender(fleet, args.name!, args.key!)}).`);
     case 'status': {
-      const rows = await screenStatuses(fleet);
+      const rows = await screenStatuses(fleet, loadRoster(fleet));
       return out(args.csv ? statusCsv([{ school: fleet.school, rows }]).join('\n') : JSON.stringify(rows, null, 2));
     }
     case 'publish':

@@ -106,8 +106,8 @@ describe.each(TRANSPORTS)('a fleet of twenty screens $title', ({ transport, skip
         // A screen pulled from the wall (SIGKILL: no goodbye): the broker's Last Will says it is offline within 1.5
         // keepalives (2 s here); no other screen is.
         mine.pop()!.kill('SIGKILL');
-        await expect.poll(async () => (await screenStatuses(ctx)).filter((r) => r.offline).length, { timeout: 10_000, interval: 250 }).toBe(1);
-        expect((await screenStatuses(ctx)).filter((r) => r.offline)[0]!.health).toBe('red');
+        await expect.poll(async () => (await screenStatuses(ctx, loadRoster(ctx))).filter((r) => r.offline).length, { timeout: 10_000, interval: 250 }).toBe(1);
+        expect((await screenStatuses(ctx, loadRoster(ctx))).filter((r) => r.offline)[0]!.health).toBe('red');
       }
 
       // What each screen keeps, its decrypted cache and every file in its data folder: no upstream token, and none

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../logger';
 import { memorySecretStore } from '../secrets/secretStore';
 import { useTempDirs } from '../testing/tempDir';
-import { approve, CLOCK_OFF_SECONDS, screenStatuses, statusCsv, waitingScreens } from './fleetAdmin';
+import { approve, CLOCK_OFF_SECONDS, loadRoster, screenStatuses, statusCsv, waitingScreens } from './fleetAdmin';
 import { startFleetScreen } from './fleetScreen';
 import { newKeyPair, publicKeyText } from './keys';
 
@@ -50,11 +50,11 @@ describe('fleet administration', () => {
       await fast.writeStatus();
       await slow.writeStatus();
       await right.writeStatus();
-      const rows = Object.fromEntries((await screenStatuses(ctx)).map((r) => [r.name, r.clockOffsetSeconds!]));
+      const rows = Object.fromEntries((await screenStatuses(ctx, loadRoster(ctx))).map((r) => [r.name, r.clockOffsetSeconds!]));
       expect(rows.Achter).toBeLessThan(-CLOCK_OFF_SECONDS);
       expect(rows.Voor).toBeGreaterThan(CLOCK_OFF_SECONDS);
       expect(Math.abs(rows.Gelijk!)).toBeLessThan(CLOCK_OFF_SECONDS);
-      expect(statusCsv([{ school: ctx.school, rows: await screenStatuses(ctx) }])[0]).toContain('clock_offset_s');
+      expect(statusCsv([{ school: ctx.school, rows: await screenStatuses(ctx, loadRoster(ctx)) }])[0]).toContain('clock_offset_s');
     } finally {
       for (const s of [slow, fast, right]) s.stop();
     }

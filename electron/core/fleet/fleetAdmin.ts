@@ -39,7 +39,7 @@ export interface FleetContext {
   folder: string;
   /** The folder, or a broker with the folder as fallback (store/): what the roster, alerts and statuses travel by. */
   store?: FleetStore;
-  /** After the roster was signed: the broker's credentials follow it (mqtt/brokerFiles.ts). */
+  /** After the roster was signed: the broker's users follow it (mqtt/publisherBroker.ts). */
   afterRoster?: (roster: Roster) => Promise<void>;
   school: string;
   key: FleetKeyPair;
@@ -191,10 +191,11 @@ export const CLOCK_OFF_SECONDS = 120;
  * Every screen in the roster with its last signed status, read with that screen's own key. An alert sender passes
  * the roster it read from the folder (signed by the publisher); the publisher's desk uses its own.
  */
-export async function screenStatuses(ctx: StatusContext, roster: Roster = loadRoster(ctx as FleetContext)): Promise<StatusRow[]> {
+export async function screenStatuses(ctx: StatusContext, roster: Roster): Promise<StatusRow[]> {
   const trust = fleetTrust(ctx.school, ctx.key.publicKey, roster);
   const now = ctx.now();
-  const store = ctx.store ?? folderStore(ctx.folder ?? '');
+  const store = ctx.store ?? (ctx.folder === null ? null : folderStore(ctx.folder));
+  if (!store) throw new Error(`the statuses of ${ctx.school} have neither a folder nor a broker to come from`);
   const rows: StatusRow[] = [];
   for (const screen of roster.screens) {
     const bytes = await store.read(fleetFile.statusOf(screen.id)).catch(() => null);

@@ -6,7 +6,7 @@ import { instantAt } from '@shared/timetable/zonedTime';
 import { generateDemoSchool } from '../../demo/demoSchool';
 import { memoryLogger } from '../../logger';
 import { useTempDirs } from '../../testing/tempDir';
-import { acknowledgements, approve, type FleetContext, screenStatuses, sendFleetAlert, waitingScreens } from '../fleetAdmin';
+import { acknowledgements, approve, type FleetContext, loadRoster, screenStatuses, sendFleetAlert, waitingScreens } from '../fleetAdmin';
 import { newKeyPair, publicKeyText } from '../keys';
 import { createPublisher } from '../publisher';
 import { fleetFile, headerSeq } from '../store/fleetStore';
@@ -83,12 +83,12 @@ describe.skipIf(!MOSQUITTO)(`a board's Mosquitto stopped and started again${skip
       const back = async () => (await Promise.all([fleetFile.bundle, fleetFile.roster, alertFile].map(sameAsShare))).every(Boolean);
       await expect.poll(back, { timeout: 10_000, interval: 200 }).toBe(true);
       const acked = async () => (await Promise.all(children.map(async (_, i) => {
-        const id = (await screenStatuses(ctx))[i]!.id;
+        const id = (await screenStatuses(ctx, loadRoster(ctx)))[i]!.id;
         return (await look.read(fleetFile.ackOf(id)))?.toString().includes(meanwhile.id) ?? false;
       }))).filter(Boolean).length;
       await expect.poll(acked, { timeout: 10_000, interval: 200 }).toBe(SCREENS);
       expect((await look.read(alertFile))!.toString()).toContain('Lockdown');
-      await expect.poll(async () => (await screenStatuses(ctx)).filter((r) => r.offline).length, { timeout: 10_000, interval: 250 }).toBe(0);
+      await expect.poll(async () => (await screenStatuses(ctx, loadRoster(ctx))).filter((r) => r.offline).length, { timeout: 10_000, interval: 250 }).toBe(0);
     } finally {
       await look.close();
       await stopScreens(children.splice(0));

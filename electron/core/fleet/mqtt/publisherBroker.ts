@@ -38,6 +38,9 @@ export interface PublisherBroker {
 
 export type BrokerUser = BrokerClient & { passwordHash: string };
 
+/** How long the embedded broker trusts its copy of the roster's users before reading the roster again. */
+const USERS_FRESH_MS = 3_000;
+
 /**
  * Every user the broker knows for this school, with its password hash: the publisher (reading the board's other
  * schools too, when it watches them) and each approved screen.
@@ -75,15 +78,28 @@ export async function startPublisherBroker(o: {
     await Promise.all(['passwords', 'acl'].map((f) => chmod(join(files, f), 0o600)));
   }
 
-  let users = new Map(brokerUsers(o.school, publisherHash, o.roster()).map((u) => [u.username, u]));
+  // The embedded broker's users, from the roster: after each change made here at once, and every few seconds from the
+  // roster file, so a screen approved by a one-off command beside this publisher gets on too.
+  let users = new Map<string, BrokerUser>();
+  let usersAt = 0;
   let embedded: EmbeddedBroker | null = null;
+  const follow = (roster: Roster) => {
+    const before = users;
+    users = new Map(brokerUsers(o.school, publisherHash, roster, boardReads).map((u) => [u.username, u]));
+    usersAt = Date.now();
+    for (const username of before.keys()) if (!users.has(username)) embedded?.disconnect(username);
+  };
+  const currentUsers = () => {
+    if (Date.now() - usersAt > USERS_FRESH_MS) follow(o.roster());
+    return users;
+  };
   if (o.mqtt.embedded && o.runEmbedded !== false) {
     const url = new URL(o.mqtt.url);
     embedded = await startEmbeddedBroker({
       // Every interface: the screens reach it over the school's network by this PC's name.
       host: '0.0.0.0', port: Number(url.port || 1883), topics, log: o.log,
       credential: (username): BrokerCredential | null => {
-        const user = users.get(username);
+        const user = currentUsers().get(username);
         return user ? { role: user.role, passwordHash: user.passwordHash } : null;
       },
     });
@@ -106,10 +122,8 @@ export async function startPublisherBroker(o: {
     board,
     embedded,
     afterRoster: async (roster) => {
-      const before = users;
-      users = new Map(brokerUsers(o.school, publisherHash, roster).map((u) => [u.username, u]));
-      if (!embedded) return writeMosquittoFiles(roster);
-      for (const username of before.keys()) if (!users.has(username)) embedded.disconnect(username);
+      if (o.mqtt.embedded) follow(roster);
+      else await writeMosquittoFiles(roster);
     },
     async stop() {
       await Promise.all(board.map((b) => b.store.close()));
