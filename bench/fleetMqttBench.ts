@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { newKeyPair, privateKeyPem, publicKeyText } from '../electron/core/fleet/keys';
 import { MOSQUITTO, startMosquitto } from '../electron/core/fleet/mqtt/testing/mosquittoProcess';
 import { fleetTopics } from '../electron/core/fleet/mqtt/topics';
+import { ask } from '../electron/core/fleet/testing/fleetOnLoopback';
 import { percentile } from './percentiles';
 import type { Figure } from './report';
 
@@ -31,19 +32,6 @@ function procUsage(pid: number): { rssKb: number; cpuMs: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return { rssKb, cpuMs: (ticks * 1000) / 100 };
-}
-
-/** Sends `message` to a child (none when empty) and resolves with its first reply of type `reply`. */
-function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== reply) return;
-      child.off('message', onMessage);
-      resolve(m as T);
-    };
-    child.on('message', onMessage);
-    if (Object.keys(message).length) child.send(message);
-  });
 }
 
 async function round(screens: number, processes: number): Promise<{ figures: Figure[]; kill?: Figure[] }> {
