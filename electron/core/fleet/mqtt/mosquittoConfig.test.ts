@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mosquittoAcl, mosquittoPasswordHash, mosquittoPasswordLine, PASSWORD_HASH, passwordHashAccepts } from './mosquittoConfig';
+import { emqxAcl } from './emqxAcl';
 import { fleetTopics } from './topics';
 
 describe("a board's Mosquitto files", () => {
@@ -37,5 +38,21 @@ describe("a board's Mosquitto files", () => {
     expect(PASSWORD_HASH.test(`publisher-x:${hash}`)).toBe(false);
     expect(PASSWORD_HASH.test(hash.replace('$101$', '$9999999$'))).toBe(false);
     expect(PASSWORD_HASH.test(`${hash}\nuser root`)).toBe(false);
+  });
+
+  it("writes the same rules as EMQX's file authorization, denying everything else", () => {
+    const acl = emqxAcl(fleetTopics('gangbord', 'gangbord-college'), [
+      { username: 'scherm-aaaaaaaaaa', role: { role: 'screen', screenId: 'scherm-aaaaaaaaaa' } },
+      { username: 'publisher-gangbord-college', role: { role: 'publisher' }, reads: ['gangbord/college-oost/pub/roster'] },
+    ]);
+    expect(acl.split('\n').filter((l) => l.startsWith('{'))).toEqual([
+      '{allow, {user, "scherm-aaaaaaaaaa"}, publish, ["gangbord/gangbord-college/screens/scherm-aaaaaaaaaa/status", '
+        + '"gangbord/gangbord-college/screens/scherm-aaaaaaaaaa/ack", "gangbord/gangbord-college/screens/scherm-aaaaaaaaaa/presence"]}.',
+      '{allow, {user, "scherm-aaaaaaaaaa"}, subscribe, ["gangbord/gangbord-college/pub/#"]}.',
+      '{allow, {user, "publisher-gangbord-college"}, publish, ["gangbord/gangbord-college/#"]}.',
+      '{allow, {user, "publisher-gangbord-college"}, subscribe, ["gangbord/gangbord-college/#", "gangbord/college-oost/pub/roster"]}.',
+      '{deny, all}.',
+    ]);
+    expect(() => emqxAcl(fleetTopics('gangbord', 'gangbord-college'), [{ username: 'a"b', role: { role: 'publisher' } }])).toThrow(/cannot go in an EMQX rule/);
   });
 });

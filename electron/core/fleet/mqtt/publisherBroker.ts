@@ -9,6 +9,7 @@ import type { FleetStore } from '../store/fleetStore';
 import { brokerPasswordHash, brokerToken, publisherUsername } from './brokerCredentials';
 import { type BrokerCredential, type EmbeddedBroker, startEmbeddedBroker } from './embeddedBroker';
 import { type BrokerClient, mosquittoAcl } from './mosquittoConfig';
+import { emqxAcl } from './emqxAcl';
 import { allowed, fleetTopics } from './topics';
 import { type MqttStore, mqttStore } from '../store/mqttStore';
 import { brokerCa, isMqttStore, openFleetStore } from '../store/openFleetStore';
@@ -74,8 +75,9 @@ export async function startPublisherBroker(o: {
     await mkdir(files, { recursive: true });
     await writeAtomically(join(files, 'passwords'), Buffer.from(`${users.map((u) => `${u.username}:${u.passwordHash}`).join('\n')}\n`));
     await writeAtomically(join(files, 'acl'), Buffer.from(mosquittoAcl(topics, users)));
+    await writeAtomically(join(files, 'acl.emqx.conf'), Buffer.from(emqxAcl(topics, users)));
     // Hashes only, but the broker's business alone.
-    await Promise.all(['passwords', 'acl'].map((f) => chmod(join(files, f), 0o600)));
+    await Promise.all(['passwords', 'acl', 'acl.emqx.conf'].map((f) => chmod(join(files, f), 0o600)));
   }
 
   // The embedded broker's users, from the roster: after each change made here at once, and every few seconds from the
