@@ -61,9 +61,9 @@ export async function countAcknowledgements(
   const result: AckCount = { shown: [], missing: [], refused: [] };
   await Promise.all(
     screens.map(async (screen) => {
-      const bytes = await store.read(fleetFile.ackOf(screen.id)).catch(() => null);
-      if (!bytes) return void result.missing.push({ id: screen.id, name: screen.name });
       const trust: Trust = { school, keys: new Map([[screen.keyId, { publicKey: screen.publicKey, kinds: ['ack'] }]]), revoked: new Set() };
+      const bytes = await store.read(fleetFile.ackOf(screen.id), (b) => openEnvelope(b, { trust, kind: 'ack', now }).ok).catch(() => null);
+      if (!bytes) return void result.missing.push({ id: screen.id, name: screen.name });
       const opened = openEnvelope(bytes, { trust, kind: 'ack', now });
       const ack = opened.ok ? AlertAck.safeParse(bodyJson(opened.body)) : null;
       if (!opened.ok || !ack?.success || ack.data.screen !== screen.id) {

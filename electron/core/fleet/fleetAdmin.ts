@@ -198,7 +198,7 @@ export async function screenStatuses(ctx: StatusContext, roster: Roster): Promis
   if (!store) throw new Error(`the statuses of ${ctx.school} have neither a folder nor a broker to come from`);
   const rows: StatusRow[] = [];
   for (const screen of roster.screens) {
-    const bytes = await store.read(fleetFile.statusOf(screen.id)).catch(() => null);
+    const bytes = await store.read(fleetFile.statusOf(screen.id), (b) => openStatus(b, trust, screen.id, now) !== null).catch(() => null);
     const status = bytes ? openStatus(bytes, trust, screen.id, now) : null;
     const written = status ? await store.writtenAt(fleetFile.statusOf(screen.id)) : null;
     // The broker's word (its Last Will) that the screen went away, before its status is a minute old; not signed,
@@ -228,7 +228,7 @@ export interface StatusContext {
 export async function boardStatuses(school: { school: string; publisherKey: string; store: FleetStore }, now: () => number):
 Promise<{ school: string; problem: string | null; rows: StatusRow[] }> {
   const publisher = publicKeyFromText(school.publisherKey);
-  const bytes = await school.store.read(fleetFile.roster);
+  const bytes = await school.store.read(fleetFile.roster, (b) => openRoster(b, { school: school.school, publisher, now: now() }).ok);
   if (!bytes) return { school: school.school, problem: 'no roster from this school on the broker (yet)', rows: [] };
   const opened = openRoster(bytes, { school: school.school, publisher, now: now() });
   if (!opened.ok) return { school: school.school, problem: `its roster was refused (${opened.refusal})`, rows: [] };

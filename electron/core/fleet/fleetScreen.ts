@@ -5,7 +5,7 @@ import type { FleetSourceConfig } from '@shared/settings';
 import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secretStore';
 import type { AlertMessage } from './alertMessage';
-import type { Trust } from './envelope';
+import { openEnvelope, type Trust } from './envelope';
 import { fleetPaths, writeAtomically } from './fleetFolder';
 import { fleetFile } from './store/fleetStore';
 import { folderStore } from './store/folderStore';
@@ -114,7 +114,7 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
     const stamp = await store.stamp(fleetFile.roster);
     if (!stamp || stamp === rosterStamp) return;
     rosterStamp = stamp;
-    const bytes = await store.read(fleetFile.roster);
+    const bytes = await store.read(fleetFile.roster, (b) => openRoster(b, { school, publisher, now: options.now() }).ok);
     if (!bytes) return;
     const opened = openRoster(bytes, { school, publisher, now: options.now(), lastSeq: rosterSeq });
     if (!opened.ok) return refused('pub/roster.env', opened.refusal, opened.detail);
@@ -138,7 +138,7 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
     const stamp = await store.stamp(fleetFile.commands);
     if (!stamp || stamp === commandStamp || !isEnrolled(roster, key.keyId)) return;
     commandStamp = stamp;
-    const bytes = await store.read(fleetFile.commands);
+    const bytes = await store.read(fleetFile.commands, (b) => openEnvelope(b, { trust, kind: 'command', now: options.now() }).ok);
     if (!bytes) return;
     const opened = commandsFor(bytes, { trust, screenId, now: options.now(), lastSeq: commandSeq, seen: seenCommands });
     // Ten quiet minutes leave an expired file: nothing to do, and nothing to report.

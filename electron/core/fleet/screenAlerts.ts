@@ -72,10 +72,10 @@ export function createScreenAlerts(options: ScreenAlertsOptions) {
     const state = senders.get(sender) ?? { seen: '', lastSeq: undefined, current: null };
     senders.set(sender, state);
     if (state.seen === stamp) return false;
-    const bytes = await store.read(file);
+    const now = options.now();
+    const bytes = await store.read(file, (b) => openEnvelope(b, { trust: options.trust(), kind: 'alert', now }).ok);
     if (!bytes) return false;
     state.seen = stamp;
-    const now = options.now();
     const opened = openEnvelope(bytes, { trust: options.trust(), kind: 'alert', now, lastSeq: state.lastSeq });
     if (!opened.ok) {
       options.onRefusal({ file: `pub/alerts/${name}`, refusal: opened.refusal, detail: opened.detail, at: now });

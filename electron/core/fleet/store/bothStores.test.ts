@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../logger';
 import { useTempDirs } from '../../testing/tempDir';
-import { sealEnvelope } from '../envelope';
+import { openEnvelope, sealEnvelope, type Trust } from '../envelope';
 import { newKeyPair } from '../keys';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../mqtt/embeddedBroker';
 import { mosquittoPasswordHash } from '../mqtt/mosquittoConfig';
@@ -50,6 +50,7 @@ function client(username: string, port: number): MqttStore {
 
 const alert = (seq: number) => sealEnvelope({ kind: 'alert', school: SCHOOL, seq, issuedAt: seq, notAfter: seq + 60_000, body: Buffer.from(`{"n":${seq}}`) }, publisherKey);
 const alertFile = fleetFile.alertOf(publisherKey.keyId);
+const trust: Trust = { school: SCHOOL, keys: new Map([[publisherKey.keyId, { publicKey: publisherKey.publicKey, kinds: ['alert'] }]]), revoked: new Set() };
 const until = async (what: () => boolean | Promise<boolean>, ms = 5_000) => {
   const end = Date.now() + ms;
   while (!(await what())) {
@@ -103,5 +104,22 @@ describe('the fleet over a broker', () => {
     const late = client(SCREEN, port);
     await until(async () => headerSeq(await late.read(alertFile)) === 12 && headerSeq(await late.read(fleetFile.roster)) === 10, 10_000);
     expect(publisher.connected()).toBe(true);
+  });
+
+  it('keeps a forged copy with a higher number in the folder from hiding the genuine one on the broker', async () => {
+    const { port } = await startBroker();
+    const folder = tempDir();
+    const publisher = bothStores(client('publisher-gangbord-college', port), folderStore(folder));
+    const screen = bothStores(client(SCREEN, port), folderStore(folder));
+    await Promise.all([publisher.ready(), screen.ready()]);
+    await publisher.write(alertFile, alert(20));
+    await until(async () => headerSeq(await screen.read(alertFile)) === 20);
+    // Someone who can write the share puts a "newer" alert there, signed with another key.
+    const forger = newKeyPair();
+    await folderStore(folder).write(alertFile, sealEnvelope({ kind: 'alert', school: SCHOOL, seq: 99, issuedAt: 99, notAfter: 60_099, body: Buffer.from('{"n":99}') }, forger));
+    const signedByPublisher = (bytes: Buffer) => openEnvelope(bytes, { trust, kind: 'alert', now: 30 }).ok;
+    // Unchecked, the higher number wins; a reader that checks gets the publisher's own.
+    expect(headerSeq(await screen.read(alertFile))).toBe(99);
+    expect(headerSeq(await screen.read(alertFile, signedByPublisher))).toBe(20);
   });
 });

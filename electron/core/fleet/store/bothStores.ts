@@ -14,6 +14,16 @@ export interface BothOptions {
  * away still reaches a screen through the folder, and the broker's copy wins again once it is newer. Applying twice
  * changes nothing: every reader already refuses a number it has applied. Files without a topic use the folder only.
  */
+/**
+ * Of two copies, the newest by sequence number (the broker's on a tie) that the reader's check accepts: a forged copy
+ * with a higher number, written where someone could write, does not hide the genuine one. None accepted: the newest,
+ * so the reader can say why it refused it.
+ */
+export function newestAccepted(copies: readonly (Buffer | null)[], accept?: (bytes: Buffer) => boolean): Buffer | null {
+  const present = copies.filter((c): c is Buffer => c !== null).sort((a, b) => headerSeq(b) - headerSeq(a));
+  return present.find((c) => accept?.(c) ?? true) ?? present[0] ?? null;
+}
+
 export function bothStores(mqtt: MqttStore, folder: FleetStore, o: BothOptions = {}): MqttStore {
   const settledWrite = async (both: [Promise<void>, Promise<void>]) => {
     const [viaBroker, viaFolder] = await Promise.allSettled(both);
@@ -39,7 +49,7 @@ export function bothStores(mqtt: MqttStore, folder: FleetStore, o: BothOptions =
     carries: mqtt.carries,
     connected: mqtt.connected,
     ready: mqtt.ready,
-    async read(file) {
+    async read(file, accept) {
       if (!mqtt.carries(file)) return folder.read(file);
       const viaBroker = await mqtt.read(file);
       let folderError: unknown = null;
@@ -48,7 +58,7 @@ export function bothStores(mqtt: MqttStore, folder: FleetStore, o: BothOptions =
         return null;
       });
       if (!viaBroker && folderError) throw folderError;
-      return headerSeq(viaFolder) > headerSeq(viaBroker) ? viaFolder : viaBroker ?? viaFolder;
+      return newestAccepted([viaBroker, viaFolder], accept);
     },
     async stamp(file) {
       if (!mqtt.carries(file)) return folder.stamp(file);

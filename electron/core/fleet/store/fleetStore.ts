@@ -8,8 +8,11 @@
 export interface FleetStore {
   /** For logs and the Screens page: "folder", "mqtt" or "mqtt+folder". */
   readonly kind: string;
-  /** The file's bytes, or null when there is none. An unreachable folder throws (the caller keeps what it has). */
-  read(file: string): Promise<Buffer | null>;
+  /**
+   * The file's bytes, or null when there is none. An unreachable folder throws (the caller keeps what it has). With
+   * two copies (bothStores.ts) the newest that `accept` passes (the reader's own signature check), else the newest.
+   */
+  read(file: string, accept?: (bytes: Buffer) => boolean): Promise<Buffer | null>;
   /** Changes whenever the file does ('' when absent): a reader reads again only when it changed. */
   stamp(file: string): Promise<string>;
   /** When the file was last written (ms), as far as the store can say; null when unknown. */

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { FleetSourceConfig } from '@shared/settings';
 import { openBundle } from '../../fleet/bundle';
 import type { Trust } from '../../fleet/envelope';
-import { fleetFile, headerSeq } from '../../fleet/store/fleetStore';
+import { fleetFile } from '../../fleet/store/fleetStore';
+import { newestAccepted } from '../../fleet/store/bothStores';
 import { folderStore } from '../../fleet/store/folderStore';
 import { keyIdOf, publicKeyFromText } from '../../fleet/keys';
 import { SourceError } from '../source';
@@ -41,7 +42,7 @@ export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
   };
   const share = folderStore(config.folder);
   /** The share's copy, or the one the broker pushed into the screen's inbox when that one is newer. */
-  async function newest(file: string, inbox: string | undefined): Promise<Buffer | null> {
+  async function newest(file: string, inbox: string | undefined, accept?: (bytes: Buffer) => boolean): Promise<Buffer | null> {
     let shareError: unknown = null;
     const fromShare = await share.read(file).catch((error: unknown) => {
       shareError = error;
@@ -50,7 +51,7 @@ export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
     const pushed = inbox ? await folderStore(inbox).read(file).catch(() => null) : null;
     // The share gone and nothing pushed: the share's error says what to do.
     if (shareError && !pushed) throw shareError;
-    return headerSeq(pushed) > headerSeq(fromShare) ? pushed : fromShare;
+    return newestAccepted([fromShare, pushed], accept);
   }
   return {
     id: `fleet:${config.school}`,
@@ -59,7 +60,9 @@ export function createFleetSource(config: FleetConfig): Source<FleetRaw> {
       try {
         const [full, delta] = ctx.scope === 'staff' ? ['pub/staff.env', 'pub/staff-delta.env'] : [fleetFile.bundle, fleetFile.delta];
         const inbox = ctx.scope === 'staff' ? undefined : ctx.fleetInbox;
-        const raw = { full: await newest(full, inbox), delta: await newest(delta, inbox) };
+        // Of the share's copy and the pushed one, the newest whose signature holds (a forged newer one hides nothing).
+        const signed = (bytes: Buffer) => openBundle(bytes, { trust, now: ctx.now }).ok;
+        const raw = { full: await newest(full, inbox, signed), delta: await newest(delta, inbox, signed) };
         ctx.progress('reading bundle', 1, 1);
         return raw;
       } catch (error) {
