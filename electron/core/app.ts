@@ -14,13 +14,15 @@ import { operatingState } from '@shared/display/operatingHours';
 import { activeProfile } from './display/activeProfile';
 import { startFleetScreen } from './fleet/fleetScreen';
 import { createPublishLoop } from './fleet/publishLoop';
-import { publisherKey } from './fleet/storedKeys';
+import { publisherKey, senderKey } from './fleet/storedKeys';
 import { logRefusedAnnouncements, readProvisioning, watchProvisioning } from './provisioning/provisioningFile';
 import { readDataAsOf, schoolZone } from './services/referenceData';
 import { openAuditKeyring } from './audit/auditKeyring';
 import { createStaffServices } from './staff/staffServices';
 import { startStaffPc } from './fleet/staffPc/startStaffPc';
-import { attachPublisherBroker, type PublisherBroker } from './fleet/mqtt/publisherBroker';
+import { attachPublisherBroker } from './fleet/mqtt/publisherBroker';
+import { openSenderStore } from './fleet/mqtt/senderBroker';
+import type { FleetBrokerLink } from './fleet/fleetStaff';
 import { readAllPhotos } from './photos/readAllPhotos';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { secretNamesOf, sourceId } from './sources';
@@ -48,7 +50,7 @@ export function createCore(options: CoreOptions): Core {
   let fleetAlerts: readonly Announcement[] = [];
   let fleetInfo: (() => FleetScreenInfo) | null = null;
   let fleetThumbnail: ((png: Uint8Array) => Promise<void>) | null = null;
-  let publisherBroker: PublisherBroker | null = null;
+  let fleetBroker: FleetBrokerLink | null = null;
   let db: CacheDb | null = null;
   let records: CacheDb | null = null;
   let staff: StaffServices | null = null;
@@ -141,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
         // Accounts and the audit log: their own durable file, which is never rebuilt. A failure here stops the start.
         records = openRecords(options.dataDir, key, log, options.nativeBinding);
         staff = createStaffServices({
-          fleetBroker: () => publisherBroker,
+          fleetBroker: () => fleetBroker,
           cache: opened,
           records,
           settings,
@@ -256,13 +258,20 @@ export function createCore(options: CoreOptions): Core {
       const desk = settings.get().fleet;
       const deskContext = async () => ({
         dataDir: options.dataDir, folder: desk!.folder, school: desk!.school, key: await publisherKey(options.secrets), now: () => clock.now(),
-        store: publisherBroker?.store, afterRoster: publisherBroker?.afterRoster,
+        store: fleetBroker?.store, afterRoster: fleetBroker?.afterRoster,
       });
       if (mode === 'staff' && desk?.role === 'publisher' && desk.mqtt) {
         // The fleet's broker (docs/fleet-mqtt.md): the desk's connection, and the broker itself when it runs one.
         const started = await attachPublisherBroker(await deskContext(), { mqtt: desk.mqtt, secrets: options.secrets, log });
-        publisherBroker = started;
+        fleetBroker = started;
         stops.push(() => void started.stop());
+      }
+      if (mode === 'staff' && desk?.role === 'sender' && desk.mqtt) {
+        // An alert sender on the broker: its alerts pushed, the acknowledgements as they come (mqtt/senderBroker.ts).
+        const key = await senderKey(options.secrets);
+        const store = await openSenderStore({ folder: desk.folder, school: desk.school, mqtt: desk.mqtt, key, secrets: options.secrets, log });
+        fleetBroker = { store };
+        stops.push(() => void store.close());
       }
       if (mode === 'staff' && desk?.role === 'publisher' && options.autoSync !== false) {
         // The fleet's publisher desk publishes too (docs/fleet.md): the screens' bundles from this PC's own source, and

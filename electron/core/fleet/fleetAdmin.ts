@@ -13,6 +13,7 @@ import { type Health, healthOf, openStatus, type ScreenStatus } from './screenSt
 import { type FleetCommand, sendCommand } from './commands';
 import { openThumbnail } from './thumbnail';
 import { PASSWORD_HASH } from './mqtt/mosquittoConfig';
+import { senderBrokerHash } from './mqtt/senderBroker';
 import type { FleetCommandName } from '@shared/fleet/commands';
 import { fleetFile, type FleetStore } from './store/fleetStore';
 import { folderStore, storeFor } from './store/folderStore';
@@ -153,7 +154,10 @@ export async function addSender(ctx: FleetContext, name: string, keyText: string
   const roster = loadRoster(ctx);
   const listed = roster.senders.find((s) => s.publicKey === keyText);
   // Renaming a listed sender keeps when it was listed; a new one is believed from now on.
-  const senders = [...roster.senders.filter((s) => s.publicKey !== keyText), { name, publicKey: keyText, addedAt: listed?.addedAt ?? ctx.now() }];
+  // A sender on the broker offered its password hash, signed with this key (mqtt/senderBroker.ts).
+  const broker = await senderBrokerHash(ctx.folder, ctx.school, publicKey);
+  const added = { name, publicKey: keyText, addedAt: listed?.addedAt ?? ctx.now(), ...(broker ? { broker } : {}) };
+  const senders = [...roster.senders.filter((s) => s.publicKey !== keyText), added];
   await saveRoster(ctx, { ...roster, senders });
   return spokenFingerprint(publicKey);
 }

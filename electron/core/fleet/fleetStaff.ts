@@ -7,12 +7,13 @@ import {
   removeSender, revoke, screenStatuses, screenThumbnail, sendFleetAlert, statusCsv, type StatusRow, waitingScreens,
 } from './fleetAdmin';
 import { alertFromCap, fetchCap } from './capAlert';
-import { fleetPaths, readIfThere } from './fleetFolder';
 import { keyIdOf, publicKeyFromText, publicKeyText, spokenFingerprint } from './keys';
 import { EMPTY_ROSTER, openRoster, type Roster } from './roster';
 import { publisherKey, senderKey } from './storedKeys';
 import type { SchoolAuditLog } from './schoolAudit/schoolAuditLog';
-import type { PublisherBroker } from './mqtt/publisherBroker';
+import type { BoardSchool } from './mqtt/publisherBroker';
+import { fleetFile, type FleetStore } from './store/fleetStore';
+import { storeFor } from './store/folderStore';
 import { isMqttStore } from './store/openFleetStore';
 import { approveStaffPc, isStaffPcId, revokeStaffPc, waitingStaffPcs } from './staffPc/staffPcAdmin';
 import { publisherAuditKey } from './staffPc/staffPcKeys';
@@ -34,7 +35,17 @@ export interface FleetStaffOptions {
   schoolAudit: SchoolAuditLog;
   now: () => number;
   /** The publisher desk's broker connection, once started (mqtt/publisherBroker.ts); none: the folder alone. */
-  broker?: () => PublisherBroker | null;
+  broker?: () => FleetBrokerLink | null;
+}
+
+/**
+ * This PC's connection to the fleet's broker, once started: the publisher desk's (mqtt/publisherBroker.ts, with the
+ * roster's users and the board) or an alert sender's (mqtt/senderBroker.ts, its store only). None: the folder alone.
+ */
+export interface FleetBrokerLink {
+  store: FleetStore;
+  afterRoster?: (roster: Roster) => Promise<void>;
+  board?: BoardSchool[];
 }
 
 const onlyThePublisher = () => new FleetAdminError("Only the publisher's desk does that; this PC sends alerts only.");
@@ -49,7 +60,7 @@ export function createFleetStaff(o: FleetStaffOptions) {
   async function context(): Promise<FleetContext> {
     const fleet = setup();
     const key = fleet.role === 'sender' ? await senderKey(o.secrets) : await publisherKey(o.secrets);
-    const broker = fleet.role === 'publisher' ? o.broker?.() ?? null : null;
+    const broker = o.broker?.() ?? null;
     return { dataDir: o.dataDir, folder: fleet.folder, school: fleet.school, key, now: o.now, store: broker?.store, afterRoster: broker?.afterRoster };
   }
 
@@ -57,11 +68,12 @@ export function createFleetStaff(o: FleetStaffOptions) {
   async function roster(ctx: FleetContext): Promise<{ roster: Roster; problem: string | null }> {
     const fleet = setup();
     if (fleet.role === 'publisher') return { roster: loadRoster(ctx), problem: null };
-    const bytes = await readIfThere(fleetPaths(ctx.folder).roster).catch((error: Error) => {
+    const publisher = publicKeyFromText(fleet.publisherKey!);
+    const bytes = await storeFor(ctx).read(fleetFile.roster, (b) => openRoster(b, { school: ctx.school, publisher, now: o.now() }).ok).catch((error: Error) => {
       throw new FleetAdminError(`the fleet folder cannot be read: ${error.message}`);
     });
     if (!bytes) return { roster: EMPTY_ROSTER, problem: 'no roster in the fleet folder yet' };
-    const opened = openRoster(bytes, { school: ctx.school, publisher: publicKeyFromText(fleet.publisherKey!), now: o.now() });
+    const opened = openRoster(bytes, { school: ctx.school, publisher, now: o.now() });
     return opened.ok ? { roster: opened.roster, problem: null } : { roster: EMPTY_ROSTER, problem: `the roster was refused (${opened.refusal})` };
   }
 

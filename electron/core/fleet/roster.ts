@@ -30,6 +30,8 @@ export const RosterSender = z.object({
   publicKey: PublicKeyText,
   /** When it was listed: screens believe only what it signed since (see TrustedKey.since). */
   addedAt: z.number().int().min(0).default(0),
+  /** Its broker password hash, from the offer it signed (mqtt/senderBroker.ts): the broker lets it write its alerts. */
+  broker: z.string().regex(PASSWORD_HASH).optional(),
 }).strict();
 
 /** A staff PC (docs/fleet.md, "Staff PCs in the fleet"): its signing key, and the X25519 key staff bundles are sealed for. */

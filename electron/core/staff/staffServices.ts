@@ -27,7 +27,7 @@ import { createPrivacy } from './privacy';
 import { createPupils } from './pupils';
 import { createTimetables } from './timetables';
 
-import type { PublisherBroker } from '../fleet/mqtt/publisherBroker';
+import type { FleetBrokerLink } from '../fleet/fleetStaff';
 
 export interface StaffServicesOptions {
   cache: CacheDb;
@@ -47,7 +47,7 @@ export interface StaffServicesOptions {
   /** The HTTP client for the school's sign-in provider (tests pass one that changes what the provider answered). */
   oidcFetch?: typeof fetch;
   /** The publisher desk's broker, once started (fleet/mqtt/publisherBroker.ts). */
-  fleetBroker?: () => PublisherBroker | null;
+  fleetBroker?: () => FleetBrokerLink | null;
 }
 
 /** Everything a staff PC has beyond a kiosk: sign-in, the audit log, pupils, search, photos, privacy, the source. */

@@ -10,6 +10,8 @@ import { brokerPasswordHash, brokerToken, publisherUsername } from './brokerCred
 import { type BrokerCredential, type EmbeddedBroker, startEmbeddedBroker } from './embeddedBroker';
 import { type BrokerClient, mosquittoAcl } from './mosquittoConfig';
 import { emqxAcl } from './emqxAcl';
+import { senderUsername } from './senderBroker';
+import { keyIdOf, publicKeyFromText } from '../keys';
 import { allowed, fleetTopics } from './topics';
 import { type MqttStore, mqttStore } from '../store/mqttStore';
 import { brokerCa, isMqttStore, openFleetStore } from '../store/openFleetStore';
@@ -50,6 +52,10 @@ export function brokerUsers(school: string, publisherHash: string, roster: Roste
   return [
     { username: publisherUsername(school), role: { role: 'publisher' }, passwordHash: publisherHash, reads: boardReads },
     ...roster.screens.filter((s) => s.broker).map((s) => ({ username: s.id, role: { role: 'screen' as const, screenId: s.id }, passwordHash: s.broker! })),
+    ...roster.senders.filter((s) => s.broker && !roster.revoked.includes(keyIdOf(publicKeyFromText(s.publicKey)))).map((s) => {
+      const keyId = keyIdOf(publicKeyFromText(s.publicKey));
+      return { username: senderUsername(keyId), role: { role: 'sender' as const, keyId }, passwordHash: s.broker! };
+    }),
   ];
 }
 
