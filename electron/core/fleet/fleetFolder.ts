@@ -21,6 +21,10 @@ import { join } from 'node:path';
  *   pub/staff-settings.env         the publisher: accounts and the school sign-in, sealed for the staff PCs
  *   staff/<pc id>/request.json     each staff PC: its enrolment request (signing key, sealing key bound to it)
  *   staff/<pc id>/audit/<n>.env    each staff PC: its audit entries, in chained batches signed with its own key
+ *   senders/<key id>/broker.json   an alert sender with a broker: its broker password hash, signed with its key
+ *
+ * With a broker (docs/fleet-mqtt.md) the pub/ files and the screens' status and acknowledgements travel over it as
+ * well; store/ reads and writes both.
  *
  * Every file is a signed envelope (envelope.ts), written whole under a temporary name and renamed into place, so a
  * reader sees the old file or the new one, never half of one.
