@@ -82,10 +82,9 @@ describe.skipIf(!MOSQUITTO)(`a board's Mosquitto stopped and started again${skip
       };
       const back = async () => (await Promise.all([fleetFile.bundle, fleetFile.roster, alertFile].map(sameAsShare))).every(Boolean);
       await expect.poll(back, { timeout: 10_000, interval: 200 }).toBe(true);
-      const acked = async () => (await Promise.all(children.map(async (_, i) => {
-        const id = (await screenStatuses(ctx, loadRoster(ctx)))[i]!.id;
-        return (await look.read(fleetFile.ackOf(id)))?.toString().includes(meanwhile.id) ?? false;
-      }))).filter(Boolean).length;
+      const ids = loadRoster(ctx).screens.map((s) => s.id);
+      const acked = async () => (await Promise.all(ids.map(async (id) => (await look.read(fleetFile.ackOf(id)))?.toString().includes(meanwhile.id) ?? false)))
+        .filter(Boolean).length;
       await expect.poll(acked, { timeout: 10_000, interval: 200 }).toBe(SCREENS);
       expect((await look.read(alertFile))!.toString()).toContain('Lockdown');
       await expect.poll(async () => (await screenStatuses(ctx, loadRoster(ctx))).filter((r) => r.offline).length, { timeout: 10_000, interval: 250 }).toBe(0);

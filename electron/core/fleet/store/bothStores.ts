@@ -20,8 +20,11 @@ export interface BothOptions {
  * so the reader can say why it refused it.
  */
 export function newestAccepted(copies: readonly (Buffer | null)[], accept?: (bytes: Buffer) => boolean): Buffer | null {
-  const present = copies.filter((c): c is Buffer => c !== null).sort((a, b) => headerSeq(b) - headerSeq(a));
-  return present.find((c) => accept?.(c) ?? true) ?? present[0] ?? null;
+  const present = copies.filter((c): c is Buffer => c !== null);
+  // One copy (the folder alone, nothing pushed): nothing to choose, and no check to run twice; the reader checks it.
+  if (present.length < 2) return present[0] ?? null;
+  present.sort((a, b) => headerSeq(b) - headerSeq(a));
+  return present.find((c) => accept?.(c) ?? true) ?? present[0]!;
 }
 
 export function bothStores(mqtt: MqttStore, folder: FleetStore, o: BothOptions = {}): MqttStore {
